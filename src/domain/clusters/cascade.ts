@@ -1,0 +1,20 @@
+/**
+ * What happens when a cluster is finally gone (SPEC §5.3): it is removed, its grants are removed, and
+ * every endpoint to it — in any account — is driven through `deleting` to gone.
+ */
+import type { DomainContext } from "../context.js";
+import type { Cluster } from "../entities.js";
+import { beginTransition } from "../lifecycle.js";
+
+export async function clusterGone(ctx: DomainContext, cluster: Cluster): Promise<void> {
+  await ctx.tx.clusters.remove(cluster, cluster.id);
+  for (const grant of await ctx.tx.authorizations.find({ account: cluster.account, region: cluster.region, clusterId: cluster.id })) {
+    await ctx.tx.authorizations.remove(grant, grant.id);
+  }
+  const endpoints = await ctx.tx.endpoints.find({ region: cluster.region, clusterOwner: cluster.account, clusterId: cluster.id });
+  for (const endpoint of endpoints) {
+    if (endpoint.status === "deleting") continue;
+    beginTransition(endpoint, "endpoint-delete", ctx.now, ctx.delays);
+    await ctx.tx.endpoints.update(endpoint);
+  }
+}

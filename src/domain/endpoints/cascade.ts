@@ -1,0 +1,19 @@
+/**
+ * What happens when an endpoint is finally gone: it is removed, the grant it was created under
+ * (cross-account endpoints only) counts one endpoint less, and a grant that is `Revoking` disappears
+ * with its last endpoint (SPEC §5.4 "with Force … stays listed as Revoking until they are gone").
+ */
+import type { DomainContext } from "../context.js";
+import type { Endpoint } from "../entities.js";
+import { authorizationId } from "../authorizations/keys.js";
+
+export async function endpointGone(ctx: DomainContext, endpoint: Endpoint): Promise<void> {
+  await ctx.tx.endpoints.remove(endpoint, endpoint.id);
+  if (endpoint.clusterOwner === endpoint.account) return;
+  const grantScope = { account: endpoint.clusterOwner, region: endpoint.region };
+  const grant = await ctx.tx.authorizations.get(grantScope, authorizationId(endpoint.clusterId, endpoint.account));
+  if (!grant) return;
+  grant.endpointCount = Math.max(0, grant.endpointCount - 1);
+  if (grant.status === "Revoking" && grant.endpointCount === 0) await ctx.tx.authorizations.remove(grantScope, grant.id);
+  else await ctx.tx.authorizations.update(grant);
+}

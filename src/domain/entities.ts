@@ -1,0 +1,162 @@
+/**
+ * Domain entities: what the rules in domain/ reason about. They are neither database rows (see
+ * store/sqlite/tables.ts) nor wire shapes (see services/*\/shapes.ts); explicit mappers sit between.
+ *
+ * Every entity lives in one (account, region) partition and has an `id` unique there, a creation
+ * time (epoch ms) and, while a lifecycle transition is under way, `pending` with its due time.
+ */
+import type { TransitionName } from "./lifecycle.js";
+
+export interface Scope {
+  readonly account: string;
+  readonly region: string;
+}
+
+export interface Pending {
+  readonly transition: TransitionName;
+  /** Epoch ms at which the transition completes. */
+  readonly at: number;
+}
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface EntityBase extends Scope {
+  readonly id: string;
+  readonly createdAt: number;
+  pending?: Pending | undefined;
+}
+
+// ---- EC2 ------------------------------------------------------------------------------------------
+export interface Vpc extends EntityBase {
+  /** `vpc-` + 17 hex. */
+  readonly id: string;
+  cidrBlock: string;
+  isDefault: boolean;
+  tags: Tag[];
+}
+
+export interface Subnet extends EntityBase {
+  /** `subnet-` + 17 hex. */
+  readonly id: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  defaultForAz: boolean;
+  mapPublicIpOnLaunch: boolean;
+  tags: Tag[];
+}
+
+export interface SecurityGroup extends EntityBase {
+  /** `sg-` + 17 hex. */
+  readonly id: string;
+  vpcId: string;
+  groupName: string;
+  description: string;
+  tags: Tag[];
+}
+
+// ---- Redshift -------------------------------------------------------------------------------------
+export interface ClusterSubnetGroup extends EntityBase {
+  /** The group name, lower-cased (AWS stores names lowercase). */
+  readonly id: string;
+  description: string;
+  vpcId: string;
+  subnetIds: string[];
+  tags: Tag[];
+}
+
+export type ClusterStatus =
+  | "creating"
+  | "available"
+  | "modifying"
+  | "pausing"
+  | "paused"
+  | "resuming"
+  | "rebooting"
+  | "deleting";
+
+export interface Cluster extends EntityBase {
+  /** ClusterIdentifier, lower-cased. */
+  readonly id: string;
+  status: ClusterStatus;
+  nodeType: string;
+  numberOfNodes: number;
+  masterUsername: string;
+  dbName: string;
+  port: number;
+  /** `default` when the cluster was placed in the default VPC without a named group. */
+  subnetGroupName: string;
+  vpcId: string;
+  availabilityZone: string;
+  securityGroupIds: string[];
+  publiclyAccessible: boolean;
+  encrypted: boolean;
+  azRelocation: boolean;
+  multiAz: boolean;
+  /** Namespace UUID (in ClusterNamespaceArn). */
+  namespaceId: string;
+  automatedSnapshotRetentionPeriod: number;
+  preferredMaintenanceWindow: string;
+  clusterVersion: string;
+  allowVersionUpgrade: boolean;
+  enhancedVpcRouting: boolean;
+  iamRoles: string[];
+  kmsKeyId?: string | undefined;
+  finalSnapshotIdentifier?: string | undefined;
+  tags: Tag[];
+}
+
+export type AuthorizationStatus = "Authorized" | "Revoking";
+
+/** A grant from a cluster owner (the partition's account) to another account. */
+export interface Authorization extends EntityBase {
+  /** `${clusterId}/${grantee}`. */
+  readonly id: string;
+  /** = account (the grantor). */
+  clusterId: string;
+  grantee: string;
+  status: AuthorizationStatus;
+  allowedAllVpcs: boolean;
+  allowedVpcs: string[];
+  endpointCount: number;
+}
+
+export type EndpointStatus = "creating" | "active" | "modifying" | "deleting";
+
+/** A Redshift-managed VPC endpoint, owned by the partition's account. */
+export interface Endpoint extends EntityBase {
+  /** EndpointName, lower-cased (names are unique case-insensitively). */
+  readonly id: string;
+  /** EndpointName as given. */
+  name: string;
+  status: EndpointStatus;
+  clusterId: string;
+  /** Account that owns the cluster (= account for same-account endpoints). */
+  clusterOwner: string;
+  subnetGroupName: string;
+  vpcId: string;
+  port: number;
+  address: string;
+  securityGroupIds: string[];
+  vpcEndpointId: string;
+  networkInterface: {
+    networkInterfaceId: string;
+    subnetId: string;
+    privateIpAddress: string;
+    availabilityZone: string;
+  };
+}
+
+export interface EntityKinds {
+  vpcs: Vpc;
+  subnets: Subnet;
+  securityGroups: SecurityGroup;
+  subnetGroups: ClusterSubnetGroup;
+  clusters: Cluster;
+  authorizations: Authorization;
+  endpoints: Endpoint;
+}
+export type EntityKind = keyof EntityKinds;

@@ -1,0 +1,122 @@
+/**
+ * The one error catalogue. Every error a client can see is an `AwsError` subclass carrying its wire
+ * code, HTTP status and fault type; the protocol layer turns it into a response in exactly one place.
+ *
+ * Redshift codes and statuses come from the service model's `error` blocks (see
+ * ../shared/reference/aws-protocol.md Appendix A) — the wire code is NOT the shape/class name
+ * (`ClusterNotFound`, not `ClusterNotFoundFault`). Common query-protocol codes come from AWS's
+ * CommonErrors page; EC2 codes are never modelled and are listed as EC2 documents them.
+ *
+ * Internal mistakes are a different type (`InternalError` / any other Error): they become
+ * 500 `InternalFailure` and are logged with their stack.
+ */
+
+export type FaultType = "Sender" | "Receiver";
+
+export class AwsError extends Error {
+  /** Wire `<Code>`. */
+  readonly code: string;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** `<Type>` of the awsQuery envelope: Sender for client faults, Receiver for server faults. */
+  readonly fault: FaultType;
+
+  constructor(code: string, message: string, status = 400, fault: FaultType = status >= 500 ? "Receiver" : "Sender") {
+    super(message);
+    this.name = code;
+    this.code = code;
+    this.status = status;
+    this.fault = fault;
+  }
+}
+
+export interface AwsErrorClass {
+  new (message: string): AwsError;
+  readonly code: string;
+  readonly status: number;
+}
+
+/** Declares one catalogue entry: a subclass with a fixed code and status. */
+function defineError(code: string, status: number): AwsErrorClass {
+  const cls = class extends AwsError {
+    static readonly code = code;
+    static readonly status = status;
+    constructor(message: string) {
+      super(code, message, status);
+    }
+  };
+  Object.defineProperty(cls, "name", { value: code.replace(/\./g, "") });
+  return cls;
+}
+
+// ---- common to every query service (AWS CommonErrors) -------------------------------------------
+export const MissingAction = defineError("MissingAction", 400);
+export const InvalidAction = defineError("InvalidAction", 400);
+export const MissingParameter = defineError("MissingParameter", 400);
+export const InvalidParameterValue = defineError("InvalidParameterValue", 400);
+export const InvalidParameterCombination = defineError("InvalidParameterCombination", 400);
+export const MalformedQueryString = defineError("MalformedQueryString", 404);
+export const NoSuchVersion = defineError("NoSuchVersion", 400);
+export const NotImplemented = defineError("NotImplemented", 501);
+export const InternalFailure = defineError("InternalFailure", 500);
+export const RequestEntityTooLarge = defineError("RequestEntityTooLarge", 413);
+export const MethodNotAllowed = defineError("MethodNotAllowed", 405);
+
+// ---- authentication (SigV4) ------------------------------------------------------------------------
+export const MissingAuthenticationToken = defineError("MissingAuthenticationToken", 403);
+export const IncompleteSignature = defineError("IncompleteSignature", 400);
+export const InvalidClientTokenId = defineError("InvalidClientTokenId", 403);
+export const SignatureDoesNotMatch = defineError("SignatureDoesNotMatch", 403);
+export const RequestExpired = defineError("RequestExpired", 400);
+
+// ---- Redshift (model error codes; Appendix A) ----------------------------------------------------
+export const AccessToClusterDenied = defineError("AccessToClusterDenied", 400);
+export const ClusterAlreadyExists = defineError("ClusterAlreadyExists", 400);
+export const ClusterNotFound = defineError("ClusterNotFound", 404);
+export const ClusterQuotaExceeded = defineError("ClusterQuotaExceeded", 400);
+export const ClusterSecurityGroupNotFound = defineError("ClusterSecurityGroupNotFound", 404);
+export const ClusterSubnetGroupAlreadyExists = defineError("ClusterSubnetGroupAlreadyExists", 400);
+export const ClusterSubnetGroupNotFoundFault = defineError("ClusterSubnetGroupNotFoundFault", 400);
+export const ClusterSubnetGroupQuotaExceeded = defineError("ClusterSubnetGroupQuotaExceeded", 400);
+export const ClusterSubnetQuotaExceededFault = defineError("ClusterSubnetQuotaExceededFault", 400);
+export const EndpointAlreadyExists = defineError("EndpointAlreadyExists", 400);
+export const EndpointAuthorizationAlreadyExists = defineError("EndpointAuthorizationAlreadyExists", 400);
+export const EndpointAuthorizationNotFound = defineError("EndpointAuthorizationNotFound", 404);
+export const EndpointAuthorizationsPerClusterLimitExceeded = defineError("EndpointAuthorizationsPerClusterLimitExceeded", 400);
+export const EndpointNotFound = defineError("EndpointNotFound", 404);
+export const EndpointsPerAuthorizationLimitExceeded = defineError("EndpointsPerAuthorizationLimitExceeded", 400);
+export const EndpointsPerClusterLimitExceeded = defineError("EndpointsPerClusterLimitExceeded", 400);
+export const InsufficientClusterCapacity = defineError("InsufficientClusterCapacity", 400);
+export const InvalidAuthorizationState = defineError("InvalidAuthorizationState", 400);
+export const InvalidClusterSecurityGroupState = defineError("InvalidClusterSecurityGroupState", 400);
+export const InvalidClusterState = defineError("InvalidClusterState", 400);
+export const InvalidClusterSubnetGroupStateFault = defineError("InvalidClusterSubnetGroupStateFault", 400);
+export const InvalidClusterSubnetStateFault = defineError("InvalidClusterSubnetStateFault", 400);
+export const InvalidEndpointState = defineError("InvalidEndpointState", 400);
+export const InvalidSubnet = defineError("InvalidSubnet", 400);
+export const InvalidVPCNetworkStateFault = defineError("InvalidVPCNetworkStateFault", 400);
+export const NumberOfNodesPerClusterLimitExceeded = defineError("NumberOfNodesPerClusterLimitExceeded", 400);
+export const NumberOfNodesQuotaExceeded = defineError("NumberOfNodesQuotaExceeded", 400);
+export const SubnetAlreadyInUse = defineError("SubnetAlreadyInUse", 400);
+export const UnauthorizedOperation = defineError("UnauthorizedOperation", 400);
+export const UnsupportedOperation = defineError("UnsupportedOperation", 400);
+export const UnsupportedOptionFault = defineError("UnsupportedOptionFault", 400);
+
+// ---- EC2 (unmodelled; codes as EC2 documents them) ------------------------------------------------
+export const InvalidVpcIDNotFound = defineError("InvalidVpcID.NotFound", 400);
+export const InvalidSubnetIDNotFound = defineError("InvalidSubnetID.NotFound", 400);
+export const InvalidGroupNotFound = defineError("InvalidGroup.NotFound", 400);
+export const InvalidGroupDuplicate = defineError("InvalidGroup.Duplicate", 400);
+export const InvalidGroupReserved = defineError("InvalidGroup.Reserved", 400);
+export const InvalidVpcRange = defineError("InvalidVpc.Range", 400);
+export const InvalidSubnetRange = defineError("InvalidSubnet.Range", 400);
+export const InvalidSubnetConflict = defineError("InvalidSubnet.Conflict", 400);
+export const InvalidParameter = defineError("InvalidParameter", 400);
+export const DependencyViolation = defineError("DependencyViolation", 400);
+export const CannotDelete = defineError("CannotDelete", 400);
+export const DryRunOperation = defineError("DryRunOperation", 412);
+
+/** A bug or broken invariant inside redshift-local (never a client mistake). */
+export class InternalError extends Error {
+  override readonly name = "InternalError";
+}

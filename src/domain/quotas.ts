@@ -1,0 +1,43 @@
+/**
+ * Quotas as named constants, overridable with `--quota NAME=N` (library option `quotas`).
+ * Defaults from "Quotas and limits in Amazon Redshift"
+ * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
+ * grantees per cluster 5, Redshift-managed VPC endpoints per cluster 30 and per authorization 5,
+ * nodes per account 200, subnet groups per account 20, subnets per subnet group 20.
+ * They are enforced inside the operation's transaction, after locking the parent row, so concurrent
+ * requests cannot exceed them.
+ */
+export const DEFAULT_QUOTAS = {
+  "grants-per-cluster": 5,
+  "endpoints-per-cluster": 30,
+  "endpoints-per-grant": 5,
+  "nodes-per-account": 200,
+  "subnet-groups-per-account": 20,
+  "subnets-per-group": 20,
+} as const;
+
+export type QuotaName = keyof typeof DEFAULT_QUOTAS;
+export type Quotas = Readonly<Record<QuotaName, number>>;
+
+export function isQuotaName(name: string): name is QuotaName {
+  return Object.prototype.hasOwnProperty.call(DEFAULT_QUOTAS, name);
+}
+
+/** Folds `NAME=N` strings (CLI) or a partial record (library) over the defaults. */
+export function resolveQuotas(overrides: readonly string[] | Partial<Record<QuotaName, number>> | undefined): Quotas {
+  const quotas: Record<QuotaName, number> = { ...DEFAULT_QUOTAS };
+  if (overrides === undefined) return quotas;
+  const entries: [string, number][] = Array.isArray(overrides)
+    ? (overrides as readonly string[]).map((spec) => {
+        const m = /^([a-z-]+)=(\d+)$/.exec(spec.trim());
+        if (!m) throw new RangeError(`invalid quota '${spec}' (use NAME=N)`);
+        return [m[1]!, Number(m[2])];
+      })
+    : Object.entries(overrides as Record<string, number>);
+  for (const [name, value] of entries) {
+    if (!isQuotaName(name)) throw new RangeError(`unknown quota '${name}' (known: ${Object.keys(DEFAULT_QUOTAS).join(", ")})`);
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`quota ${name} must be a non-negative integer`);
+    quotas[name] = value;
+  }
+  return quotas;
+}

@@ -1,0 +1,53 @@
+/**
+ * Settling: completes every lifecycle transition that is due, inside the request's transaction and
+ * before the operation runs, so each response reflects the time of the request. Completing one
+ * transition may start others (a deleted cluster drives its endpoints to `deleting`); with zero
+ * delays those are due at once and settle in the same pass.
+ */
+import type { DomainContext } from "./context.js";
+import type { Cluster, Endpoint } from "./entities.js";
+import { TRANSITIONS } from "./lifecycle.js";
+import { clusterGone } from "./clusters/cascade.js";
+import { endpointGone } from "./endpoints/cascade.js";
+
+const BATCH = 100;
+const MAX_ROUNDS = 50;
+
+export async function settle(ctx: DomainContext): Promise<void> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const clusters = await ctx.tx.clusters.due(ctx.now, BATCH);
+    const endpoints = await ctx.tx.endpoints.due(ctx.now, BATCH);
+    if (clusters.length === 0 && endpoints.length === 0) return;
+    const due: ({ kind: "clusters"; e: Cluster } | { kind: "endpoints"; e: Endpoint })[] = [
+      ...clusters.map((e) => ({ kind: "clusters" as const, e })),
+      ...endpoints.map((e) => ({ kind: "endpoints" as const, e })),
+    ];
+    due.sort((a, b) => a.e.pending!.at - b.e.pending!.at);
+    for (const item of due) {
+      if (item.kind === "clusters") await completeCluster(ctx, item.e);
+      else await completeEndpoint(ctx, item.e);
+    }
+  }
+}
+
+async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<void> {
+  const transition = TRANSITIONS[cluster.pending!.transition];
+  if (transition.to === null) {
+    await clusterGone(ctx, cluster);
+    return;
+  }
+  cluster.status = transition.to as Cluster["status"];
+  cluster.pending = undefined;
+  await ctx.tx.clusters.update(cluster);
+}
+
+async function completeEndpoint(ctx: DomainContext, endpoint: Endpoint): Promise<void> {
+  const transition = TRANSITIONS[endpoint.pending!.transition];
+  if (transition.to === null) {
+    await endpointGone(ctx, endpoint);
+    return;
+  }
+  endpoint.status = transition.to as Endpoint["status"];
+  endpoint.pending = undefined;
+  await ctx.tx.endpoints.update(endpoint);
+}

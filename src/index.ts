@@ -1,0 +1,135 @@
+/**
+ * The library API: `startRedshiftLocal(options)` → `{ url, close(), [Symbol.asyncDispose] }`.
+ * Everything is per instance (store, clock, auth, limits), so several servers with different
+ * options can run in one process. The CLI (src/cli) only turns flags into these options.
+ */
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { Authenticator, type AuthMode } from "./auth/authenticate.js";
+import { loadCredentialsFile, validateCredentials, type Credential } from "./auth/credentials.js";
+import { systemClock, type Clock } from "./domain/clock.js";
+import { resolveDelays, type TransitionName } from "./domain/lifecycle.js";
+import { resolveQuotas, type QuotaName } from "./domain/quotas.js";
+import type { App } from "./server/app.js";
+import { createHttpServer } from "./server/http.js";
+import { Logger, type LogLevel, type LogSink } from "./server/logger.js";
+import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
+import { SqliteStore } from "./store/sqlite/sqlite-store.js";
+import type { Store } from "./store/store.js";
+import { VERSION } from "./version.js";
+
+export { ManualClock, systemClock, type Clock } from "./domain/clock.js";
+export type { Credential } from "./auth/credentials.js";
+export type { SeedCall } from "./server/seed.js";
+export type { LogLevel } from "./server/logger.js";
+export { VERSION } from "./version.js";
+
+export type StoreOption =
+  | { readonly kind: "memory" }
+  | { readonly kind: "sqlite"; readonly dataDir: string }
+  | { readonly kind: "postgres"; readonly url: string };
+
+export interface RedshiftLocalOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /** Port; 0 (the library default) picks a free one. */
+  readonly port?: number;
+  /** Default `{ kind: "memory" }` for the library (the CLI defaults to SQLite in ./.redshift-local). */
+  readonly store?: StoreOption;
+  /** Default "open". */
+  readonly auth?: AuthMode;
+  /** Configured keys, or the path of a JSON credentials file. */
+  readonly credentials?: readonly Credential[] | string;
+  /** Account for unsigned requests and unknown non-numeric keys; default 000000000000. */
+  readonly defaultAccount?: string;
+  /** Calls applied when the store is empty, or the path of a JSON/YAML seed file. */
+  readonly seed?: readonly SeedCall[] | string;
+  /** `--delay` specs (`["endpoint-create=5m", "realistic"]`) or a record of milliseconds. */
+  readonly delays?: readonly string[] | Partial<Record<TransitionName | "all", number>>;
+  /** `--quota` specs (`["grants-per-cluster=2"]`) or a record. */
+  readonly quotas?: readonly string[] | Partial<Record<QuotaName, number>>;
+  /** Default "info". */
+  readonly logLevel?: LogLevel;
+  /** Where JSON log lines go; default stderr. */
+  readonly logSink?: LogSink;
+  /** Injected clock; default the system clock. */
+  readonly clock?: Clock;
+}
+
+export interface RedshiftLocal {
+  /** `http://HOST:PORT`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+function openStore(option: StoreOption | undefined): Store {
+  const store = option ?? { kind: "memory" };
+  switch (store.kind) {
+    case "memory":
+      return new SqliteStore();
+    case "sqlite":
+      return new SqliteStore({ dataDir: store.dataDir });
+    case "postgres":
+      throw new Error("the PostgreSQL store is not available in this version of redshift-local; use the embedded SQLite store");
+  }
+}
+
+export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Promise<RedshiftLocal> {
+  const defaultAccount = options.defaultAccount ?? "000000000000";
+  if (!/^\d{12}$/.test(defaultAccount)) throw new RangeError("defaultAccount must be 12 digits");
+  const credentials =
+    typeof options.credentials === "string" ? loadCredentialsFile(options.credentials) : validateCredentials(options.credentials ?? []);
+  const seed = options.seed === undefined ? [] : typeof options.seed === "string" ? loadSeedFile(options.seed) : checkSeed(options.seed);
+  const logger = new Logger(options.logLevel ?? "info", options.logSink);
+  const store = openStore(options.store);
+  const app: App = {
+    store,
+    auth: new Authenticator({
+      mode: options.auth ?? "open",
+      credentials: new Map(credentials.map((c) => [c.accessKeyId, c])),
+      defaultAccount,
+    }),
+    clock: options.clock ?? systemClock,
+    quotas: resolveQuotas(options.quotas),
+    delays: resolveDelays(options.delays),
+    logger,
+    version: VERSION,
+    defaultAccount,
+  };
+  try {
+    await applySeed(app, seed);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+
+  const server = createHttpServer(app);
+  const host = options.host ?? "127.0.0.1";
+  server.listen(options.port ?? 0, host);
+  try {
+    await once(server, "listening");
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  logger.info("listening", { url, store: store.kind, location: store.location, auth: app.auth.mode });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      // Stop accepting, let in-flight requests finish, then close the store.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await store.close();
+      logger.info("stopped");
+    })();
+    return closing;
+  };
+  return { url, port, close, [Symbol.asyncDispose]: close };
+}

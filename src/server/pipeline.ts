@@ -1,0 +1,145 @@
+/**
+ * The request pipeline, in order:
+ *
+ *   read body (≤ 1 MiB) → parameters (query + form) → authenticate → route to a service →
+ *   find the operation → decode + validate input → [one transaction: settle due lifecycles → handler]
+ *   → encode XML → response with request id (header and body) and Date.
+ *
+ * Every failure becomes an AWS error envelope in the routed service's protocol, here and only here.
+ */
+import { randomUUID } from "node:crypto";
+import type { Identity, SignedRequest } from "../auth/authenticate.js";
+import {
+  AwsError,
+  InternalFailure,
+  InvalidAction,
+  MissingAction,
+  MissingParameter,
+  NoSuchVersion,
+  NotImplemented,
+  SignatureDoesNotMatch,
+} from "../domain/errors.js";
+import { settle } from "../domain/settle.js";
+import { Params, decodeStructure } from "../protocol/decode.js";
+import { encodeError, encodeSuccess, type ResponseBody } from "../protocol/encode.js";
+import { parseForm } from "../protocol/form.js";
+import { validateStructure } from "../protocol/validate.js";
+import type { AnyOperation, RequestContext, ServiceDef } from "../services/operation.js";
+import { serviceBySigningName, serviceByVersion } from "../services/registry.js";
+import { redshift } from "../services/redshift/index.js";
+import type { App } from "./app.js";
+
+export interface PipelineRequest extends SignedRequest {
+  /** Set when the body was larger than the limit (it was drained, not kept). */
+  readonly tooLarge: boolean;
+}
+
+export interface PipelineResponse extends ResponseBody {
+  readonly status: number;
+  readonly requestId: string;
+  /** For the log line. */
+  readonly action: string | undefined;
+  readonly service: string | undefined;
+  readonly account: string | undefined;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<PipelineResponse> {
+  const requestId = randomUUID();
+  const now = app.clock.now();
+  let service: ServiceDef = redshift;
+  let action: string | undefined;
+  let identity: Identity | undefined;
+  try {
+    if (req.tooLarge) throw new AwsError("RequestEntityTooLarge", `Request body must not exceed ${BODY_LIMIT} bytes.`, 413);
+    const params = readParams(req);
+    service = envelopeGuess(params) ?? service;
+    identity = app.auth.authenticate(req, now);
+    service = route(identity, params);
+    action = params.get("Action");
+    const op = findOperation(service, action);
+    const input = decodeStructure(op.input, params, service.protocol);
+    validateStructure(op.input, input);
+    const output = await runOperation(app, op, input, { identity, requestId, now });
+    const body = encodeSuccess(service.protocol, service.namespace, action!, op.output, output, requestId);
+    return { ...body, status: 200, requestId, action, service: service.signingName, account: identity.account };
+  } catch (err) {
+    const error = toAwsError(app, err, requestId);
+    const body = encodeError(service.protocol, service.namespace, error, requestId);
+    return { ...body, status: error.status, requestId, action, service: service.signingName, account: identity?.account };
+  }
+}
+
+export interface Invocation {
+  readonly identity: Pick<Identity, "account" | "region" | "accessKeyId">;
+  readonly requestId: string;
+  readonly now: number;
+}
+
+/** Runs one operation in one transaction, after settling due lifecycles. Also used by `--seed`. */
+export async function runOperation(
+  app: App,
+    op: AnyOperation,
+  input: Record<string, unknown>,
+  inv: Invocation,
+): Promise<Record<string, unknown> | undefined> {
+  return app.store.transact(async (tx) => {
+    const ctx: RequestContext = {
+      tx,
+      scope: { account: inv.identity.account, region: inv.identity.region },
+      now: inv.now,
+      quotas: app.quotas,
+      delays: app.delays,
+      requestId: inv.requestId,
+      accessKeyId: inv.identity.accessKeyId,
+    };
+    await settle(ctx);
+    return (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
+  });
+}
+
+function readParams(req: PipelineRequest): Params {
+  const map = new Map<string, string>();
+  for (const [k, v] of req.query) map.set(k, v);
+  if (req.body.length > 0) parseForm(req.body.toString("utf8"), map, true);
+  return new Params(map);
+}
+
+/** Before authentication: pick the envelope an early error should use, from `Version`. */
+function envelopeGuess(params: Params): ServiceDef | undefined {
+  const version = params.get("Version");
+  return version === undefined ? undefined : serviceByVersion(version);
+}
+
+function route(identity: Identity, params: Params): ServiceDef {
+  const version = params.get("Version");
+  if (identity.signingName !== undefined) {
+    const service = serviceBySigningName(identity.signingName);
+    if (!service) throw new SignatureDoesNotMatch(`Credential should be scoped to correct service: '${identity.signingName}'.`);
+    if (version !== undefined && version !== service.version) {
+      throw new NoSuchVersion(`The requested version (${version}) of service ${identity.signingName} does not exist`);
+    }
+    return service;
+  }
+  if (version === undefined) throw new MissingParameter("The request must contain the parameter Version.");
+  const service = serviceByVersion(version);
+  if (!service) throw new NoSuchVersion(`The requested version (${version}) of service redshift does not exist`);
+  return service;
+}
+
+export function findOperation(service: ServiceDef, action: string | undefined): AnyOperation {
+  if (action === undefined || action === "") throw new MissingAction("The request must contain the parameter Action.");
+  const op = Object.prototype.hasOwnProperty.call(service.operations, action) ? service.operations[action] : undefined;
+  if (op) return op;
+  if (service.notImplemented.has(action)) {
+    throw new NotImplemented(`The operation ${action} is not implemented by redshift-local for ${service.signingName}.`);
+  }
+  throw new InvalidAction(`The action ${action} is not valid for this web service.`);
+}
+
+function toAwsError(app: App, err: unknown, requestId: string): AwsError {
+  if (err instanceof AwsError) return err;
+  app.logger.error("internal error", { requestId, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+  return new InternalFailure("The request processing has failed because of an unknown error, exception or failure.");
+}

@@ -1,0 +1,50 @@
+/**
+ * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
+ *
+ * Implemented: clusters, cluster subnet groups, and the seven endpoint-access operations (SPEC §5.2–
+ * §5.5). Every other Redshift operation answers 501 NotImplemented (SPEC §10: snapshots, parameter
+ * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
+ * compile error.
+ */
+import type { AnyOperation, ServiceDef } from "../operation.js";
+import { API_OPERATIONS } from "./api-operations.js";
+import { clusterOperations } from "./clusters/index.js";
+import { endpointAccessOperations } from "./endpoint-access/index.js";
+import { subnetGroupOperations } from "./subnet-groups/index.js";
+
+export type RedshiftOperation =
+  | "CreateCluster"
+  | "DescribeClusters"
+  | "ModifyCluster"
+  | "DeleteCluster"
+  | "PauseCluster"
+  | "ResumeCluster"
+  | "RebootCluster"
+  | "CreateClusterSubnetGroup"
+  | "DescribeClusterSubnetGroups"
+  | "ModifyClusterSubnetGroup"
+  | "DeleteClusterSubnetGroup"
+  | "AuthorizeEndpointAccess"
+  | "RevokeEndpointAccess"
+  | "DescribeEndpointAuthorization"
+  | "CreateEndpointAccess"
+  | "DescribeEndpointAccess"
+  | "ModifyEndpointAccess"
+  | "DeleteEndpointAccess";
+
+const operations: Record<RedshiftOperation, AnyOperation> = {
+  ...clusterOperations,
+  ...subnetGroupOperations,
+  ...endpointAccessOperations,
+};
+
+export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";
+
+export const redshift: ServiceDef = {
+  signingName: "redshift",
+  protocol: "query",
+  version: "2012-12-01",
+  namespace: REDSHIFT_NAMESPACE,
+  operations,
+  notImplemented: new Set(API_OPERATIONS.filter((name) => !(name in operations))),
+};
