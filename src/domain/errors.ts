@@ -115,6 +115,9 @@ export const InvalidParameter = defineError("InvalidParameter", 400);
 export const DependencyViolation = defineError("DependencyViolation", 400);
 export const CannotDelete = defineError("CannotDelete", 400);
 export const DryRunOperation = defineError("DryRunOperation", 412);
+export const InvalidPaginationToken = defineError("InvalidPaginationToken", 400);
+export const TagLimitExceeded = defineError("TagLimitExceeded", 400);
+export const OperationNotPermitted = defineError("OperationNotPermitted", 400);
 
 /** A bug or broken invariant inside redshift-local (never a client mistake). */
 export class InternalError extends Error {
