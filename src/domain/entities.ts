@@ -35,6 +35,8 @@ export interface Vpc extends EntityBase {
   readonly id: string;
   cidrBlock: string;
   isDefault: boolean;
+  /** CreateVpc's InstanceTenancy; absent means `default`. */
+  instanceTenancy?: "default" | "dedicated" | undefined;
   tags: Tag[];
 }
 
