@@ -109,6 +109,37 @@ export interface Cluster extends EntityBase {
   kmsKeyId?: string | undefined;
   finalSnapshotIdentifier?: string | undefined;
   tags: Tag[];
+  /** The subnet (of the subnet group, in `availabilityZone`) the nodes live in, and its CIDR. */
+  subnetId: string;
+  subnetCidr: string;
+  /** Multi-AZ clusters: the second zone. */
+  secondaryAvailabilityZone?: string | undefined;
+  nodes: ClusterNode[];
+  /** -1 = keep manual snapshots forever. */
+  manualSnapshotRetentionPeriod: number;
+  parameterGroupName: string;
+  maintenanceTrackName: string;
+  /** Set when ManageMasterPassword is on (the password then lives in Secrets Manager). */
+  masterPasswordSecretArn?: string | undefined;
+  defaultIamRoleArn?: string | undefined;
+  /** Changes a ModifyCluster started that take effect when `cluster-modify` completes. */
+  pendingModifications?: PendingClusterModifications | undefined;
+}
+
+export interface ClusterNode {
+  /** `SHARED` (single-node), `LEADER`, `COMPUTE-0`, … */
+  role: string;
+  privateIp: string;
+  publicIp?: string | undefined;
+}
+
+export interface PendingClusterModifications {
+  nodeType?: string | undefined;
+  numberOfNodes?: number | undefined;
+  /** A new master password was set (it is never stored). */
+  masterUserPassword?: boolean | undefined;
+  publiclyAccessible?: boolean | undefined;
+  enhancedVpcRouting?: boolean | undefined;
 }
 
 export type AuthorizationStatus = "Authorized" | "Revoking";
