@@ -155,6 +155,12 @@ export interface Authorization extends EntityBase {
   allowedAllVpcs: boolean;
   allowedVpcs: string[];
   endpointCount: number;
+  /**
+   * Random id of this grant's incarnation: an endpoint records the grant it was created under, so an
+   * endpoint left over from an earlier grant (its cluster was deleted and re-created, and the grant
+   * with it) never decrements the new grant's EndpointCount.
+   */
+  uid: string;
 }
 
 export type EndpointStatus = "creating" | "active" | "modifying" | "deleting";
@@ -174,6 +180,8 @@ export interface Endpoint extends EntityBase {
   port: number;
   address: string;
   securityGroupIds: string[];
+  /** `uid` of the grant a cross-account endpoint was created under (absent for same-account ones). */
+  authorizationUid?: string | undefined;
   vpcEndpointId: string;
   networkInterface: {
     networkInterfaceId: string;

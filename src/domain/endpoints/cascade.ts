@@ -2,6 +2,10 @@
  * What happens when an endpoint is finally gone: it is removed, the grant it was created under
  * (cross-account endpoints only) counts one endpoint less, and a grant that is `Revoking` disappears
  * with its last endpoint (SPEC §5.4 "with Force … stays listed as Revoking until they are gone").
+ *
+ * The grant is matched by its `uid`, not only by its key: when a cluster is deleted its grants go at
+ * once while its endpoints are still `deleting`, and a grant re-created for a re-created cluster of
+ * the same name must not lose count for endpoints it never had.
  */
 import type { DomainContext } from "../context.js";
 import type { Endpoint } from "../entities.js";
@@ -11,8 +15,9 @@ export async function endpointGone(ctx: DomainContext, endpoint: Endpoint): Prom
   await ctx.tx.endpoints.remove(endpoint, endpoint.id);
   if (endpoint.clusterOwner === endpoint.account) return;
   const grantScope = { account: endpoint.clusterOwner, region: endpoint.region };
-  const grant = await ctx.tx.authorizations.get(grantScope, authorizationId(endpoint.clusterId, endpoint.account));
+  const grant = await ctx.tx.authorizations.getForUpdate(grantScope, authorizationId(endpoint.clusterId, endpoint.account));
   if (!grant) return;
+  if (endpoint.authorizationUid !== undefined && endpoint.authorizationUid !== grant.uid) return;
   grant.endpointCount = Math.max(0, grant.endpointCount - 1);
   if (grant.status === "Revoking" && grant.endpointCount === 0) await ctx.tx.authorizations.remove(grantScope, grant.id);
   else await ctx.tx.authorizations.update(grant);
