@@ -4,6 +4,7 @@
  * options can run in one process. The CLI (src/cli) only turns flags into these options.
  */
 import { once } from "node:events";
+import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Authenticator, type AuthMode } from "./auth/authenticate.js";
 import { loadCredentialsFile, validateCredentials, type Credential } from "./auth/credentials.js";
@@ -19,8 +20,8 @@ import type { Store } from "./store/store.js";
 import { VERSION } from "./version.js";
 
 export { ManualClock, systemClock, type Clock } from "./domain/clock.js";
-export type { Credential } from "./auth/credentials.js";
-export type { SeedCall } from "./server/seed.js";
+export { loadCredentialsFile, type Credential } from "./auth/credentials.js";
+export { loadSeedFile, SeedError, type SeedCall } from "./server/seed.js";
 export type { LogLevel } from "./server/logger.js";
 export { VERSION } from "./version.js";
 
@@ -106,6 +107,18 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   }
 
   const server = createHttpServer(app);
+  // Responses still being answered when close() starts: their keep-alive connections must not
+  // outlive them, or server.close() would wait for the client's idle timeout (65 s).
+  const inFlight = new Set<ServerResponse>();
+  let stopping = false;
+  server.on("request", (_req, res: ServerResponse) => {
+    inFlight.add(res);
+    if (stopping) res.setHeader("Connection", "close");
+    res.on("close", () => {
+      inFlight.delete(res);
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   const host = options.host ?? "127.0.0.1";
   server.listen(options.port ?? 0, host);
   try {
@@ -121,7 +134,10 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      // Stop accepting, let in-flight requests finish, then close the store.
+      // Stop accepting, let in-flight requests finish (their connections close after the
+      // response), then close the store.
+      stopping = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

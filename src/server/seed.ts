@@ -13,6 +13,7 @@ import { serviceBySigningName } from "../services/registry.js";
 import type { App } from "./app.js";
 import { findOperation, runOperation } from "./pipeline.js";
 import { DEFAULT_REGION } from "../auth/authenticate.js";
+import { ENTITY_KINDS } from "../store/tables.js";
 
 export interface SeedCall {
   readonly account?: string;
@@ -50,12 +51,14 @@ export function checkSeed(value: unknown, source = "seed"): SeedCall[] {
     if (!c || typeof c !== "object") throw new SeedError(`${source}[${i}]: expected an object`);
     if (c.service !== "redshift" && c.service !== "ec2" && c.service !== "sts") throw new SeedError(`${source}[${i}]: service must be redshift, ec2 or sts`);
     if (typeof c.action !== "string") throw new SeedError(`${source}[${i}]: action must be a string`);
-    if (c.account !== undefined && (typeof c.account !== "string" || !/^\d{12}$/.test(c.account))) throw new SeedError(`${source}[${i}]: account must be 12 digits`);
+    // YAML reads an unquoted `account: 111122223333` as a number (and drops leading zeros).
+    const account = typeof c.account === "number" && Number.isSafeInteger(c.account) && c.account >= 0 ? String(c.account).padStart(12, "0") : c.account;
+    if (account !== undefined && (typeof account !== "string" || !/^\d{12}$/.test(account))) throw new SeedError(`${source}[${i}]: account must be 12 digits`);
     if (c.region !== undefined && typeof c.region !== "string") throw new SeedError(`${source}[${i}]: region must be a string`);
     if (c.params !== undefined && (typeof c.params !== "object" || c.params === null || Array.isArray(c.params))) {
       throw new SeedError(`${source}[${i}]: params must be an object`);
     }
-    return c as SeedCall;
+    return { ...c, ...(account !== undefined ? { account } : {}) } as SeedCall;
   });
 }
 
@@ -85,8 +88,8 @@ function normaliseStructure(shape: StructureShape, value: unknown): unknown {
 
 /** Applies the calls in order if the store is empty; returns how many ran. */
 export async function applySeed(app: App, calls: readonly SeedCall[]): Promise<number> {
-  const snapshot = await app.store.snapshot();
-  if (Object.values(snapshot).some((list) => list.length > 0)) {
+  if (calls.length === 0) return 0;
+  if (!(await storeIsEmpty(app))) {
     app.logger.info("seed skipped: the store is not empty");
     return 0;
   }
@@ -102,10 +105,21 @@ export async function applySeed(app: App, calls: readonly SeedCall[]): Promise<n
         now: app.clock.now(),
       });
     } catch (err) {
+      // The store was empty and nothing has been served yet: undo the calls that did succeed, so a
+      // fixed seed file applies in full at the next start instead of being skipped as "not empty".
+      await app.store.reset();
       const detail = err instanceof AwsError ? `${err.code}: ${err.message}` : (err as Error).message;
       throw new SeedError(`seed call ${i + 1} (${call.service} ${call.action}) failed: ${detail}`);
     }
   }
   app.logger.info("seed applied", { calls: calls.length });
   return calls.length;
+}
+
+/** One row at most per kind: start-up must not read a large store just to decide this. */
+async function storeIsEmpty(app: App): Promise<boolean> {
+  return app.store.transact(async (tx) => {
+    for (const kind of ENTITY_KINDS) if ((await tx[kind].find({}, { limit: 1 })).length > 0) return false;
+    return true;
+  });
 }

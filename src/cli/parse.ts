@@ -1,0 +1,217 @@
+/**
+ * Flags and environment variables → `RedshiftLocalOptions`, as a pure function (no I/O, no
+ * process globals) so every rule is unit-tested: `parseCli(argv, env)`.
+ *
+ * Precedence: a flag wins over its environment variable; an empty variable counts as unset. For the
+ * repeatable `--delay` and `--quota`, the variable's comma-separated entries come first and the
+ * flags after them, so a flag overrides the same transition or quota from the environment.
+ * `--data-dir` and `--in-memory` exclude each other at the same level (both flags, or both
+ * variables); a flag for one overrides a variable for the other.
+ */
+import { parseArgs } from "node:util";
+import { TRANSITION_NAMES, resolveDelays } from "../domain/lifecycle.js";
+import { DEFAULT_QUOTAS, resolveQuotas } from "../domain/quotas.js";
+import type { LogLevel, RedshiftLocalOptions, StoreOption } from "../index.js";
+import { VERSION } from "../version.js";
+import { FLAGS, helpText, type FlagName, type FlagSpec } from "./flags.js";
+
+export const CLI_DEFAULTS = {
+  host: "127.0.0.1",
+  port: 4566,
+  dataDir: "./.redshift-local",
+  defaultAccount: "000000000000",
+  logLevel: "info",
+} as const;
+
+export type CliCommand =
+  | { readonly kind: "start"; readonly options: CliOptions }
+  | { readonly kind: "help"; readonly text: string }
+  | { readonly kind: "version"; readonly text: string }
+  /** Bad flags or values: the caller prints the message and exits 2. */
+  | { readonly kind: "error"; readonly message: string };
+
+/** Library options with `credentials` and `seed` still file paths (the runner reads them). */
+export interface CliOptions extends RedshiftLocalOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly store: StoreOption;
+  readonly auth: "open" | "strict";
+  readonly credentials?: string;
+  readonly defaultAccount: string;
+  readonly seed?: string;
+  readonly delays: readonly string[];
+  readonly quotas: readonly string[];
+  readonly logLevel: LogLevel;
+}
+
+const LOG_LEVELS = { debug: true, info: true, warn: true, error: true, silent: true } as const satisfies Record<LogLevel, true>;
+
+class UsageError extends Error {}
+
+/** A value and where it came from (`--port` or `REDSHIFT_LOCAL_PORT`), for error messages. */
+interface Sourced<T> {
+  readonly value: T;
+  readonly source: string;
+}
+
+type ParsedFlags = Partial<Record<FlagName, string | boolean | string[]>> & { help?: boolean; version?: boolean };
+
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+  let flags: ParsedFlags;
+  try {
+    flags = parseFlags(argv);
+  } catch (err) {
+    return { kind: "error", message: (err as Error).message };
+  }
+  if (flags.help) return { kind: "help", text: helpText(VERSION, TRANSITION_NAMES, Object.keys(DEFAULT_QUOTAS)) };
+  if (flags.version) return { kind: "version", text: `redshift-local ${VERSION}` };
+  try {
+    return { kind: "start", options: resolveOptions(flags, env) };
+  } catch (err) {
+    if (err instanceof UsageError) return { kind: "error", message: err.message };
+    throw err;
+  }
+}
+
+function parseFlags(argv: readonly string[]): ParsedFlags {
+  const options: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {
+    help: { type: "boolean", short: "h" },
+    version: { type: "boolean" },
+  };
+  for (const f of FLAGS as readonly FlagSpec[]) options[f.name] = { type: f.type, ...(f.multiple ? { multiple: true } : {}) };
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const message = (err as Error).message;
+    const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new Error(`unknown flag ${quoted}`);
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new Error(`unexpected argument '${quoted}' (redshift-local takes only flags)`);
+    throw new Error(message);
+  }
+}
+
+function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string | undefined>>): CliOptions {
+  const spec = (name: FlagName): FlagSpec => (FLAGS as readonly FlagSpec[]).find((f) => f.name === name)!;
+  const envValue = (name: FlagName): Sourced<string> | undefined => {
+    const { env: variable } = spec(name);
+    const v = env[variable];
+    return v === undefined || v === "" ? undefined : { value: v, source: variable };
+  };
+  const single = (name: FlagName): Sourced<string> | undefined => {
+    const v = flags[name];
+    return typeof v === "string" ? { value: v, source: `--${name}` } : envValue(name);
+  };
+  const list = (name: FlagName): Sourced<string>[] => {
+    const fromEnv = envValue(name);
+    const envItems = fromEnv
+      ? fromEnv.value
+          .split(",")
+          .map((s) => s.trim())
+          .filter((s) => s !== "")
+          .map((value) => ({ value, source: fromEnv.source }))
+      : [];
+    const flagItems = ((flags[name] as string[] | undefined) ?? []).map((value) => ({ value, source: `--${name}` }));
+    return [...envItems, ...flagItems];
+  };
+
+  const host = single("host") ?? { value: CLI_DEFAULTS.host, source: "--host" };
+  if (host.value.trim() === "" || /\s/.test(host.value)) throw new UsageError(`${host.source} '${host.value}' is not a host name or address`);
+
+  const port = parsePort(single("port"));
+  const store = resolveStore(flags, envValue, single("store"));
+
+  const authValue = single("auth") ?? { value: "open", source: "--auth" };
+  if (authValue.value !== "open" && authValue.value !== "strict") {
+    throw new UsageError(`${authValue.source} '${authValue.value}' is not valid; use open or strict`);
+  }
+
+  const credentials = single("credentials");
+  const defaultAccount = single("default-account") ?? { value: CLI_DEFAULTS.defaultAccount, source: "--default-account" };
+  if (!/^\d{12}$/.test(defaultAccount.value)) {
+    throw new UsageError(`${defaultAccount.source} '${defaultAccount.value}' is not an AWS account id (exactly 12 digits)`);
+  }
+  const seed = single("seed");
+
+  const delays = list("delay");
+  for (const d of delays) check(() => resolveDelays([d.value]), d);
+  const quotas = list("quota");
+  for (const q of quotas) check(() => resolveQuotas([q.value]), q);
+
+  const logLevel = single("log-level") ?? { value: CLI_DEFAULTS.logLevel, source: "--log-level" };
+  if (!Object.prototype.hasOwnProperty.call(LOG_LEVELS, logLevel.value)) {
+    throw new UsageError(`${logLevel.source} '${logLevel.value}' is not valid; use ${Object.keys(LOG_LEVELS).join(", ")}`);
+  }
+
+  return {
+    host: host.value,
+    port,
+    store,
+    auth: authValue.value,
+    ...(credentials ? { credentials: credentials.value } : {}),
+    defaultAccount: defaultAccount.value,
+    ...(seed ? { seed: seed.value } : {}),
+    delays: delays.map((d) => d.value),
+    quotas: quotas.map((q) => q.value),
+    logLevel: logLevel.value as LogLevel,
+  };
+}
+
+function parsePort(port: Sourced<string> | undefined): number {
+  if (port === undefined) return CLI_DEFAULTS.port;
+  const n = /^\d{1,5}$/.test(port.value) ? Number(port.value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new UsageError(`${port.source} '${port.value}' is not a port number (0–65535; 0 picks a free port)`);
+  return n;
+}
+
+function resolveStore(
+  flags: ParsedFlags,
+  envValue: (name: FlagName) => Sourced<string> | undefined,
+  storeUrl: Sourced<string> | undefined,
+): StoreOption {
+  if (storeUrl !== undefined) {
+    if (/^postgres(ql)?:\/\//i.test(storeUrl.value)) {
+      throw new UsageError(
+        `${storeUrl.source}: the PostgreSQL store is not available in this version of redshift-local; ` +
+          "use the embedded SQLite store (--data-dir, the default) or --in-memory",
+      );
+    }
+    throw new UsageError(`${storeUrl.source} '${redactUrl(storeUrl.value)}' is not a postgres:// URL`);
+  }
+  const flagDir = typeof flags["data-dir"] === "string" ? flags["data-dir"] : undefined;
+  const flagMemory = flags["in-memory"] === true;
+  if (flagDir !== undefined && flagMemory) throw new UsageError("--data-dir and --in-memory cannot be used together");
+  if (flagMemory) return { kind: "memory" };
+  if (flagDir !== undefined) return sqliteAt({ value: flagDir, source: "--data-dir" });
+
+  const envDir = envValue("data-dir");
+  const envMemory = envValue("in-memory");
+  const memory = envMemory ? parseBoolean(envMemory) : false;
+  if (envDir && memory) throw new UsageError(`${envDir.source} and ${envMemory!.source} cannot be used together`);
+  if (memory) return { kind: "memory" };
+  return sqliteAt(envDir ?? { value: CLI_DEFAULTS.dataDir, source: "--data-dir" });
+}
+
+function sqliteAt(dir: Sourced<string>): StoreOption {
+  if (dir.value.trim() === "") throw new UsageError(`${dir.source} must not be empty`);
+  return { kind: "sqlite", dataDir: dir.value };
+}
+
+function parseBoolean(v: Sourced<string>): boolean {
+  if (/^(1|true|yes|on)$/i.test(v.value)) return true;
+  if (/^(0|false|no|off)$/i.test(v.value)) return false;
+  throw new UsageError(`${v.source} '${v.value}' is not a boolean (use 1/true/yes/on or 0/false/no/off)`);
+}
+
+function check(fn: () => unknown, v: Sourced<string>): void {
+  try {
+    fn();
+  } catch (err) {
+    throw new UsageError(`${v.source} '${v.value}': ${(err as Error).message}`);
+  }
+}
+
+/** Never echo a password from a connection URL. */
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@");
+}
