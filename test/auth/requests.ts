@@ -50,7 +50,7 @@ export function expectAuthError(fn: () => unknown, code: string, status: number)
     thrown = err;
   }
   assert.ok(thrown !== undefined, `expected ${code} but nothing was thrown`);
-  assert.ok(thrown instanceof AwsError, `expected an AwsError, got ${String(thrown)}`);
+  assert.ok(thrown instanceof AwsError, `expected an AwsError, got ${thrown instanceof Error ? thrown.stack : JSON.stringify(thrown)}`);
   assert.equal(thrown.code, code, `expected ${code}, got ${thrown.code}: ${thrown.message}`);
   assert.equal(thrown.status, status, `HTTP status of ${code}`);
   return thrown;
