@@ -22,7 +22,7 @@ describe("logs and secrets", () => {
         logSink: (line) => lines.push(line),
       });
       const signatures: string[] = [];
-      const remember = (authorization: string | string[] | undefined) => {
+      const remember = (authorization: string | readonly string[] | undefined) => {
         const sig = /Signature=([0-9a-f]{64})/.exec(String(authorization))?.[1];
         if (sig) signatures.push(sig);
       };

@@ -14,18 +14,30 @@ import { SignatureV4 } from "@smithy/signature-v4";
 export const AKID = "AKIDEXAMPLE";
 export const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function bytes(data: SourceData): string | Buffer {
+  if (typeof data === "string") return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
 /** The `sha256` constructor the smithy signer wants, backed by node:crypto (HMAC when given a secret). */
 class NodeSha256 {
   #hash: Hash | Hmac;
-  readonly #secret: Uint8Array | string | undefined;
+  readonly #secret: string | Buffer | undefined;
 
-  constructor(secret?: Uint8Array | string) {
-    this.#secret = secret;
-    this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", secret);
+  constructor(secret?: SourceData) {
+    this.#secret = secret === undefined ? undefined : bytes(secret);
+    this.#hash = this.#fresh();
   }
 
-  update(data: Uint8Array | string): void {
-    this.#hash.update(data);
+  #fresh(): Hash | Hmac {
+    return this.#secret === undefined ? createHash("sha256") : createHmac("sha256", this.#secret);
+  }
+
+  update(data: SourceData): void {
+    this.#hash.update(bytes(data));
   }
 
   digest(): Promise<Uint8Array> {
@@ -33,7 +45,7 @@ class NodeSha256 {
   }
 
   reset(): void {
-    this.#hash = this.#secret === undefined ? createHash("sha256") : createHmac("sha256", this.#secret);
+    this.#hash = this.#fresh();
   }
 }
 
