@@ -1,0 +1,96 @@
+/**
+ * AuthorizeEndpointAccess (SPEC §5.4): the cluster owner grants another account the right to create
+ * Redshift-managed VPC endpoints to one of its clusters, for all or some of that account's VPCs.
+ *
+ * Checks run in the SPEC's order (parameter shapes were already validated by the shape table):
+ * cluster exists → available → eligible → not self → grant not Revoking → no narrowing →
+ * something new to grant → grants-per-cluster quota. Re-authorizing adds VPCs to the existing grant
+ * (Terraform's and CloudFormation's update path) or widens it to all VPCs; it never narrows.
+ */
+import type { DomainContext } from "../context.js";
+import type { Authorization } from "../entities.js";
+import {
+  EndpointAuthorizationAlreadyExists,
+  EndpointAuthorizationsPerClusterLimitExceeded,
+  InvalidAuthorizationState,
+  UnsupportedOperation,
+} from "../errors.js";
+import { uuid } from "../ids.js";
+import { lockCluster, requireAvailable, requireEligible } from "./cluster-checks.js";
+import { authorizationId } from "./keys.js";
+import type { AuthorizationView } from "./view.js";
+
+export interface AuthorizeRequest {
+  readonly clusterIdentifier: string;
+  /** The grantee account. */
+  readonly account: string;
+  /** Absent or empty = all VPCs. */
+  readonly vpcIds?: readonly string[] | undefined;
+}
+
+export async function authorizeEndpointAccess(ctx: DomainContext, req: AuthorizeRequest): Promise<AuthorizationView> {
+  const cluster = await lockCluster(ctx, ctx.scope, req.clusterIdentifier);
+  requireAvailable(cluster);
+  requireEligible(cluster);
+  if (req.account === ctx.scope.account) {
+    // INFERRED (aws-semantics.md §10.6): grants are "across accounts"; the owner needs none.
+    throw new UnsupportedOperation(`You can't authorize access to cluster ${cluster.id} for its own account ${req.account}.`);
+  }
+  const vpcIds = [...new Set(req.vpcIds ?? [])];
+  const allVpcs = vpcIds.length === 0;
+  const existing = await ctx.tx.authorizations.getForUpdate(ctx.scope, authorizationId(cluster.id, req.account));
+
+  if (existing) {
+    if (existing.status === "Revoking") {
+      throw new InvalidAuthorizationState(
+        `The authorization for account ${req.account} to cluster ${cluster.id} is being revoked; try again when the revoke completes.`,
+      );
+    }
+    if (existing.allowedAllVpcs && !allVpcs) {
+      // CloudFormation's handler: narrowing an all-VPCs grant "is currently not supported".
+      throw new UnsupportedOperation(
+        `Account ${req.account} is already authorized for all VPCs on cluster ${cluster.id}; restricting it to specific VPCs is not supported.`,
+      );
+    }
+    if (existing.allowedAllVpcs && allVpcs) {
+      throw new EndpointAuthorizationAlreadyExists(`An authorization for account ${req.account} to cluster ${cluster.id} already exists.`);
+    }
+    const already = vpcIds.filter((v) => existing.allowedVpcs.includes(v));
+    if (already.length > 0) {
+      throw new EndpointAuthorizationAlreadyExists(
+        `VPC ${already.join(", ")} is already authorized for account ${req.account} on cluster ${cluster.id}.`,
+      );
+    }
+    if (allVpcs) {
+      existing.allowedAllVpcs = true;
+      existing.allowedVpcs = [];
+    } else {
+      existing.allowedVpcs = [...existing.allowedVpcs, ...vpcIds];
+    }
+    await ctx.tx.authorizations.update(existing);
+    return { grant: existing, clusterStatus: cluster.status };
+  }
+
+  // The cluster row is locked, so this count and the insert below are atomic.
+  const grants = await ctx.tx.authorizations.count({ account: ctx.scope.account, region: ctx.scope.region, clusterId: cluster.id });
+  if (grants >= ctx.quotas["grants-per-cluster"]) {
+    throw new EndpointAuthorizationsPerClusterLimitExceeded(
+      `Cluster ${cluster.id} already has the maximum number of endpoint authorizations (${ctx.quotas["grants-per-cluster"]}).`,
+    );
+  }
+  const grant: Authorization = {
+    account: ctx.scope.account,
+    region: ctx.scope.region,
+    id: authorizationId(cluster.id, req.account),
+    createdAt: ctx.now,
+    clusterId: cluster.id,
+    grantee: req.account,
+    status: "Authorized",
+    allowedAllVpcs: allVpcs,
+    allowedVpcs: vpcIds,
+    endpointCount: 0,
+    uid: uuid(),
+  };
+  await ctx.tx.authorizations.insert(grant);
+  return { grant, clusterStatus: cluster.status };
+}

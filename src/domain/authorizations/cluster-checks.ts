@@ -1,0 +1,53 @@
+/**
+ * The checks on the target cluster that every endpoint-access mutation shares (SPEC §5.4 #2–#4,
+ * §5.5 #3, #5, #6): the cluster exists in its owner's partition, it is `available`, and it can host
+ * Redshift-managed VPC endpoints at all.
+ *
+ * Eligibility, per the Management Guide ("Redshift-managed VPC endpoints", considerations): the
+ * cluster "must have the RA3 node type" and be "enabled for either cluster relocation or Multi-AZ".
+ * AWS does not name the fault; UnsupportedOperation is the only capability fault the operations
+ * declare (aws-semantics.md §3.1 #5, INFERRED).
+ */
+import type { DomainContext } from "../context.js";
+import type { Cluster, Scope } from "../entities.js";
+import { ClusterNotFound, InvalidClusterState, UnsupportedOperation } from "../errors.js";
+
+/**
+ * The cluster `clusterIdentifier` of the partition `owner`, row-locked for the rest of the transaction
+ * (quota counts made after this are atomic). Cluster identifiers are case-insensitive.
+ */
+export async function lockCluster(ctx: DomainContext, owner: Scope, clusterIdentifier: string): Promise<Cluster> {
+  const cluster = await ctx.tx.clusters.getForUpdate(owner, clusterIdentifier.toLowerCase());
+  if (!cluster) throw new ClusterNotFound(`Cluster ${clusterIdentifier} not found.`);
+  return cluster;
+}
+
+/** The same lookup without a lock, for reads. */
+export async function findCluster(ctx: DomainContext, owner: Scope, clusterIdentifier: string): Promise<Cluster> {
+  const cluster = await ctx.tx.clusters.get(owner, clusterIdentifier.toLowerCase());
+  if (!cluster) throw new ClusterNotFound(`Cluster ${clusterIdentifier} not found.`);
+  return cluster;
+}
+
+export function requireAvailable(cluster: Cluster): void {
+  if (cluster.status !== "available") {
+    throw new InvalidClusterState(`The cluster ${cluster.id} is in the ${cluster.status} state; the operation requires it to be available.`);
+  }
+}
+
+export function isEligibleForEndpoints(cluster: Cluster): boolean {
+  return cluster.nodeType.toLowerCase().startsWith("ra3.") && (cluster.azRelocation || cluster.multiAz);
+}
+
+export function requireEligible(cluster: Cluster): void {
+  if (!cluster.nodeType.toLowerCase().startsWith("ra3.")) {
+    throw new UnsupportedOperation(
+      `Redshift-managed VPC endpoints are supported only for RA3 node types; cluster ${cluster.id} uses ${cluster.nodeType}.`,
+    );
+  }
+  if (!isEligibleForEndpoints(cluster)) {
+    throw new UnsupportedOperation(
+      `Redshift-managed VPC endpoints require cluster relocation or Multi-AZ to be enabled on cluster ${cluster.id}.`,
+    );
+  }
+}

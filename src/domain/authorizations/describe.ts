@@ -1,0 +1,48 @@
+/**
+ * DescribeEndpointAuthorization (SPEC §5.4): grants seen from either side.
+ *
+ * - Grantor view (`Grantee` false/absent): grants on the caller's clusters; `Account` filters by
+ *   grantee, `ClusterIdentifier` by the caller's cluster, which must exist (`ClusterNotFound`;
+ *   Terraform reads a grant this way and treats ClusterNotFound as "gone").
+ * - Grantee view (`Grantee=true`): grants to the caller, in any grantor account of the region;
+ *   `Account` filters by grantor; an unknown cluster id simply matches nothing (INFERRED: the grantee
+ *   must not learn whether a foreign cluster exists).
+ *
+ * `Revoking` grants are listed. One page reads O(page) rows: the filters are index columns and the
+ * store resumes after the marker's position.
+ */
+import type { DomainContext } from "../context.js";
+import { decodeMarker, pageSize, paginate } from "../pagination.js";
+import { findCluster } from "./cluster-checks.js";
+import { viewsOf, type AuthorizationView } from "./view.js";
+
+export interface DescribeAuthorizationsRequest {
+  readonly clusterIdentifier?: string | undefined;
+  readonly account?: string | undefined;
+  readonly grantee?: boolean | undefined;
+  readonly maxRecords?: number | undefined;
+  readonly marker?: string | undefined;
+}
+
+export interface AuthorizationPage {
+  readonly items: AuthorizationView[];
+  readonly marker?: string;
+}
+
+export async function describeEndpointAuthorization(ctx: DomainContext, req: DescribeAuthorizationsRequest): Promise<AuthorizationPage> {
+  // Malformed paging parameters are reported before any lookup.
+  pageSize(req.maxRecords);
+  decodeMarker(req.marker);
+  const clusterId = req.clusterIdentifier?.toLowerCase();
+  const { region } = ctx.scope;
+  let filter;
+  if (req.grantee === true) {
+    filter = { region, grantee: ctx.scope.account, account: req.account, clusterId };
+  } else {
+    if (req.clusterIdentifier !== undefined) await findCluster(ctx, ctx.scope, req.clusterIdentifier);
+    filter = { account: ctx.scope.account, region, clusterId, grantee: req.account };
+  }
+  const page = await paginate((p) => ctx.tx.authorizations.find(filter, p), { MaxRecords: req.maxRecords, Marker: req.marker });
+  const items = await viewsOf(ctx, page.items);
+  return page.marker === undefined ? { items } : { items, marker: page.marker };
+}

@@ -1,0 +1,27 @@
+/**
+ * What the authorization operations return: the grant plus the *live* status of its cluster
+ * (`ClusterStatus` is read at answer time, never copied into the grant — aws-semantics.md §2.2).
+ * Cluster reads are cached per call, so a page of N grants costs at most N + 1 row reads.
+ */
+import type { DomainContext } from "../context.js";
+import type { Authorization } from "../entities.js";
+
+export interface AuthorizationView {
+  readonly grant: Authorization;
+  /** The cluster's current status; absent only if the cluster vanished in the same transaction. */
+  readonly clusterStatus: string | undefined;
+}
+
+export async function viewsOf(ctx: DomainContext, grants: readonly Authorization[]): Promise<AuthorizationView[]> {
+  const statuses = new Map<string, string | undefined>();
+  const views: AuthorizationView[] = [];
+  for (const grant of grants) {
+    const key = `${grant.account}/${grant.clusterId}`;
+    if (!statuses.has(key)) {
+      const cluster = await ctx.tx.clusters.get({ account: grant.account, region: grant.region }, grant.clusterId);
+      statuses.set(key, cluster?.status);
+    }
+    views.push({ grant, clusterStatus: statuses.get(key) });
+  }
+  return views;
+}

@@ -1,0 +1,70 @@
+/**
+ * Where an endpoint lives in the caller's network (SPEC §5.5; Management Guide: Redshift picks a
+ * subnet of the group with free addresses and creates one network interface, not re-created in
+ * another zone if that zone fails): its VPC is the subnet group's VPC, and its one interface goes to
+ * the group's subnet holding the fewest of the account's endpoint interfaces, so endpoints spread over
+ * the group's subnets and zones. The private IP is the lowest address of that subnet not taken by
+ * another endpoint interface, skipping the 4 first and the last address as AWS reserves them.
+ */
+import type { DomainContext } from "../context.js";
+import type { ClusterSubnetGroup, Subnet } from "../entities.js";
+import { InvalidParameterValue } from "../errors.js";
+import { accountDnsToken, randomToken } from "../ids.js";
+
+export interface InterfacePlacement {
+  readonly subnet: Subnet;
+  readonly privateIpAddress: string;
+}
+
+export async function placeInterface(ctx: DomainContext, group: ClusterSubnetGroup): Promise<InterfacePlacement> {
+  const subnets: Subnet[] = [];
+  for (const id of group.subnetIds) {
+    const subnet = await ctx.tx.subnets.get(ctx.scope, id);
+    if (subnet) subnets.push(subnet);
+  }
+  // Every endpoint interface in this VPC belongs to an endpoint of this account (the subnets are its own).
+  const taken = new Map<string, Set<string>>();
+  for (const e of await ctx.tx.endpoints.find({ account: ctx.scope.account, region: ctx.scope.region, vpcId: group.vpcId })) {
+    const set = taken.get(e.networkInterface.subnetId) ?? new Set<string>();
+    set.add(e.networkInterface.privateIpAddress);
+    taken.set(e.networkInterface.subnetId, set);
+  }
+  const order = subnets
+    .map((subnet, index) => ({ subnet, index, used: taken.get(subnet.id)?.size ?? 0 }))
+    .sort((a, b) => a.used - b.used || a.index - b.index);
+  for (const { subnet } of order) {
+    const ip = freeAddress(subnet.cidrBlock, taken.get(subnet.id) ?? new Set());
+    if (ip !== undefined) return { subnet, privateIpAddress: ip };
+  }
+  // AWS names no fault for this; the text is Redshift Serverless's for the same condition.
+  throw new InvalidParameterValue(`Insufficient free IP addresses found in the subnets of cluster subnet group ${group.id}.`);
+}
+
+/** The lowest usable address of an IPv4 CIDR block not in `taken`, or undefined when it is full. */
+export function freeAddress(cidr: string, taken: ReadonlySet<string>): string | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+  if (!m) return undefined;
+  const prefix = Number(m[5]);
+  if (prefix > 30) return undefined;
+  const base = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const size = 2 ** (32 - prefix);
+  const network = base - (base % size);
+  // AWS reserves the network address, the next three (router, DNS, future use) and the last one.
+  for (let n = network + 4; n < network + size - 1; n++) {
+    const ip = toDotted(n);
+    if (!taken.has(ip)) return ip;
+  }
+  return undefined;
+}
+
+function toDotted(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+}
+
+/**
+ * `<name>-endpoint-<20 [a-z0-9]>.<cluster owner's 12-char token>.<region>.redshift.amazonaws.com`, as
+ * observed on AWS (aws-semantics.md §4.4): the token is the one in the cluster's own address.
+ */
+export function endpointAddress(name: string, clusterOwner: string, region: string): string {
+  return `${name.toLowerCase()}-endpoint-${randomToken(20)}.${accountDnsToken(clusterOwner, region)}.${region}.redshift.amazonaws.com`;
+}
