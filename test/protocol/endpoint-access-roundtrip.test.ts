@@ -36,8 +36,8 @@ function capturingClient(reply: () => string): { client: RedshiftClient; body: (
     credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
     maxAttempts: 1,
     requestHandler: {
-      handle: async (request: { body?: unknown }) => {
-        body = String(request.body ?? "");
+      handle: async (request: { body?: string }) => {
+        body = request.body ?? "";
         return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: new TextEncoder().encode(reply()) } };
       },
     } as never,
