@@ -22,7 +22,7 @@ import {
 import { settle } from "../domain/settle.js";
 import { Params, decodeStructure } from "../protocol/decode.js";
 import { encodeError, encodeSuccess, type ResponseBody } from "../protocol/encode.js";
-import { parseForm } from "../protocol/form.js";
+import { MalformedInput, parseForm } from "../protocol/form.js";
 import { validateStructure } from "../protocol/validate.js";
 import type { AnyOperation, RequestContext, ServiceDef } from "../services/operation.js";
 import { serviceBySigningName, serviceByVersion } from "../services/registry.js";
@@ -56,6 +56,8 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     const params = readParams(req);
     service = envelopeGuess(params) ?? service;
     identity = app.auth.authenticate(req, now);
+    // The signing name decides the service (and so the envelope of any later error), not Version.
+    service = (identity.signingName !== undefined ? serviceBySigningName(identity.signingName) : undefined) ?? service;
     service = route(identity, params);
     action = params.get("Action");
     const op = findOperation(service, action);
@@ -99,11 +101,22 @@ export async function runOperation(
   });
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** URL query string, then the form body (body wins); both held to the same encoding rules. */
 function readParams(req: PipelineRequest): Params {
   const map = new Map<string, string>();
-  for (const [k, v] of req.query) map.set(k, v);
-  if (req.body.length > 0) parseForm(req.body.toString("utf8"), map, true);
+  parseForm(req.rawQuery, map, true);
+  if (req.body.length > 0) parseForm(decodeUtf8(req.body), map, true);
   return new Params(map);
+}
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw new MalformedInput("The request body is not valid UTF-8.");
+  }
 }
 
 /** Before authentication: pick the envelope an early error should use, from `Version`. */
