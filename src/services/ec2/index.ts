@@ -5,6 +5,16 @@
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
+import { CreateSecurityGroup } from "./create-security-group.js";
+import { CreateSubnet } from "./create-subnet.js";
+import { CreateVpc } from "./create-vpc.js";
+import { DeleteSecurityGroup } from "./delete-security-group.js";
+import { DeleteSubnet } from "./delete-subnet.js";
+import { DeleteVpc } from "./delete-vpc.js";
+import { DescribeAvailabilityZones } from "./describe-availability-zones.js";
+import { DescribeSecurityGroups } from "./describe-security-groups.js";
+import { DescribeSubnets } from "./describe-subnets.js";
+import { DescribeVpcs } from "./describe-vpcs.js";
 
 export type Ec2Operation =
   | "CreateVpc"
@@ -18,7 +28,18 @@ export type Ec2Operation =
   | "DeleteSecurityGroup"
   | "DescribeAvailabilityZones";
 
-const operations: Record<Ec2Operation, AnyOperation> = {};
+const operations: Record<Ec2Operation, AnyOperation> = {
+  CreateVpc,
+  DescribeVpcs,
+  DeleteVpc,
+  CreateSubnet,
+  DescribeSubnets,
+  DeleteSubnet,
+  CreateSecurityGroup,
+  DescribeSecurityGroups,
+  DeleteSecurityGroup,
+  DescribeAvailabilityZones,
+};
 
 export const ec2: ServiceDef = {
   signingName: "ec2",

@@ -1,0 +1,21 @@
+/**
+ * Identifiers of network objects redshift-local does not store separately (the account's DHCP
+ * options set, a VPC's CIDR block association): derived from what they belong to, so they are
+ * stable across requests and restarts without a table of their own.
+ */
+import { createHash } from "node:crypto";
+import type { Scope } from "../entities.js";
+
+function derived(prefix: string, seed: string): string {
+  return `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`;
+}
+
+/** The default DHCP options set every VPC of a partition is associated with (`dopt-…`). */
+export function dhcpOptionsId(scope: Scope): string {
+  return derived("dopt", `dhcp/${scope.account}/${scope.region}`);
+}
+
+/** The association id of a VPC's primary IPv4 CIDR block (`vpc-cidr-assoc-…`). */
+export function vpcCidrAssociationId(vpcId: string): string {
+  return derived("vpc-cidr-assoc", `cidr/${vpcId}`);
+}
