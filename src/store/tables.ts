@@ -68,7 +68,7 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
     body: JSON.stringify(e),
   };
   const record = e as unknown as Record<string, unknown>;
-  for (const [prop, column] of Object.entries(spec.columns) as [string, string][]) row[column] = toSqlValue(record[prop]);
+  for (const [prop, column] of Object.entries<string>(spec.columns)) row[column] = toSqlValue(record[prop]);
   return row;
 }
 

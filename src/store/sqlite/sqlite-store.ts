@@ -37,19 +37,15 @@ export class SqliteStore implements Store {
   constructor(options: SqliteOptions = {}) {
     if (options.dataDir !== undefined) {
       const dir = resolve(options.dataDir);
-      mkdirSync(dir, { recursive: true });
       this.location = join(dir, SQLITE_FILE);
       this.kind = "sqlite";
-      this.#db = new Database(this.location);
-      this.#db.pragma("journal_mode = WAL");
-      this.#db.pragma("synchronous = NORMAL");
-      this.#db.pragma("busy_timeout = 5000");
+      this.#db = openFile(dir, this.location);
     } else {
       this.location = ":memory:";
       this.kind = "memory";
       this.#db = new Database(":memory:");
+      migrate(this.#db);
     }
-    migrate(this.#db);
     const repos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
     for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>);
     this.#tx = repos as unknown as Tx;
@@ -100,6 +96,23 @@ export class SqliteStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     this.#db.close();
+  }
+}
+
+/** Opens (or creates) the database file and migrates it; any failure names the file. */
+function openFile(dir: string, path: string): Db {
+  let db: Db | undefined;
+  try {
+    mkdirSync(dir, { recursive: true });
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw new Error(`cannot open the database ${path}: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -219,5 +232,5 @@ class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string> {
 }
 
 function isConstraintError(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && String((err as { code: unknown }).code).startsWith("SQLITE_CONSTRAINT");
+  return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("SQLITE_CONSTRAINT");
 }

@@ -1,0 +1,330 @@
+/**
+ * THE store contract (SPEC §6: "one store interface, one contract test suite run against every
+ * backend"). `storeContract(backend)` registers the whole suite for one backend; each backend's test
+ * file only says how to open a fresh, empty store of its kind.
+ */
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import type { EntityBase, EntityKind, Scope } from "../../src/domain/entities.js";
+import { DuplicateKeyError, cursorOf, type Filter, type Repo, type Store, type Tx } from "../../src/store/store.js";
+import { ENTITY_KINDS, TABLES } from "../../src/store/tables.js";
+import { A1, A2, R1, R2, entity, indexValue } from "./fixtures.js";
+
+export interface OpenedStore {
+  readonly store: Store;
+  /** Durable backends: open the same database again (after `store.close()`). */
+  readonly reopen?: () => Store | Promise<Store>;
+  /** Removes whatever the backend left behind (files, schemas). */
+  cleanup(): Promise<void>;
+}
+
+export interface Backend {
+  readonly name: string;
+  readonly kind: Store["kind"];
+  open(): Promise<OpenedStore>;
+}
+
+type AnyRepo = Repo<EntityBase, string>;
+const repo = (tx: Tx, kind: EntityKind): AnyRepo => tx[kind];
+const S1: Scope = { account: A1, region: R1 };
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function storeContract(backend: Backend): void {
+  describe(`store contract: ${backend.name}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+    beforeEach(async () => {
+      opened = await backend.open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await store.close();
+      await opened.cleanup();
+    });
+
+    const insertAll = (kind: EntityKind, entities: EntityBase[]) =>
+      store.transact(async (tx) => {
+        for (const e of entities) await repo(tx, kind).insert(e);
+      });
+    const read = <T>(fn: (tx: Tx) => Promise<T>) => store.transact(fn);
+
+    it(`${backend.name}: reports its kind`, () => {
+      assert.equal(store.kind, backend.kind);
+      assert.ok(store.location.length > 0);
+    });
+
+    describe("insert / get / update / remove", () => {
+      it(`${backend.name}: every kind round-trips its entity unchanged, body and index properties alike`, async () => {
+        for (const kind of ENTITY_KINDS) {
+          const e = entity(kind, { id: `${kind}-1`, createdAt: 1234, pending: { transition: "endpoint-create", at: 99 } });
+          await insertAll(kind, [e]);
+          assert.deepEqual(await read((tx) => repo(tx, kind).get(S1, e.id)), e, kind);
+          assert.deepEqual(await read((tx) => repo(tx, kind).getForUpdate(S1, e.id)), e, kind);
+        }
+      });
+
+      it(`${backend.name}: get is scoped by account and region`, async () => {
+        await insertAll("clusters", [entity("clusters", { id: "c1" })]);
+        assert.equal(await read((tx) => tx.clusters.get({ account: A2, region: R1 }, "c1")), undefined);
+        assert.equal(await read((tx) => tx.clusters.get({ account: A1, region: R2 }, "c1")), undefined);
+        assert.equal(await read((tx) => tx.clusters.get(S1, "c2")), undefined);
+        assert.equal(await read((tx) => tx.clusters.getForUpdate(S1, "c2")), undefined);
+      });
+
+      it(`${backend.name}: a second insert of the same (account, region, id) is a DuplicateKeyError`, async () => {
+        await insertAll("endpoints", [entity("endpoints", { id: "e1" })]);
+        await assert.rejects(insertAll("endpoints", [entity("endpoints", { id: "e1", createdAt: 5 })]), DuplicateKeyError);
+        // The same id in another account, region or kind is another resource.
+        await insertAll("endpoints", [entity("endpoints", { id: "e1", account: A2 }), entity("endpoints", { id: "e1", region: R2 })]);
+        await insertAll("clusters", [entity("clusters", { id: "e1" })]);
+        assert.equal(await read((tx) => tx.endpoints.count({ id: "e1" })), 3);
+      });
+
+      it(`${backend.name}: update replaces the body and the index properties`, async () => {
+        const c = entity("clusters", { id: "c1", index: { status: "creating" }, pending: { transition: "cluster-create", at: 10 } });
+        await insertAll("clusters", [c]);
+        const changed = { ...c, status: "available" as const, pending: undefined, numberOfNodes: 4 };
+        await store.transact((tx) => tx.clusters.update(changed));
+        const got = await read((tx) => tx.clusters.get(S1, "c1"));
+        assert.equal(got?.status, "available");
+        assert.equal(got?.numberOfNodes, 4);
+        assert.equal(got?.pending, undefined);
+        assert.equal(await read((tx) => tx.clusters.count({ status: "creating" })), 0);
+        assert.equal(await read((tx) => tx.clusters.count({ status: "available" })), 1);
+        assert.deepEqual(await read((tx) => tx.clusters.due(1_000_000, 10)), [], "no longer due");
+      });
+
+      it(`${backend.name}: update of a missing entity fails instead of inserting`, async () => {
+        await assert.rejects(store.transact((tx) => tx.clusters.update(entity("clusters", { id: "ghost" }))));
+        assert.equal(await read((tx) => tx.clusters.get(S1, "ghost")), undefined);
+      });
+
+      it(`${backend.name}: remove reports whether something was removed`, async () => {
+        await insertAll("subnets", [entity("subnets", { id: "s1" }), entity("subnets", { id: "s1", account: A2 })]);
+        assert.equal(await store.transact((tx) => tx.subnets.remove(S1, "s1")), true);
+        assert.equal(await read((tx) => tx.subnets.get(S1, "s1")), undefined);
+        assert.equal(await store.transact((tx) => tx.subnets.remove(S1, "s1")), false);
+        assert.ok(await read((tx) => tx.subnets.get({ account: A2, region: R1 }, "s1")), "the other account's entity stays");
+      });
+    });
+
+    describe("find and count", () => {
+      for (const kind of ENTITY_KINDS) {
+        for (const prop of Object.keys(TABLES[kind].columns)) {
+          it(`${backend.name}: ${kind} are filtered by ${prop}`, async () => {
+            const v0 = indexValue(kind, prop, 0);
+            const v1 = indexValue(kind, prop, 1);
+            await insertAll(kind, [
+              entity(kind, { id: "a", index: { [prop]: v0 } }),
+              entity(kind, { id: "b", index: { [prop]: v1 } }),
+              entity(kind, { id: "c", index: { [prop]: v1 } }),
+              entity(kind, { id: "d", account: A2, index: { [prop]: v1 } }),
+            ]);
+            const ids = async (filter: Filter<string>) => (await read((tx) => repo(tx, kind).find(filter))).map((e) => `${e.account}/${e.id}`);
+            assert.deepEqual(await ids({ [prop]: v0 }), [`${A1}/a`]);
+            assert.deepEqual(await ids({ [prop]: v1 }), [`${A1}/b`, `${A1}/c`, `${A2}/d`]);
+            assert.deepEqual(await ids({ account: A1, region: R1, [prop]: v1 }), [`${A1}/b`, `${A1}/c`]);
+            assert.deepEqual(await ids({ account: A1, [prop]: v1, id: "c" }), [`${A1}/c`]);
+            assert.deepEqual(await ids({ region: R2, [prop]: v1 }), []);
+            assert.equal(await read((tx) => repo(tx, kind).count({ [prop]: v1 })), 3);
+            assert.equal(await read((tx) => repo(tx, kind).count({ account: A2, [prop]: v0 })), 0);
+          });
+        }
+      }
+
+      it(`${backend.name}: an undefined filter value is ignored; an unknown filter property is an error`, async () => {
+        await insertAll("vpcs", [entity("vpcs", { id: "v1" }), entity("vpcs", { id: "v2", index: { isDefault: true } })]);
+        assert.equal((await read((tx) => tx.vpcs.find({ account: A1, isDefault: undefined }))).length, 2);
+        await assert.rejects(read((tx) => repo(tx, "vpcs").find({ cidrBlock: "10.0.0.0/16" })), /cannot be filtered by cidrBlock/);
+        await assert.rejects(read((tx) => repo(tx, "vpcs").count({ cidrBlock: "10.0.0.0/16" })), /cannot be filtered by cidrBlock/);
+      });
+
+      it(`${backend.name}: find returns the stable order — creation time, then account, then id`, async () => {
+        await insertAll("authorizations", [
+          entity("authorizations", { id: "z", createdAt: 3 }),
+          entity("authorizations", { id: "b", createdAt: 2, account: A2 }),
+          entity("authorizations", { id: "c", createdAt: 2 }),
+          entity("authorizations", { id: "a", createdAt: 2 }),
+          entity("authorizations", { id: "y", createdAt: 1, account: A2 }),
+        ]);
+        const order = (await read((tx) => tx.authorizations.find({}))).map((e) => `${e.createdAt}/${e.account}/${e.id}`);
+        assert.deepEqual(order, [`1/${A2}/y`, `2/${A1}/a`, `2/${A1}/c`, `2/${A2}/b`, `3/${A1}/z`]);
+      });
+
+      it(`${backend.name}: cursor paging visits every record exactly once, in order`, async () => {
+        const all = Array.from({ length: 25 }, (_, i) => entity("endpoints", { id: `e${String(i).padStart(2, "0")}`, createdAt: 100 + (i % 4), account: i % 3 ? A1 : A2 }));
+        await insertAll("endpoints", [...all].reverse());
+        const expected = (await read((tx) => tx.endpoints.find({}))).map((e) => `${e.account}/${e.id}`);
+        assert.equal(expected.length, 25);
+        const seen: string[] = [];
+        let after: ReturnType<typeof cursorOf> | undefined;
+        for (let pages = 0; pages < 20; pages++) {
+          const page = await read((tx) => tx.endpoints.find({}, { after, limit: 4 }));
+          assert.ok(page.length <= 4);
+          seen.push(...page.map((e) => `${e.account}/${e.id}`));
+          if (page.length < 4) break;
+          after = cursorOf(page[page.length - 1]!);
+        }
+        assert.deepEqual(seen, expected);
+        const last = await read((tx) => tx.endpoints.find({}, { limit: 1000 }));
+        assert.deepEqual(await read((tx) => tx.endpoints.find({}, { after: cursorOf(last[last.length - 1]!), limit: 5 })), []);
+      });
+
+      it(`${backend.name}: paging combines with filters`, async () => {
+        await insertAll(
+          "subnets",
+          Array.from({ length: 10 }, (_, i) => entity("subnets", { id: `s${i}`, createdAt: i, index: { vpcId: i % 2 ? "vpc-odd" : "vpc-even" } })),
+        );
+        const first = await read((tx) => tx.subnets.find({ vpcId: "vpc-odd" }, { limit: 2 }));
+        assert.deepEqual(first.map((s) => s.id), ["s1", "s3"]);
+        const next = await read((tx) => tx.subnets.find({ vpcId: "vpc-odd" }, { after: cursorOf(first[1]!), limit: 10 }));
+        assert.deepEqual(next.map((s) => s.id), ["s5", "s7", "s9"]);
+      });
+
+      it(`${backend.name}: count of nothing is 0`, async () => {
+        assert.equal(await read((tx) => tx.clusters.count({})), 0);
+        assert.deepEqual(await read((tx) => tx.clusters.find({})), []);
+      });
+    });
+
+    describe("due", () => {
+      it(`${backend.name}: due returns entities whose transition is due, earliest first, at most limit`, async () => {
+        await insertAll("clusters", [
+          entity("clusters", { id: "later", pending: { transition: "cluster-create", at: 500 } }),
+          entity("clusters", { id: "first", account: A2, pending: { transition: "cluster-delete", at: 100 } }),
+          entity("clusters", { id: "second", region: R2, pending: { transition: "cluster-pause", at: 200 } }),
+          entity("clusters", { id: "settled" }),
+        ]);
+        assert.deepEqual((await read((tx) => tx.clusters.due(99, 10))).map((c) => c.id), []);
+        assert.deepEqual((await read((tx) => tx.clusters.due(200, 10))).map((c) => c.id), ["first", "second"]);
+        assert.deepEqual((await read((tx) => tx.clusters.due(1000, 2))).map((c) => c.id), ["first", "second"]);
+        assert.deepEqual((await read((tx) => tx.clusters.due(1000, 10))).map((c) => c.id), ["first", "second", "later"]);
+        assert.deepEqual((await read((tx) => tx.endpoints.due(1000, 10))).map((c) => c.id), [], "per kind");
+      });
+    });
+
+    describe("transactions", () => {
+      it(`${backend.name}: transact returns the function's result`, async () => {
+        assert.equal(await store.transact(async () => 42), 42);
+      });
+
+      it(`${backend.name}: an error rolls back every write of the transaction and is rethrown as is`, async () => {
+        await insertAll("vpcs", [entity("vpcs", { id: "keep" })]);
+        const boom = new Error("boom");
+        await assert.rejects(
+          store.transact(async (tx) => {
+            await tx.vpcs.insert(entity("vpcs", { id: "new" }));
+            await tx.vpcs.update({ ...entity("vpcs", { id: "keep" }), cidrBlock: "10.9.0.0/16" });
+            await tx.subnets.insert(entity("subnets", { id: "s" }));
+            await tx.vpcs.remove(S1, "keep");
+            await tick();
+            throw boom;
+          }),
+          (err) => err === boom,
+        );
+        const snap = await store.snapshot();
+        assert.deepEqual(snap.vpcs, [entity("vpcs", { id: "keep" })]);
+        assert.deepEqual(snap.subnets, []);
+      });
+
+      it(`${backend.name}: a DuplicateKeyError inside a transaction rolls back its earlier writes`, async () => {
+        await insertAll("clusters", [entity("clusters", { id: "c1" })]);
+        await assert.rejects(insertAll("clusters", [entity("clusters", { id: "c2" }), entity("clusters", { id: "c1" })]), DuplicateKeyError);
+        assert.equal(await read((tx) => tx.clusters.get(S1, "c2")), undefined);
+        await insertAll("clusters", [entity("clusters", { id: "c2" })]);
+        assert.equal(await read((tx) => tx.clusters.count({})), 2, "the store is usable afterwards");
+      });
+
+      it(`${backend.name}: concurrent read-modify-write transactions are serialised (no lost update)`, async () => {
+        const grant = entity("authorizations", { id: "g" });
+        grant.endpointCount = 0;
+        await insertAll("authorizations", [grant]);
+        const bump = () =>
+          store.transact(async (tx) => {
+            const g = (await tx.authorizations.getForUpdate(S1, "g"))!;
+            await tick(); // give the others every chance to interleave
+            await tx.authorizations.update({ ...g, endpointCount: g.endpointCount + 1 });
+          });
+        const failing = store.transact(async (tx) => {
+          await tx.authorizations.update({ ...(await tx.authorizations.get(S1, "g"))!, endpointCount: 1000 });
+          await tick();
+          throw new Error("rolled back");
+        });
+        const results = await Promise.allSettled([bump(), bump(), failing, bump(), bump(), bump()]);
+        assert.deepEqual(results.map((r) => r.status), ["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+        assert.equal((await read((tx) => tx.authorizations.get(S1, "g")))?.endpointCount, 5);
+      });
+
+      it(`${backend.name}: a quota check inside a transaction cannot be raced past`, async () => {
+        const LIMIT = 3;
+        const tryCreate = (id: string) =>
+          store.transact(async (tx) => {
+            const n = await tx.endpoints.count({ clusterId: "shared" });
+            await tick();
+            if (n >= LIMIT) throw new Error("limit");
+            await tx.endpoints.insert(entity("endpoints", { id, index: { clusterId: "shared" } }));
+          });
+        const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => tryCreate(`e${i}`)));
+        assert.equal(results.filter((r) => r.status === "fulfilled").length, LIMIT);
+        assert.equal(await read((tx) => tx.endpoints.count({ clusterId: "shared" })), LIMIT);
+      });
+    });
+
+    describe("snapshot and reset", () => {
+      it(`${backend.name}: snapshot lists every entity of every kind, account and region`, async () => {
+        for (const kind of ENTITY_KINDS) {
+          await insertAll(kind, [entity(kind, { id: "x" }), entity(kind, { id: "x", account: A2 }), entity(kind, { id: "x", region: R2 })]);
+        }
+        const snap = await store.snapshot();
+        assert.deepEqual(Object.keys(snap).sort(), [...ENTITY_KINDS].sort());
+        for (const kind of ENTITY_KINDS) {
+          assert.equal(snap[kind].length, 3, kind);
+          assert.deepEqual(
+            snap[kind].find((e) => e.account === A2),
+            entity(kind, { id: "x", account: A2 }),
+          );
+        }
+      });
+
+      it(`${backend.name}: reset deletes all state and the store keeps working`, async () => {
+        for (const kind of ENTITY_KINDS) await insertAll(kind, [entity(kind, { id: "x" })]);
+        await store.reset();
+        const snap = await store.snapshot();
+        for (const kind of ENTITY_KINDS) assert.deepEqual(snap[kind], [], kind);
+        await insertAll("vpcs", [entity("vpcs", { id: "x" })]);
+        assert.equal(await read((tx) => tx.vpcs.count({})), 1);
+      });
+    });
+
+    describe("close", () => {
+      it(`${backend.name}: close waits for running transactions, then refuses new ones`, async () => {
+        let finished = false;
+        const running = store.transact(async (tx) => {
+          await tick();
+          await tx.vpcs.insert(entity("vpcs", { id: "late" }));
+          finished = true;
+        });
+        await store.close();
+        await running;
+        assert.ok(finished, "the running transaction completed before close resolved");
+        await assert.rejects(store.transact(async () => 1), /closed/);
+        await store.close(); // idempotent
+      });
+    });
+
+    describe("durability", () => {
+      it(`${backend.name}: a reopened store has every committed write, including due times`, async (t) => {
+        if (!opened.reopen) return t.skip(`${backend.name} is not durable`);
+        await insertAll("endpoints", [entity("endpoints", { id: "e1", pending: { transition: "endpoint-create", at: 5000 } })]);
+        await insertAll("authorizations", [entity("authorizations", { id: "g1", account: A2, region: R2 })]);
+        await assert.rejects(insertAll("vpcs", [entity("vpcs", { id: "v" }), entity("vpcs", { id: "v" })]), DuplicateKeyError);
+        await store.close();
+        store = await opened.reopen();
+        assert.deepEqual((await read((tx) => tx.endpoints.due(5000, 10))).map((e) => e.id), ["e1"]);
+        assert.deepEqual(await read((tx) => tx.endpoints.get(S1, "e1")), entity("endpoints", { id: "e1", pending: { transition: "endpoint-create", at: 5000 } }));
+        assert.ok(await read((tx) => tx.authorizations.get({ account: A2, region: R2 }, "g1")));
+        assert.equal(await read((tx) => tx.vpcs.count({})), 0, "the rolled-back transaction left nothing");
+      });
+    });
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Entities for the store contract. The store treats an entity as its key (account, region, id),
+ * its ordering and due-time fields, its index properties and an opaque JSON body, so these builders
+ * set exactly those plus a nested payload that must round-trip unchanged.
+ */
+import type { EntityKind, EntityKinds, Pending } from "../../src/domain/entities.js";
+import { TABLES } from "../../src/store/tables.js";
+
+export const A1 = "111111111111";
+export const A2 = "222222222222";
+export const R1 = "us-east-1";
+export const R2 = "eu-west-1";
+
+/** A value of each index property that differs from `indexValue(…, 1)`. */
+export function indexValue(kind: EntityKind, prop: string, variant: 0 | 1): string | boolean {
+  if (kind === "vpcs" && prop === "isDefault") return variant === 1;
+  return `${prop}-${variant}`;
+}
+
+export interface Spec {
+  account?: string;
+  region?: string;
+  id: string;
+  createdAt?: number;
+  pending?: Pending;
+  /** Index property values; unset ones take variant 0. */
+  index?: Partial<Record<string, string | boolean>>;
+}
+
+export function entity<K extends EntityKind>(kind: K, spec: Spec): EntityKinds[K] {
+  const e: Record<string, unknown> = {
+    account: spec.account ?? A1,
+    region: spec.region ?? R1,
+    id: spec.id,
+    createdAt: spec.createdAt ?? 1_000,
+    ...(spec.pending ? { pending: spec.pending } : {}),
+    // Opaque to the store: must come back exactly as written.
+    payload: { name: `${kind}:${spec.id}`, tags: [{ Key: "k", Value: "v ü \"quoted\" <xml>" }], nested: { n: 1.5, ok: true, none: null } },
+  };
+  for (const prop of Object.keys(TABLES[kind].columns)) {
+    e[prop] = spec.index?.[prop] ?? indexValue(kind, prop, 0);
+  }
+  return e as unknown as EntityKinds[K];
+}

@@ -1,0 +1,144 @@
+/**
+ * The store contract against the embedded backends (SQLite file in a temp dir, and `:memory:`),
+ * plus what only the SQLite file backend has: WAL mode, versioned migrations, refusing a database
+ * from a newer redshift-local, and several connections to one file.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { LATEST_VERSION, MIGRATIONS } from "../../src/store/sqlite/migrations.js";
+import { SQLITE_FILE, SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { ENTITY_KINDS, TABLES, entityToRow } from "../../src/store/tables.js";
+import { storeContract } from "./contract.js";
+import { A1, R1, entity } from "./fixtures.js";
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "rl-store-"));
+
+storeContract({
+  name: "sqlite file",
+  kind: "sqlite",
+  async open() {
+    const dir = tempDir();
+    return {
+      store: new SqliteStore({ dataDir: dir }),
+      reopen: () => new SqliteStore({ dataDir: dir }),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+});
+
+storeContract({
+  name: "memory",
+  kind: "memory",
+  async open() {
+    return { store: new SqliteStore(), cleanup: async () => undefined };
+  },
+});
+
+describe("sqlite file backend", () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = tempDir();
+    file = join(dir, SQLITE_FILE);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("sqlite: creates the data directory and one database file in WAL mode", async () => {
+    const nested = join(dir, "a", "b");
+    const store = new SqliteStore({ dataDir: nested });
+    assert.equal(store.location, join(nested, SQLITE_FILE));
+    assert.ok(existsSync(store.location));
+    await store.close();
+    const db = new Database(join(nested, SQLITE_FILE), { readonly: true });
+    assert.equal(db.pragma("journal_mode", { simple: true }), "wal");
+    db.close();
+  });
+
+  it("sqlite: the memory backend writes no file", async () => {
+    const store = new SqliteStore();
+    assert.equal(store.location, ":memory:");
+    await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));
+    await store.close();
+  });
+
+  describe("migrations", () => {
+    it("sqlite: a new database is created at the latest schema version", async () => {
+      const store = new SqliteStore({ dataDir: dir });
+      assert.equal(store.schemaVersion, LATEST_VERSION);
+      await store.close();
+    });
+
+    it("sqlite: an empty file (schema version 0) opens and is migrated", async () => {
+      writeFileSync(file, "");
+      const store = new SqliteStore({ dataDir: dir });
+      assert.equal(store.schemaVersion, LATEST_VERSION);
+      for (const kind of ENTITY_KINDS) await store.transact((tx) => tx[kind].count({}));
+      await store.close();
+    });
+
+    for (const old of MIGRATIONS) {
+      it(`sqlite: a database written at schema version ${old.version} opens with its data and is brought to the latest`, async () => {
+        // Build the old database by hand, as that version of redshift-local left it.
+        const db = new Database(file);
+        db.pragma("journal_mode = WAL");
+        for (const m of MIGRATIONS) if (m.version <= old.version) db.exec(m.sql);
+        db.pragma(`user_version = ${old.version}`);
+        const vpc = entity("vpcs", { id: "vpc-old", index: { isDefault: true } });
+        const row = entityToRow(TABLES.vpcs, vpc);
+        const cols = Object.keys(row);
+        db.prepare(`INSERT INTO vpcs (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
+        db.close();
+
+        const store = new SqliteStore({ dataDir: dir });
+        assert.equal(store.schemaVersion, LATEST_VERSION);
+        assert.deepEqual(await store.transact((tx) => tx.vpcs.get({ account: A1, region: R1 }, "vpc-old")), vpc);
+        assert.equal(await store.transact((tx) => tx.vpcs.count({ isDefault: true })), 1);
+        await store.close();
+      });
+    }
+
+    it("sqlite: a database from a newer redshift-local is refused with a clear error and left untouched", () => {
+      const db = new Database(file);
+      db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+      db.close();
+      assert.throws(
+        () => new SqliteStore({ dataDir: dir }),
+        (err: Error) => {
+          assert.match(err.message, new RegExp(`schema version ${LATEST_VERSION + 1} is newer than this redshift-local \\(${LATEST_VERSION}\\)`));
+          assert.match(err.message, /upgrade redshift-local/);
+          return true;
+        },
+      );
+      const after = new Database(file, { readonly: true });
+      assert.equal(after.pragma("user_version", { simple: true }), LATEST_VERSION + 1);
+      after.close();
+    });
+
+    it("sqlite: a file that is not a database is refused with its path in the error", () => {
+      writeFileSync(file, "this is not a database, it is a text file that happens to have the name of one".repeat(10));
+      assert.throws(() => new SqliteStore({ dataDir: dir }), (err: Error) => err.message.includes(file) && /not a database/.test(err.message));
+    });
+
+    it("sqlite: migration versions are strictly increasing from 1", () => {
+      assert.deepEqual(
+        MIGRATIONS.map((m) => m.version),
+        MIGRATIONS.map((_, i) => i + 1),
+      );
+    });
+  });
+
+  it("sqlite: two stores on one file see each other's committed writes", async () => {
+    const a = new SqliteStore({ dataDir: dir });
+    const b = new SqliteStore({ dataDir: dir });
+    await a.transact((tx) => tx.clusters.insert(entity("clusters", { id: "c1" })));
+    assert.ok(await b.transact((tx) => tx.clusters.get({ account: A1, region: R1 }, "c1")));
+    await b.transact((tx) => tx.clusters.remove({ account: A1, region: R1 }, "c1"));
+    assert.equal(await a.transact((tx) => tx.clusters.count({})), 0);
+    await a.close();
+    await b.close();
+  });
+});
