@@ -20,6 +20,7 @@ const tempDir = () => mkdtempSync(join(tmpdir(), "rl-store-"));
 storeContract({
   name: "sqlite file",
   kind: "sqlite",
+  durable: true,
   async open() {
     const dir = tempDir();
     return {
@@ -33,6 +34,7 @@ storeContract({
 storeContract({
   name: "memory",
   kind: "memory",
+  durable: false,
   async open() {
     return { store: new SqliteStore(), cleanup: async () => undefined };
   },
