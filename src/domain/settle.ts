@@ -8,6 +8,7 @@ import type { DomainContext } from "./context.js";
 import type { Cluster, Endpoint } from "./entities.js";
 import { TRANSITIONS } from "./lifecycle.js";
 import { clusterGone } from "./clusters/cascade.js";
+import { applyPendingModifications } from "./clusters/pending.js";
 import { endpointGone } from "./endpoints/cascade.js";
 
 const BATCH = 100;
@@ -38,6 +39,7 @@ async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<vo
   }
   cluster.status = transition.to as Cluster["status"];
   cluster.pending = undefined;
+  applyPendingModifications(cluster);
   await ctx.tx.clusters.update(cluster);
 }
 

@@ -1,4 +1,31 @@
-/** The clusters operations of the Redshift service table (one file per action beside this one). */
+/**
+ * The cluster operations of the Redshift service table (one file per action beside this one).
+ *
+ * AWS documents: CreateCluster/ModifyCluster parameter rules, the ClusterStatus values and the
+ * ClusterAvailable/ClusterDeleted waiters [M]. We decided: lifecycles through domain/lifecycle.ts
+ * (creating, modifying, pausing, resuming, rebooting, deleting), placement in the `default` subnet
+ * group of the default VPC when none is named, relocation on by default for private RA3 clusters
+ * (SPEC §5.3). Known gaps: snapshots, parameter groups, HSM, elastic IPs, IPv6 (dualstack) and
+ * EC2-Classic cluster security groups are not modelled; those parameters are ignored.
+ */
 import type { AnyOperation } from "../../operation.js";
+import { CreateCluster } from "./create-cluster.js";
+import { DeleteCluster } from "./delete-cluster.js";
+import { DescribeClusters } from "./describe-clusters.js";
+import { ModifyCluster } from "./modify-cluster.js";
+import { PauseCluster } from "./pause-cluster.js";
+import { RebootCluster } from "./reboot-cluster.js";
+import { ResumeCluster } from "./resume-cluster.js";
 
-export const clusterOperations: Record<"CreateCluster" | "DescribeClusters" | "ModifyCluster" | "DeleteCluster" | "PauseCluster" | "ResumeCluster" | "RebootCluster", AnyOperation> = {};
+export const clusterOperations: Record<
+  "CreateCluster" | "DescribeClusters" | "ModifyCluster" | "DeleteCluster" | "PauseCluster" | "ResumeCluster" | "RebootCluster",
+  AnyOperation
+> = {
+  CreateCluster,
+  DescribeClusters,
+  ModifyCluster,
+  DeleteCluster,
+  PauseCluster,
+  ResumeCluster,
+  RebootCluster,
+};

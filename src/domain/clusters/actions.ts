@@ -1,0 +1,83 @@
+/**
+ * DeleteCluster, PauseCluster, ResumeCluster and RebootCluster: state checks, then a lifecycle
+ * transition (SPEC §5.3, §5.6). What happens once a deleted cluster is gone is in cascade.ts.
+ *
+ * - Delete works on an `available` or a `paused` cluster ("If you delete a paused cluster without
+ *   requesting a final snapshot, then you can't restore the cluster" [OPS]); other states →
+ *   InvalidClusterState. It needs SkipFinalClusterSnapshot=true or a FinalClusterSnapshotIdentifier
+ *   (not both); snapshots are out of scope, the identifier is validated and recorded.
+ * - Pause needs `available`; Multi-AZ clusters and clusters with automated snapshots off cannot be
+ *   paused [OPS, MAZ] → UnsupportedOperation (one of PauseCluster's modelled faults).
+ * - Resume needs `paused`; reboot needs `available`.
+ */
+import type { DomainContext } from "../context.js";
+import type { Cluster } from "../entities.js";
+import { InvalidParameterCombination, InvalidParameterValue, UnsupportedOperation } from "../errors.js";
+import { beginTransition } from "../lifecycle.js";
+import { getClusterForUpdate } from "./describe.js";
+import { checkManualRetention } from "./rules.js";
+import { requireStatus } from "./status.js";
+
+export interface DeleteClusterRequest {
+  ClusterIdentifier: string;
+  SkipFinalClusterSnapshot?: boolean;
+  FinalClusterSnapshotIdentifier?: string;
+  FinalClusterSnapshotRetentionPeriod?: number;
+}
+
+/** Snapshot identifiers: 1–255 letters, digits or hyphens, first a letter, no `--`, no trailing hyphen. */
+function checkSnapshotIdentifier(id: string): void {
+  if (id.length > 255 || !/^[A-Za-z](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/.test(id)) {
+    throw new InvalidParameterValue(
+      `Invalid value '${id}' for parameter FinalClusterSnapshotIdentifier: it must contain 1 to 255 letters, digits or hyphens, ` +
+        "start with a letter, and must not end with a hyphen or contain two consecutive hyphens.",
+    );
+  }
+}
+
+export async function deleteCluster(ctx: DomainContext, req: DeleteClusterRequest): Promise<Cluster> {
+  const skip = req.SkipFinalClusterSnapshot === true;
+  if (skip && req.FinalClusterSnapshotIdentifier !== undefined) {
+    throw new InvalidParameterCombination("FinalClusterSnapshotIdentifier must not be specified when SkipFinalClusterSnapshot is true.");
+  }
+  if (!skip && req.FinalClusterSnapshotIdentifier === undefined) {
+    throw new InvalidParameterCombination("FinalClusterSnapshotIdentifier is required unless SkipFinalClusterSnapshot is specified.");
+  }
+  if (req.FinalClusterSnapshotIdentifier !== undefined) checkSnapshotIdentifier(req.FinalClusterSnapshotIdentifier);
+  if (req.FinalClusterSnapshotRetentionPeriod !== undefined) checkManualRetention(req.FinalClusterSnapshotRetentionPeriod);
+  const cluster = await getClusterForUpdate(ctx, req.ClusterIdentifier);
+  requireStatus(cluster, ["available", "paused"]);
+  cluster.finalSnapshotIdentifier = req.FinalClusterSnapshotIdentifier?.toLowerCase();
+  cluster.pendingModifications = undefined;
+  beginTransition(cluster, "cluster-delete", ctx.now, ctx.delays);
+  await ctx.tx.clusters.update(cluster);
+  return cluster;
+}
+
+export async function pauseCluster(ctx: DomainContext, identifier: string): Promise<Cluster> {
+  const cluster = await getClusterForUpdate(ctx, identifier);
+  requireStatus(cluster);
+  if (cluster.multiAz) throw new UnsupportedOperation(`Cluster ${cluster.id} is a Multi-AZ cluster; Multi-AZ clusters cannot be paused.`);
+  if (cluster.automatedSnapshotRetentionPeriod === 0) {
+    throw new UnsupportedOperation(`Cluster ${cluster.id} has automated snapshots turned off; such clusters cannot be paused.`);
+  }
+  beginTransition(cluster, "cluster-pause", ctx.now, ctx.delays);
+  await ctx.tx.clusters.update(cluster);
+  return cluster;
+}
+
+export async function resumeCluster(ctx: DomainContext, identifier: string): Promise<Cluster> {
+  const cluster = await getClusterForUpdate(ctx, identifier);
+  requireStatus(cluster, ["paused"]);
+  beginTransition(cluster, "cluster-resume", ctx.now, ctx.delays);
+  await ctx.tx.clusters.update(cluster);
+  return cluster;
+}
+
+export async function rebootCluster(ctx: DomainContext, identifier: string): Promise<Cluster> {
+  const cluster = await getClusterForUpdate(ctx, identifier);
+  requireStatus(cluster);
+  beginTransition(cluster, "cluster-reboot", ctx.now, ctx.delays);
+  await ctx.tx.clusters.update(cluster);
+  return cluster;
+}

@@ -1,0 +1,167 @@
+/**
+ * CreateCluster (SPEC §5.3): validate every parameter, then place the cluster (subnet group, zone,
+ * security groups), enforce uniqueness and the `nodes-per-account` quota, and start `cluster-create`.
+ */
+import type { DomainContext } from "../context.js";
+import type { Cluster } from "../entities.js";
+import { ClusterAlreadyExists, InvalidParameterCombination, InvalidParameterValue, MissingParameter } from "../errors.js";
+import { uuid } from "../ids.js";
+import { beginTransition } from "../lifecycle.js";
+import { DuplicateKeyError } from "../../store/store.js";
+import { DEFAULT_PORT, describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
+import { allocateNodes, checkNodeQuota, resolveNodeCount } from "./nodes.js";
+import {
+  DEFAULT_DB_NAME,
+  DEFAULT_PARAMETER_GROUP,
+  checkClusterOptions,
+  checkClusterVersion,
+  checkEncrypted,
+  checkMaintenanceTrack,
+  defaultRelocation,
+  masterPasswordSecretArn,
+} from "./options.js";
+import { place, resolveSecurityGroups, subnetGroupFor } from "./placement.js";
+import {
+  checkAutomatedRetention,
+  checkDbName,
+  checkIamRoles,
+  checkManualRetention,
+  checkMasterUserPassword,
+  checkMasterUsername,
+  checkParameterGroupName,
+  normaliseClusterIdentifier,
+  normaliseMaintenanceWindow,
+  randomMaintenanceWindow,
+} from "./rules.js";
+import { checkTags } from "./tags.js";
+
+/** The CreateCluster parameters the emulator acts on (AWS member names). */
+export interface CreateClusterRequest {
+  ClusterIdentifier: string;
+  NodeType: string;
+  MasterUsername: string;
+  MasterUserPassword?: string;
+  ManageMasterPassword?: boolean;
+  DBName?: string;
+  ClusterType?: string;
+  NumberOfNodes?: number;
+  ClusterSubnetGroupName?: string;
+  AvailabilityZone?: string;
+  VpcSecurityGroupIds?: string[];
+  Port?: number;
+  PubliclyAccessible?: boolean;
+  Encrypted?: boolean;
+  KmsKeyId?: string;
+  AvailabilityZoneRelocation?: boolean;
+  MultiAZ?: boolean;
+  PreferredMaintenanceWindow?: string;
+  AutomatedSnapshotRetentionPeriod?: number;
+  ManualSnapshotRetentionPeriod?: number;
+  ClusterParameterGroupName?: string;
+  ClusterVersion?: string;
+  AllowVersionUpgrade?: boolean;
+  EnhancedVpcRouting?: boolean;
+  IamRoles?: string[];
+  DefaultIamRoleArn?: string;
+  MaintenanceTrackName?: string;
+  Tags?: { Key?: string; Value?: string }[];
+}
+
+export async function createCluster(ctx: DomainContext, req: CreateClusterRequest): Promise<Cluster> {
+  const id = normaliseClusterIdentifier(req.ClusterIdentifier);
+  const nodeType = req.NodeType;
+  const spec = nodeTypeSpec(nodeType);
+  if (!spec) throw new InvalidParameterValue(`Invalid node type: ${nodeType}.`);
+  checkMasterUsername(req.MasterUsername);
+  const managedPassword = req.ManageMasterPassword === true;
+  if (managedPassword && req.MasterUserPassword !== undefined) {
+    throw new InvalidParameterCombination("You can't use MasterUserPassword if ManageMasterPassword is true.");
+  }
+  if (!managedPassword) {
+    if (req.MasterUserPassword === undefined) {
+      throw new MissingParameter("The request must contain the parameter MasterUserPassword (or set ManageMasterPassword to true).");
+    }
+    checkMasterUserPassword(req.MasterUserPassword);
+  }
+  const dbName = req.DBName ?? DEFAULT_DB_NAME;
+  checkDbName(dbName);
+  const numberOfNodes = resolveNodeCount(nodeType, req.ClusterType, req.NumberOfNodes);
+  const port = req.Port ?? DEFAULT_PORT;
+  if (!portAllowed(nodeType, port)) {
+    throw new InvalidParameterValue(`Invalid value ${port} for parameter Port: clusters with ${nodeType} nodes accept ports ${describePortRanges(nodeType)}.`);
+  }
+  checkEncrypted(req.Encrypted);
+  checkClusterVersion(req.ClusterVersion);
+  checkMaintenanceTrack(req.MaintenanceTrackName);
+  const automatedRetention = req.AutomatedSnapshotRetentionPeriod ?? 1;
+  checkAutomatedRetention(automatedRetention, spec.family !== "dc2");
+  const manualRetention = req.ManualSnapshotRetentionPeriod ?? -1;
+  checkManualRetention(manualRetention);
+  const window = req.PreferredMaintenanceWindow !== undefined ? normaliseMaintenanceWindow(req.PreferredMaintenanceWindow) : randomMaintenanceWindow();
+  const parameterGroupName = req.ClusterParameterGroupName ?? DEFAULT_PARAMETER_GROUP;
+  checkParameterGroupName(parameterGroupName);
+  const iamRoles = checkIamRoles(req.IamRoles ?? []);
+  if (req.DefaultIamRoleArn !== undefined && !iamRoles.includes(req.DefaultIamRoleArn)) {
+    throw new InvalidParameterCombination("DefaultIamRoleArn must be one of the IamRoles associated with the cluster.");
+  }
+  const tags = checkTags(req.Tags);
+
+  const publiclyAccessible = req.PubliclyAccessible ?? false;
+  const multiAz = req.MultiAZ ?? false;
+  const azRelocation = req.AvailabilityZoneRelocation ?? defaultRelocation(nodeType, publiclyAccessible, multiAz);
+  checkClusterOptions({ nodeType, numberOfNodes, publiclyAccessible, azRelocation, multiAz });
+
+  if (await ctx.tx.clusters.get(ctx.scope, id)) throw new ClusterAlreadyExists("Cluster already exists");
+  await checkNodeQuota(ctx, numberOfNodes);
+
+  const group = await subnetGroupFor(ctx, req.ClusterSubnetGroupName);
+  const placement = await place(ctx, group, req.AvailabilityZone, multiAz);
+  const securityGroupIds = await resolveSecurityGroups(ctx, placement.vpcId, req.VpcSecurityGroupIds);
+
+  const cluster: Cluster = {
+    account: ctx.scope.account,
+    region: ctx.scope.region,
+    id,
+    createdAt: ctx.now,
+    status: "creating",
+    nodeType,
+    numberOfNodes,
+    masterUsername: req.MasterUsername,
+    dbName,
+    port,
+    subnetGroupName: placement.subnetGroupName,
+    vpcId: placement.vpcId,
+    availabilityZone: placement.availabilityZone,
+    securityGroupIds,
+    publiclyAccessible,
+    encrypted: true,
+    azRelocation,
+    multiAz,
+    namespaceId: uuid(),
+    automatedSnapshotRetentionPeriod: automatedRetention,
+    preferredMaintenanceWindow: window,
+    clusterVersion: "1.0",
+    allowVersionUpgrade: req.AllowVersionUpgrade ?? true,
+    enhancedVpcRouting: req.EnhancedVpcRouting ?? false,
+    iamRoles,
+    kmsKeyId: req.KmsKeyId,
+    tags,
+    subnetId: placement.subnet.id,
+    subnetCidr: placement.subnet.cidrBlock,
+    secondaryAvailabilityZone: placement.secondaryAvailabilityZone,
+    nodes: allocateNodes(placement.subnet.cidrBlock, numberOfNodes, publiclyAccessible),
+    manualSnapshotRetentionPeriod: manualRetention,
+    parameterGroupName,
+    maintenanceTrackName: req.MaintenanceTrackName ?? "current",
+    masterPasswordSecretArn: managedPassword ? masterPasswordSecretArn(ctx.scope.region, ctx.scope.account, id, req.MasterUsername) : undefined,
+    defaultIamRoleArn: req.DefaultIamRoleArn,
+  };
+  beginTransition(cluster, "cluster-create", ctx.now, ctx.delays);
+  try {
+    await ctx.tx.clusters.insert(cluster);
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) throw new ClusterAlreadyExists("Cluster already exists");
+    throw err;
+  }
+  return cluster;
+}

@@ -1,0 +1,42 @@
+/**
+ * What a cluster's status means to callers: the `ClusterAvailabilityStatus` tools wait on, the state
+ * checks of mutating calls, and eligibility for Redshift-managed VPC endpoints.
+ */
+import type { Cluster, ClusterStatus } from "../entities.js";
+import { InvalidClusterState } from "../errors.js";
+import { isRa3 } from "./node-types.js";
+
+/**
+ * ClusterAvailabilityStatus [M: "Available | Unavailable | Maintenance | Modifying | Failed"; Paused
+ * seen in real output]: Unavailable while creating or deleting, Modifying while a change (modify,
+ * reboot, pause, resume) is under way.
+ */
+const AVAILABILITY: Readonly<Record<ClusterStatus, string>> = {
+  creating: "Unavailable",
+  available: "Available",
+  modifying: "Modifying",
+  pausing: "Modifying",
+  paused: "Paused",
+  resuming: "Modifying",
+  rebooting: "Modifying",
+  deleting: "Unavailable",
+};
+
+export function availabilityStatus(status: ClusterStatus): string {
+  return AVAILABILITY[status];
+}
+
+/** Mutating calls need the cluster in one of `allowed` (normally just `available`), else InvalidClusterState. */
+export function requireStatus(cluster: Cluster, allowed: readonly ClusterStatus[] = ["available"]): void {
+  if (allowed.includes(cluster.status)) return;
+  throw new InvalidClusterState(
+    allowed.length === 1 && allowed[0] === "available"
+      ? `The cluster ${cluster.id} is not in the available state (it is ${cluster.status}).`
+      : `The cluster ${cluster.id} is ${cluster.status}; this operation needs it to be ${allowed.join(" or ")}.`,
+  );
+}
+
+/** SPEC §5.4 #4: endpoints and grants need an `ra3.*` cluster with relocation enabled or Multi-AZ. */
+export function supportsManagedEndpoints(cluster: Pick<Cluster, "nodeType" | "azRelocation" | "multiAz">): boolean {
+  return isRa3(cluster.nodeType) && (cluster.azRelocation || cluster.multiAz);
+}

@@ -1,0 +1,13 @@
+/** RebootCluster: reboots an available cluster (`rebooting` → `available`). */
+import { rebootCluster } from "../../../domain/clusters/actions.js";
+import { required, string, structure } from "../../../protocol/shapes.js";
+import { operation } from "../../operation.js";
+import { ClusterResult, clusterToWire } from "./shapes.js";
+
+export const RebootClusterInput = structure({ ClusterIdentifier: required(string()) });
+
+export const RebootCluster = operation({
+  input: RebootClusterInput,
+  output: ClusterResult,
+  handler: async (ctx, input) => ({ Cluster: clusterToWire(await rebootCluster(ctx, input.ClusterIdentifier), ctx.now) }),
+});

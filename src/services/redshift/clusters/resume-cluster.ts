@@ -1,0 +1,13 @@
+/** ResumeCluster: resumes a paused cluster (`resuming` → `available`). */
+import { resumeCluster } from "../../../domain/clusters/actions.js";
+import { required, string, structure } from "../../../protocol/shapes.js";
+import { operation } from "../../operation.js";
+import { ClusterResult, clusterToWire } from "./shapes.js";
+
+export const ResumeClusterInput = structure({ ClusterIdentifier: required(string()) });
+
+export const ResumeCluster = operation({
+  input: ResumeClusterInput,
+  output: ClusterResult,
+  handler: async (ctx, input) => ({ Cluster: clusterToWire(await resumeCluster(ctx, input.ClusterIdentifier), ctx.now) }),
+});
