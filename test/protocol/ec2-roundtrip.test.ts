@@ -1,0 +1,285 @@
+/**
+ * The EC2 shape tables proved against @aws-sdk/client-ec2, both ways, without a server: the SDK
+ * serializes a fully populated request → our ec2Query decoder (+ validator) yields the same input;
+ * we encode a fully populated output → the SDK parses the same value. Every member of every output
+ * shape is populated (checked by `assertPopulated`), so every element name we write is proved:
+ * lowerCamel names, `<item>` list items, no Result wrapper, `tagSet`, `groupDescription`, `zoneState`.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DeleteSecurityGroupCommand,
+  DeleteSubnetCommand,
+  DeleteVpcCommand,
+  DescribeAvailabilityZonesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from "@aws-sdk/client-ec2";
+import { Params, decodeStructure } from "../../src/protocol/decode.js";
+import { encodeSuccess } from "../../src/protocol/encode.js";
+import { parseForm } from "../../src/protocol/form.js";
+import type { Shape } from "../../src/protocol/shapes.js";
+import { validateStructure } from "../../src/protocol/validate.js";
+import { ec2, type Ec2Operation } from "../../src/services/ec2/index.js";
+
+/** An SDK client whose transport records the request body and answers with `reply()`. */
+function capturingClient(reply: () => string): { client: EC2Client; body: () => string } {
+  let body = "";
+  const client = new EC2Client({
+    endpoint: "http://127.0.0.1:1",
+    region: "us-east-1",
+    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
+    maxAttempts: 1,
+    requestHandler: {
+      handle: async (request: { body?: string }) => {
+        body = request.body ?? "";
+        const headers = { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": "req-1" };
+        return { response: { statusCode: 200, headers, body: new TextEncoder().encode(reply()) } };
+      },
+    } as never,
+  });
+  return { client, body: () => body };
+}
+
+/** SDK values → plain data: `$metadata` and undefined members dropped. */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== "$metadata" && v !== undefined) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+/** Every member of the shape is present and every list has an item, recursively. */
+function assertPopulated(shape: Shape, value: unknown, path: string): void {
+  assert.notEqual(value, undefined, `${path} is populated`);
+  if (shape.type === "structure") {
+    for (const [name, member] of Object.entries(shape.members)) assertPopulated(member.shape, (value as Record<string, unknown>)[name], `${path}.${name}`);
+  } else if (shape.type === "list") {
+    const items = value as unknown[];
+    assert.ok(items.length > 0, `${path} has an item`);
+    items.forEach((item, i) => assertPopulated(shape.member, item, `${path}[${i}]`));
+  }
+}
+
+async function roundTrip(name: Ec2Operation, command: { input: object }, output?: Record<string, unknown>): Promise<{ form: string; parsed: unknown }> {
+  const op = ec2.operations[name]!;
+  if (op.output) assertPopulated(op.output, output, name);
+  const { client, body } = capturingClient(() => encodeSuccess("ec2", ec2.namespace, name, op.output, output, "req-1").body);
+  const parsed = plain(await client.send(command as never));
+  const map = new Map<string, string>();
+  parseForm(body(), map, true);
+  assert.equal(map.get("Action"), name);
+  assert.equal(map.get("Version"), "2016-11-15");
+  const input = decodeStructure(op.input, new Params(map), "ec2");
+  validateStructure(op.input, input);
+  assert.deepEqual(input, plain(command.input), `${name}: decoded input`);
+  if (output) assert.deepEqual(parsed, output, `${name}: parsed output`);
+  return { form: body(), parsed };
+}
+
+const TAGS = [
+  { Key: "Name", Value: "analytics net" },
+  { Key: "team", Value: "a&b=c" },
+];
+const FILTERS = [
+  { Name: "vpc-id", Values: ["vpc-0123456789abcdef0", "vpc-1"] },
+  { Name: "tag:Name", Values: ["x y*"] },
+];
+const STATE = { State: "associated", StatusMessage: "ok" };
+
+const VPC = {
+  VpcId: "vpc-0123456789abcdef0",
+  OwnerId: "111111111111",
+  State: "available",
+  CidrBlock: "10.0.0.0/16",
+  CidrBlockAssociationSet: [{ AssociationId: "vpc-cidr-assoc-0123456789abcdef0", CidrBlock: "10.0.0.0/16", CidrBlockState: STATE }],
+  DhcpOptionsId: "dopt-0123456789abcdef0",
+  InstanceTenancy: "default",
+  IsDefault: false,
+  BlockPublicAccessStates: { InternetGatewayBlockMode: "off" },
+  Tags: TAGS,
+};
+
+const SUBNET = {
+  SubnetId: "subnet-0123456789abcdef0",
+  SubnetArn: "arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0123456789abcdef0",
+  OwnerId: "111111111111",
+  State: "available",
+  VpcId: "vpc-0123456789abcdef0",
+  CidrBlock: "10.0.1.0/24",
+  AvailableIpAddressCount: 251,
+  AvailabilityZone: "us-east-1a",
+  AvailabilityZoneId: "use1-az1",
+  DefaultForAz: true,
+  MapPublicIpOnLaunch: false,
+  MapCustomerOwnedIpOnLaunch: false,
+  AssignIpv6AddressOnCreation: true,
+  Ipv6CidrBlockAssociationSet: [{ AssociationId: "subnet-cidr-assoc-1", Ipv6CidrBlock: "2600:1f18::/64", Ipv6CidrBlockState: STATE }],
+  EnableDns64: false,
+  Ipv6Native: true,
+  PrivateDnsNameOptionsOnLaunch: { HostnameType: "ip-name", EnableResourceNameDnsARecord: true, EnableResourceNameDnsAAAARecord: false },
+  BlockPublicAccessStates: { InternetGatewayBlockMode: "off" },
+  Tags: TAGS,
+};
+
+const RULE = {
+  IpProtocol: "tcp",
+  FromPort: 5439,
+  ToPort: 5440,
+  UserIdGroupPairs: [{ Description: "peers", UserId: "111111111111", GroupName: "default", GroupId: "sg-0123456789abcdef0", VpcId: "vpc-0123456789abcdef0" }],
+  IpRanges: [{ CidrIp: "0.0.0.0/0", Description: "all" }],
+  Ipv6Ranges: [{ CidrIpv6: "::/0", Description: "all v6" }],
+  PrefixListIds: [{ PrefixListId: "pl-12345678", Description: "s3" }],
+};
+
+const SECURITY_GROUP = {
+  GroupId: "sg-0123456789abcdef0",
+  GroupName: "redshift clients",
+  Description: "Clients of the cluster (port 5439)",
+  VpcId: "vpc-0123456789abcdef0",
+  OwnerId: "111111111111",
+  SecurityGroupArn: "arn:aws:ec2:us-east-1:111111111111:security-group/sg-0123456789abcdef0",
+  IpPermissions: [RULE],
+  IpPermissionsEgress: [{ ...RULE, IpProtocol: "-1" }],
+  Tags: TAGS,
+};
+
+const ZONE = {
+  ZoneName: "us-east-1a",
+  ZoneId: "use1-az1",
+  State: "available",
+  RegionName: "us-east-1",
+  ZoneType: "availability-zone",
+  OptInStatus: "opt-in-not-required",
+  GroupName: "us-east-1-zg-1",
+  NetworkBorderGroup: "us-east-1",
+  Messages: [{ Message: "all good" }],
+};
+
+describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
+  it("CreateVpc: TagSpecification.N.Tag.M in, <vpc> with tagSet and cidrBlockAssociationSet out", async () => {
+    const { form } = await roundTrip(
+      "CreateVpc",
+      new CreateVpcCommand({ CidrBlock: "10.0.0.0/16", InstanceTenancy: "dedicated", TagSpecifications: [{ ResourceType: "vpc", Tags: TAGS }], DryRun: false }),
+      { Vpc: VPC },
+    );
+    assert.match(form, /TagSpecification\.1\.ResourceType=vpc/);
+    assert.match(form, /TagSpecification\.1\.Tag\.2\.Value=a%26b%3Dc/);
+  });
+
+  it("DescribeVpcs: flattened VpcId.N and Filter.N.Value.M in, <vpcSet><item> and nextToken out", async () => {
+    const { form } = await roundTrip(
+      "DescribeVpcs",
+      new DescribeVpcsCommand({ VpcIds: ["vpc-1", "vpc-2"], Filters: FILTERS, MaxResults: 5, NextToken: "tok", DryRun: false }),
+      { Vpcs: [VPC, { ...VPC, VpcId: "vpc-2", IsDefault: true }], NextToken: "next-page" },
+    );
+    assert.match(form, /VpcId\.2=vpc-2/);
+    assert.match(form, /Filter\.1\.Value\.2=vpc-1/);
+    assert.match(form, /Filter\.2\.Name=tag%3AName/);
+  });
+
+  it("DeleteVpc: VpcId in, an empty <return>true</return> response parses", async () => {
+    const { parsed } = await roundTrip("DeleteVpc", new DeleteVpcCommand({ VpcId: "vpc-0123456789abcdef0", DryRun: true }));
+    assert.deepEqual(parsed, {});
+  });
+
+  it("CreateSubnet: VpcId, CidrBlock, zone name and id in, <subnet> out", async () => {
+    await roundTrip(
+      "CreateSubnet",
+      new CreateSubnetCommand({
+        VpcId: "vpc-0123456789abcdef0",
+        CidrBlock: "10.0.1.0/24",
+        AvailabilityZone: "us-east-1a",
+        AvailabilityZoneId: "use1-az1",
+        TagSpecifications: [{ ResourceType: "subnet", Tags: TAGS }],
+        DryRun: false,
+      }),
+      { Subnet: SUBNET },
+    );
+  });
+
+  it("DescribeSubnets: SubnetId.N in, <subnetSet><item> out", async () => {
+    const { form } = await roundTrip(
+      "DescribeSubnets",
+      new DescribeSubnetsCommand({ SubnetIds: ["subnet-1", "subnet-2"], Filters: FILTERS, MaxResults: 1000, NextToken: "t", DryRun: false }),
+      { Subnets: [SUBNET], NextToken: "n" },
+    );
+    assert.match(form, /SubnetId\.1=subnet-1&SubnetId\.2=subnet-2|SubnetId\.1=subnet-1.*SubnetId\.2=subnet-2/);
+  });
+
+  it("DeleteSubnet: SubnetId in", async () => {
+    await roundTrip("DeleteSubnet", new DeleteSubnetCommand({ SubnetId: "subnet-0123456789abcdef0", DryRun: false }));
+  });
+
+  it("CreateSecurityGroup: GroupDescription (not Description) in, groupId / tagSet / securityGroupArn out", async () => {
+    const { form } = await roundTrip(
+      "CreateSecurityGroup",
+      new CreateSecurityGroupCommand({
+        GroupName: "redshift clients",
+        Description: "Clients (port 5439)",
+        VpcId: "vpc-0123456789abcdef0",
+        TagSpecifications: [{ ResourceType: "security-group", Tags: TAGS }],
+        DryRun: false,
+      }),
+      { GroupId: "sg-0123456789abcdef0", Tags: TAGS, SecurityGroupArn: SECURITY_GROUP.SecurityGroupArn },
+    );
+    assert.match(form, /GroupDescription=Clients%20%28port%205439%29/);
+  });
+
+  it("DescribeSecurityGroups: GroupId.N and GroupName.N in, <securityGroupInfo> with rules out", async () => {
+    const { form } = await roundTrip(
+      "DescribeSecurityGroups",
+      new DescribeSecurityGroupsCommand({ GroupIds: ["sg-1"], GroupNames: ["default", "web"], Filters: FILTERS, MaxResults: 10, NextToken: "t", DryRun: false }),
+      { SecurityGroups: [SECURITY_GROUP], NextToken: "n" },
+    );
+    assert.match(form, /GroupId\.1=sg-1/);
+    assert.match(form, /GroupName\.2=web/);
+  });
+
+  it("DeleteSecurityGroup: GroupId or GroupName in, return and groupId out", async () => {
+    await roundTrip("DeleteSecurityGroup", new DeleteSecurityGroupCommand({ GroupId: "sg-1", GroupName: "web", DryRun: false }), {
+      Return: true,
+      GroupId: "sg-1",
+    });
+  });
+
+  it("DescribeAvailabilityZones: ZoneName.N and ZoneId.N in, <availabilityZoneInfo> with zoneState out", async () => {
+    const { form } = await roundTrip(
+      "DescribeAvailabilityZones",
+      new DescribeAvailabilityZonesCommand({
+        ZoneNames: ["us-east-1a"],
+        ZoneIds: ["use1-az2"],
+        AllAvailabilityZones: true,
+        Filters: [{ Name: "state", Values: ["available"] }],
+        DryRun: false,
+      }),
+      { AvailabilityZones: [ZONE] },
+    );
+    assert.match(form, /ZoneName\.1=us-east-1a/);
+    assert.match(form, /ZoneId\.1=use1-az2/);
+  });
+
+  it("every implemented EC2 operation is covered by this file", () => {
+    const covered = [
+      "CreateVpc",
+      "DescribeVpcs",
+      "DeleteVpc",
+      "CreateSubnet",
+      "DescribeSubnets",
+      "DeleteSubnet",
+      "CreateSecurityGroup",
+      "DescribeSecurityGroups",
+      "DeleteSecurityGroup",
+      "DescribeAvailabilityZones",
+    ];
+    assert.deepEqual(Object.keys(ec2.operations).sort(), covered.sort());
+  });
+});
