@@ -13,6 +13,7 @@ import {
   AwsError,
   InternalFailure,
   InvalidAction,
+  MethodNotAllowed,
   MissingAction,
   MissingParameter,
   NoSuchVersion,
@@ -55,6 +56,8 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     if (req.tooLarge) throw new AwsError("RequestEntityTooLarge", `Request body must not exceed ${BODY_LIMIT} bytes.`, 413);
     const params = readParams(req);
     service = envelopeGuess(params) ?? service;
+    // Query APIs are GET or POST only (AWS "Query requests"); anything else is not an AWS call.
+    if (req.method !== "POST" && req.method !== "GET") throw new MethodNotAllowed(`The HTTP method ${req.method} is not allowed; use POST or GET.`);
     identity = app.auth.authenticate(req, now);
     // The signing name decides the service (and so the envelope of any later error), not Version.
     service = (identity.signingName !== undefined ? serviceBySigningName(identity.signingName) : undefined) ?? service;

@@ -136,7 +136,6 @@ describe("wire: never a 5xx, HTML or an empty body for a client's mistake", () =
     ["binary garbage", { method: "POST", body: new Uint8Array([0, 1, 2, 255, 254, 10, 13]) }],
     ["a bare '=' and '&' soup", { method: "POST", body: "=&&=&Action&Version" }],
     ["an Action full of markup", { method: "POST", body: "Action=%3Cscript%3E&Version=2012-12-01" }],
-    ["an absurd list index", { method: "POST", body: "Action=DescribeClusters&Version=2012-12-01&TagKeys.TagKey.99999999999999999999=x" }],
     ["a non-numeric MaxRecords", { method: "POST", body: "Action=DescribeClusters&Version=2012-12-01&MaxRecords=lots" }],
     ["a huge MaxRecords", { method: "POST", body: "Action=DescribeClusters&Version=2012-12-01&MaxRecords=99999999999999999999999" }],
     ["an unknown path", { method: "POST", path: "/some/where/else?x=1", body: "Action=Nope&Version=2016-11-15" }],
@@ -144,6 +143,24 @@ describe("wire: never a 5xx, HTML or an empty body for a client's mistake", () =
     ["an Authorization header with no fields", { method: "POST", body: "Action=DescribeClusters&Version=2012-12-01", headers: { authorization: "AWS4-HMAC-SHA256" } }],
     ["a presigned query with garbage values", { method: "GET", path: "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=x&X-Amz-Date=y&X-Amz-Expires=z&X-Amz-Signature=w&X-Amz-SignedHeaders=host" }],
   ];
+
+  it("wire: a PUT, DELETE or PATCH is 405 MethodNotAllowed (query APIs are GET or POST only)", async () => {
+    await using rs = await startServer();
+    for (const method of ["PUT", "DELETE", "PATCH"]) {
+      const res = await fetch(rs.url + "/", { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=DescribeClusters&Version=2012-12-01" });
+      const text = await res.text();
+      assert.equal(res.status, 405, `${method}: ${text}`);
+      assert.equal(errorCode(text), "MethodNotAllowed");
+      assert.match(text, REDSHIFT_ENVELOPE);
+    }
+  });
+
+  it("wire: an absurd list index is ignored like an unknown parameter, not a crash", async () => {
+    await using rs = await startServer();
+    const res = await rawPost(rs.url, "Action=DescribeClusters&Version=2012-12-01&TagKeys.TagKey.99999999999999999999=x&TagKeys.TagKey.0=y");
+    assert.equal(res.status, 200, res.text);
+    assert.match(res.text, /^<DescribeClustersResponse /);
+  });
 
   for (const [what, init] of MISTAKES) {
     it(`wire: ${what} gets a 4xx (or 501) AWS XML error with a request id`, async () => {
