@@ -106,6 +106,16 @@ describe("boto3", () => {
     assert.equal(out.RequestId, out.HeaderRequestId);
   });
 
+  it("boto3: operations without output (DeleteClusterSubnetGroup, DeleteVpc) parse, with request ids from the body", async () => {
+    await using rs = await startServer();
+    const out = await probe<Record<"DeleteClusterSubnetGroup" | "DeleteVpc", Meta>>(rs.url, "no-output");
+    for (const meta of [out.DeleteClusterSubnetGroup, out.DeleteVpc]) {
+      assert.equal(meta.HTTPStatusCode, 200);
+      assert.match(meta.RequestId, UUID);
+      assert.equal(meta.RequestId, meta.HeaderRequestId);
+    }
+  });
+
   it("boto3: an unimplemented Redshift operation is a ClientError NotImplemented (501) naming it, not retried into a crash", async () => {
     await using rs = await startServer();
     const out = await probe<Failure>(rs.url, "not-implemented");

@@ -66,6 +66,17 @@ def run(endpoint, step):
         except ClientError as exc:
             return failure(exc)
         return {"exception": None}
+    if step == "no-output":
+        # Operations without output members: botocore raises ResponseParserError on an empty body.
+        ec2 = client("ec2", endpoint)
+        redshift = client("redshift", endpoint)
+        vpc = ec2.create_vpc(CidrBlock="10.7.0.0/16")["Vpc"]["VpcId"]
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.7.1.0/24")["Subnet"]["SubnetId"]
+        redshift.create_cluster_subnet_group(ClusterSubnetGroupName="probe", Description="probe", SubnetIds=[subnet])
+        deleted_group = redshift.delete_cluster_subnet_group(ClusterSubnetGroupName="probe")
+        ec2.delete_subnet(SubnetId=subnet)
+        deleted_vpc = ec2.delete_vpc(VpcId=vpc)
+        return {"DeleteClusterSubnetGroup": metadata(deleted_group), "DeleteVpc": metadata(deleted_vpc)}
     raise SystemExit(f"unknown step {step!r}")
 
 

@@ -97,6 +97,29 @@ describe("wire: Date, Content-Length, compression", () => {
     assert.match(res.text, /^<GetCallerIdentityResponse /);
   });
 
+  it("wire: an operation without output still answers with a body (Redshift ResponseMetadata, EC2 <return>true</return>)", async () => {
+    await using rs = await startServer();
+    const vpc = await rawPost(rs.url, "Action=CreateVpc&Version=2016-11-15&CidrBlock=10.9.0.0%2F16");
+    assert.equal(vpc.status, 200, vpc.text);
+    const vpcId = /<vpcId>(vpc-[0-9a-f]+)<\/vpcId>/.exec(vpc.text)![1]!;
+    const subnet = await rawPost(rs.url, `Action=CreateSubnet&Version=2016-11-15&VpcId=${vpcId}&CidrBlock=10.9.1.0%2F24`);
+    assert.equal(subnet.status, 200, subnet.text);
+    const subnetId = /<subnetId>(subnet-[0-9a-f]+)<\/subnetId>/.exec(subnet.text)![1]!;
+    const group = await rawPost(rs.url, `Action=CreateClusterSubnetGroup&Version=2012-12-01&ClusterSubnetGroupName=g1&Description=d&SubnetIds.SubnetIdentifier.1=${subnetId}`);
+    assert.equal(group.status, 200, group.text);
+
+    const deleted = await rawPost(rs.url, "Action=DeleteClusterSubnetGroup&Version=2012-12-01&ClusterSubnetGroupName=g1");
+    assert.equal(deleted.status, 200, deleted.text);
+    const id = requestIdHeader(deleted.headers);
+    assert.equal(deleted.text, `<DeleteClusterSubnetGroupResponse xmlns="http://redshift.amazonaws.com/doc/2012-12-01/"><ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata></DeleteClusterSubnetGroupResponse>`);
+
+    assert.equal((await rawPost(rs.url, `Action=DeleteSubnet&Version=2016-11-15&SubnetId=${subnetId}`)).status, 200);
+    const vpcDeleted = await rawPost(rs.url, `Action=DeleteVpc&Version=2016-11-15&VpcId=${vpcId}`);
+    assert.equal(vpcDeleted.status, 200, vpcDeleted.text);
+    const vpcDeletedId = requestIdHeader(vpcDeleted.headers);
+    assert.equal(vpcDeleted.text, `<?xml version="1.0" encoding="UTF-8"?>\n<DeleteVpcResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${vpcDeletedId}</requestId><return>true</return></DeleteVpcResponse>`);
+  });
+
   it("wire: a 200 always has a body with the operation's Response element", async () => {
     await using rs = await startServer();
     for (const body of ["Action=GetCallerIdentity&Version=2011-06-15", "Action=DescribeClusters&Version=2012-12-01", "Action=DescribeVpcs&Version=2016-11-15"]) {
