@@ -109,6 +109,25 @@ describe("AWS CLI v1", () => {
     }
   });
 
+  it("aws redshift authorize-endpoint-access: a cross-account grant with a VPC list, seen from the grantee's side", async () => {
+    await using rs = await startServer();
+    json(await aws(rs.url, ["redshift", "create-cluster", "--cluster-identifier", "shared", "--node-type", "ra3.xlplus", "--master-username", "admin", "--master-user-password", "Passw0rd!", "--number-of-nodes", "2"]));
+    const grant = json<{ Grantor: string; Grantee: string; AllowedVPCs: string[]; AllowedAllVPCs: boolean; Status: string }>(
+      await aws(rs.url, ["redshift", "authorize-endpoint-access", "--cluster-identifier", "shared", "--account", GRANTEE, "--vpc-ids", "vpc-0a1b2c3d", "vpc-1b2c3d4e"]),
+    );
+    assert.equal(grant.Grantor, GRANTOR);
+    assert.equal(grant.Grantee, GRANTEE);
+    assert.deepEqual(grant.AllowedVPCs, ["vpc-0a1b2c3d", "vpc-1b2c3d4e"]);
+    assert.equal(grant.AllowedAllVPCs, false);
+    const seen = json<{ EndpointAuthorizationList: { Grantor: string; ClusterIdentifier: string; AllowedVPCs: string[] }[] }>(
+      await aws(rs.url, ["redshift", "describe-endpoint-authorization", "--grantee"], { accessKeyId: GRANTEE }),
+    );
+    assert.equal(seen.EndpointAuthorizationList.length, 1);
+    assert.equal(seen.EndpointAuthorizationList[0]!.Grantor, GRANTOR);
+    assert.equal(seen.EndpointAuthorizationList[0]!.ClusterIdentifier, "shared");
+    assert.deepEqual(seen.EndpointAuthorizationList[0]!.AllowedVPCs, ["vpc-0a1b2c3d", "vpc-1b2c3d4e"]);
+  });
+
   it("aws: strict mode serves a configured key and refuses a wrong secret with SignatureDoesNotMatch", async () => {
     await using rs = await startServer({ auth: "strict", credentials: [{ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cr3t", accountId: GRANTEE }] });
     const ok = json<{ Account: string }>(await aws(rs.url, ["sts", "get-caller-identity"], { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cr3t" }));
