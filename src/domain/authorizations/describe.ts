@@ -14,6 +14,7 @@
 import type { DomainContext } from "../context.js";
 import { decodeMarker, pageSize, paginate } from "../pagination.js";
 import { findCluster } from "./cluster-checks.js";
+import { authorizationId } from "./keys.js";
 import { viewsOf, type AuthorizationView } from "./view.js";
 
 export interface DescribeAuthorizationsRequest {
@@ -35,12 +36,16 @@ export async function describeEndpointAuthorization(ctx: DomainContext, req: Des
   decodeMarker(req.marker);
   const clusterId = req.clusterIdentifier?.toLowerCase();
   const { region } = ctx.scope;
+  // With both the cluster and the other party known, the grant's key is known: a primary-key lookup
+  // (Terraform's read), whatever the number of grants on the cluster.
   let filter;
   if (req.grantee === true) {
-    filter = { region, grantee: ctx.scope.account, account: req.account, clusterId };
+    const id = clusterId !== undefined && req.account !== undefined ? authorizationId(clusterId, ctx.scope.account) : undefined;
+    filter = { region, grantee: ctx.scope.account, account: req.account, clusterId, id };
   } else {
     if (req.clusterIdentifier !== undefined) await findCluster(ctx, ctx.scope, req.clusterIdentifier);
-    filter = { account: ctx.scope.account, region, clusterId, grantee: req.account };
+    const id = clusterId !== undefined && req.account !== undefined ? authorizationId(clusterId, req.account) : undefined;
+    filter = { account: ctx.scope.account, region, clusterId, grantee: req.account, id };
   }
   const page = await paginate((p) => ctx.tx.authorizations.find(filter, p), { MaxRecords: req.maxRecords, Marker: req.marker });
   const items = await viewsOf(ctx, page.items);
