@@ -1,8 +1,9 @@
 /**
  * Subnets: create (block inside its VPC and /16–/28 → else `InvalidSubnet.Range`; no overlap with
  * another subnet of the VPC → else `InvalidSubnet.Conflict`; zone one of the region's three), look
- * up, delete (`DependencyViolation` while a cluster subnet group, a cluster or an endpoint's network
- * interface uses it), describe with EC2's filters.
+ * up, delete (`DependencyViolation` while a cluster subnet group or an endpoint's network interface
+ * uses it; a cluster is always in a subnet of its group, the `default` group included), describe
+ * with EC2's filters.
  *
  * AvailableIpAddressCount = block size − the 5 addresses AWS reserves − one per endpoint network
  * interface placed in the subnet, computed when read so it always agrees with the endpoints.
@@ -112,11 +113,7 @@ async function subnetInUse(ctx: DomainContext, subnet: Subnet): Promise<boolean>
   const groups = await ctx.tx.subnetGroups.find({ ...partition, vpcId: subnet.vpcId });
   if (groups.some((g) => g.subnetIds.includes(subnet.id))) return true;
   const endpoints = await ctx.tx.endpoints.find({ ...partition, vpcId: subnet.vpcId });
-  if (endpoints.some((e) => e.networkInterface.subnetId === subnet.id)) return true;
-  // A cluster placed without a named subnet group sits in the default subnet of its zone.
-  if (!subnet.defaultForAz) return false;
-  const clusters = await ctx.tx.clusters.find({ ...partition, subnetGroupName: "default" });
-  return clusters.some((c) => c.vpcId === subnet.vpcId && c.availabilityZone === subnet.availabilityZone);
+  return endpoints.some((e) => e.networkInterface.subnetId === subnet.id);
 }
 
 /** A subnet with what EC2 reports about it beyond the stored entity. */

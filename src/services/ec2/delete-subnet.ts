@@ -1,4 +1,4 @@
-/** DeleteSubnet: refused while a cluster subnet group, a cluster or an endpoint's network interface uses the subnet. */
+/** DeleteSubnet: refused while a cluster subnet group or an endpoint's network interface uses the subnet. */
 import { deleteSubnet } from "../../domain/network/subnets.js";
 import { required, string, structure } from "../../protocol/shapes.js";
 import { ec2Operation } from "./ec2-operation.js";
