@@ -50,6 +50,8 @@ describe("ModifyEndpointAccess", () => {
     assert.ok(err instanceof EndpointNotFoundFault, `got ${String(err)}`);
     assert.equal(err.$metadata.httpStatusCode, 404);
     await expectAwsError(w.grantor.redshift.send(new ModifyEndpointAccessCommand({ EndpointName: "bi", VpcSecurityGroupIds: [w.grantorNet.sgId] })), "EndpointNotFoundFault", 404);
+    // The name is looked up before the (model-optional) security-group list is checked.
+    await expectAwsError(modify(w, undefined, "nope"), "EndpointNotFoundFault", 404);
   });
 
   it("ModifyEndpointAccess: an endpoint that is not active is InvalidEndpointState", async () => {

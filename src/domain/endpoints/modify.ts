@@ -2,11 +2,12 @@
  * ModifyEndpointAccess (SPEC §5.5): replaces the endpoint's whole security-group set ("the complete
  * list … after the endpoint is modified", service model) — the only property that can change.
  *
- * Checks: the list is not empty (`InvalidParameterValue`, a parameter check, so it comes first) →
- * the caller owns the endpoint → it is `active` → its cluster exists and is `available` (mutations
- * on a paused or rebooting cluster are refused, aws-semantics.md §4.5) → every group exists in the
- * endpoint's VPC → the set differs from the current one (AWS's text for an identical set is known
- * from CloudFormation's handler; the code is INFERRED, §10.11). Answers `modifying`, then `active`.
+ * Checks in the SPEC's order: the caller owns the endpoint → it is `active` → the list is not empty
+ * (`InvalidParameterValue`; the model does not require the member) → its cluster exists and is
+ * `available` (mutations on a paused or rebooting cluster are refused, aws-semantics.md §4.5) →
+ * every group exists in the endpoint's VPC → the set differs from the current one (AWS's text for
+ * an identical set is known from CloudFormation's handler; the code is INFERRED, §10.11).
+ * Answers `modifying`, then `active`.
  */
 import type { DomainContext } from "../context.js";
 import type { Endpoint } from "../entities.js";
@@ -22,11 +23,11 @@ export interface ModifyEndpointRequest {
 }
 
 export async function modifyEndpointAccess(ctx: DomainContext, req: ModifyEndpointRequest): Promise<Endpoint> {
+  const endpoint = await lockOwnEndpoint(ctx, req.endpointName);
+  requireActive(endpoint);
   if (req.vpcSecurityGroupIds === undefined || req.vpcSecurityGroupIds.length === 0) {
     throw new InvalidParameterValue("VpcSecurityGroupIds must contain at least one VPC security group identifier.");
   }
-  const endpoint = await lockOwnEndpoint(ctx, req.endpointName);
-  requireActive(endpoint);
   const cluster = await lockCluster(ctx, { account: endpoint.clusterOwner, region: endpoint.region }, endpoint.clusterId);
   requireAvailable(cluster);
   const groups = await resolveSecurityGroups(ctx, endpoint.vpcId, req.vpcSecurityGroupIds);
