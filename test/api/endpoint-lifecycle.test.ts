@@ -14,7 +14,9 @@ import {
   DeleteClusterCommand,
   DescribeEndpointAccessCommand,
   DescribeEndpointAuthorizationCommand,
+  ModifyEndpointAccessCommand,
   PauseClusterCommand,
+  RebootClusterCommand,
   ResumeClusterCommand,
   RevokeEndpointAccessCommand,
 } from "@aws-sdk/client-redshift";
@@ -69,6 +71,21 @@ describe("endpoint and grant lifecycles", () => {
     await w.grantor.redshift.send(new ResumeClusterCommand({ ClusterIdentifier: w.cluster }));
     w.clock.advance(60_000);
     assert.equal((await granteeEndpoint(w, "bi2")).EndpointStatus, "creating");
+  });
+
+  it("lifecycle: a rebooting cluster keeps its endpoints but refuses their changes until it is available again", async () => {
+    await using w = await endpointWorld({ delays: { "cluster-reboot": 60_000 } });
+    await grant(w);
+    await granteeEndpoint(w, "bi");
+    w.settle();
+    await w.grantor.redshift.send(new RebootClusterCommand({ ClusterIdentifier: w.cluster }));
+    assert.equal(await clusterStatus(w.grantor, w.cluster), "rebooting");
+    const change = () => w.grantee.redshift.send(new ModifyEndpointAccessCommand({ EndpointName: "bi", VpcSecurityGroupIds: [w.granteeNet.sgId] }));
+    await expectAwsError(change(), "InvalidClusterStateFault", 400);
+    await expectAwsError(granteeEndpoint(w, "bi2"), "InvalidClusterStateFault", 400);
+    assert.equal(await status(w, "bi"), "active");
+    w.clock.advance(60_000);
+    assert.equal((await change()).EndpointStatus, "modifying");
   });
 
   it("lifecycle: deleting a cluster removes its grants and drives every endpoint to it through deleting to gone", async () => {
