@@ -1,0 +1,313 @@
+/**
+ * The cluster and cluster-subnet-group shape tables proved against the official SDK, both ways,
+ * without a server: the SDK serializes a request → our decoder (+ validator) yields the same input; we
+ * encode an output with every member populated → the SDK parses the same value, and every member we
+ * declare arrives (so no element or list item name is wrong: `<Clusters><Cluster>`,
+ * `<VpcSecurityGroups><VpcSecurityGroup>`, `<ClusterNodes><member>`, `<Subnets><Subnet>`, …).
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  CreateClusterCommand,
+  CreateClusterSubnetGroupCommand,
+  DeleteClusterCommand,
+  DeleteClusterSubnetGroupCommand,
+  DescribeClustersCommand,
+  DescribeClusterSubnetGroupsCommand,
+  ModifyClusterCommand,
+  ModifyClusterSubnetGroupCommand,
+  PauseClusterCommand,
+  RebootClusterCommand,
+  RedshiftClient,
+  ResumeClusterCommand,
+} from "@aws-sdk/client-redshift";
+import type { Cluster } from "../../src/domain/entities.js";
+import { Params, decodeStructure } from "../../src/protocol/decode.js";
+import { encodeSuccess } from "../../src/protocol/encode.js";
+import { parseForm } from "../../src/protocol/form.js";
+import type { Shape } from "../../src/protocol/shapes.js";
+import { validateStructure } from "../../src/protocol/validate.js";
+import type { AnyOperation } from "../../src/services/operation.js";
+import { clusterOperations } from "../../src/services/redshift/clusters/index.js";
+import { ClusterShape, clusterToWire } from "../../src/services/redshift/clusters/shapes.js";
+import { REDSHIFT_NAMESPACE } from "../../src/services/redshift/index.js";
+import { subnetGroupOperations } from "../../src/services/redshift/subnet-groups/index.js";
+import { ClusterSubnetGroupShape, subnetGroupToWire } from "../../src/services/redshift/subnet-groups/shapes.js";
+
+const OPERATIONS: Readonly<Record<string, AnyOperation>> = { ...clusterOperations, ...subnetGroupOperations };
+
+/** An SDK client whose transport records the request body and answers with `reply()`. */
+function capturingClient(reply: () => string): { client: RedshiftClient; body: () => string } {
+  let body = "";
+  const client = new RedshiftClient({
+    endpoint: "http://127.0.0.1:1",
+    region: "us-east-1",
+    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
+    maxAttempts: 1,
+    requestHandler: {
+      handle: async (request: { body?: string }) => {
+        body = request.body ?? "";
+        return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: new TextEncoder().encode(reply()) } };
+      },
+    } as never,
+  });
+  return { client, body: () => body };
+}
+
+/** Dates → epoch ms, `$metadata` and undefined members dropped, so SDK values compare with ours. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== "$metadata" && v !== undefined) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+/** Every member the shape declares is present in `value` (lists: non-empty, checked on each item). */
+function assertPopulated(shape: Shape, value: unknown, path: string): void {
+  assert.notEqual(value, undefined, `${path} is missing`);
+  if (shape.type === "structure") {
+    for (const [name, member] of Object.entries(shape.members)) assertPopulated(member.shape, (value as Record<string, unknown>)[name], `${path}.${name}`);
+  } else if (shape.type === "list") {
+    assert.ok(Array.isArray(value) && value.length > 0, `${path} is an empty list`);
+    (value as unknown[]).forEach((item, i) => assertPopulated(shape.member, item, `${path}[${i}]`));
+  }
+}
+
+async function roundTrip(name: string, command: { input: object }, output: Record<string, unknown> | undefined): Promise<unknown> {
+  const op = OPERATIONS[name]!;
+  const { client, body } = capturingClient(() => encodeSuccess("query", REDSHIFT_NAMESPACE, name, op.output, output, "req-1").body);
+  const parsed = await client.send(command as never);
+  const map = new Map<string, string>();
+  parseForm(body(), map, true);
+  assert.equal(map.get("Action"), name);
+  const input = decodeStructure(op.input, new Params(map), "query");
+  validateStructure(op.input, input);
+  assert.deepEqual(input, plain(command.input), `${name}: decoded input`);
+  return plain(parsed);
+}
+
+const NOW = Date.UTC(2026, 2, 4, 5, 6, 7, 890);
+
+/** A cluster entity with every optional part set, so every output member is encoded. */
+const CLUSTER: Cluster = {
+  account: "111111111111",
+  region: "us-east-1",
+  id: "analytics",
+  createdAt: NOW - 3_600_000,
+  status: "modifying",
+  nodeType: "ra3.4xlarge",
+  numberOfNodes: 2,
+  masterUsername: "admin",
+  dbName: "dev",
+  port: 5439,
+  subnetGroupName: "analytics-sng",
+  vpcId: "vpc-0123456789abcdef0",
+  availabilityZone: "us-east-1a",
+  securityGroupIds: ["sg-0123456789abcdef0", "sg-0123456789abcdef1"],
+  publiclyAccessible: true,
+  encrypted: true,
+  azRelocation: false,
+  multiAz: true,
+  namespaceId: "0b4c6c6e-3f7a-4c7e-9d35-2f3a1c9b8e71",
+  automatedSnapshotRetentionPeriod: 7,
+  preferredMaintenanceWindow: "sun:05:30-sun:06:00",
+  clusterVersion: "1.0",
+  allowVersionUpgrade: true,
+  enhancedVpcRouting: false,
+  iamRoles: ["arn:aws:iam::111111111111:role/Copy"],
+  kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k",
+  tags: [
+    { Key: "env", Value: "test" },
+    { Key: "team", Value: "bi" },
+  ],
+  subnetId: "subnet-0123456789abcdef0",
+  subnetCidr: "10.0.1.0/24",
+  secondaryAvailabilityZone: "us-east-1b",
+  nodes: [
+    { role: "LEADER", privateIp: "10.0.1.10", publicIp: "52.1.2.3" },
+    { role: "COMPUTE-0", privateIp: "10.0.1.11", publicIp: "52.1.2.4" },
+    { role: "COMPUTE-1", privateIp: "10.0.1.12", publicIp: "52.1.2.5" },
+  ],
+  manualSnapshotRetentionPeriod: -1,
+  parameterGroupName: "default.redshift-1.0",
+  maintenanceTrackName: "current",
+  masterPasswordSecretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:redshift!analytics-admin-abc123",
+  defaultIamRoleArn: "arn:aws:iam::111111111111:role/Copy",
+  pendingModifications: { nodeType: "ra3.16xlarge", numberOfNodes: 4, masterUserPassword: true, publiclyAccessible: false, enhancedVpcRouting: true },
+};
+
+/**
+ * `ClusterSecurityGroups` (EC2-Classic groups) is always empty for our VPC clusters; a member is set
+ * here only to prove the table's item name `<ClusterSecurityGroup>`.
+ */
+const CLUSTER_WIRE = { ...clusterToWire(CLUSTER, NOW), ClusterSecurityGroups: [{ ClusterSecurityGroupName: "legacy", Status: "active" }] };
+
+const GROUP_WIRE = subnetGroupToWire({
+  group: {
+    account: "111111111111",
+    region: "us-east-1",
+    id: "analytics-sng",
+    createdAt: NOW,
+    description: "Analytics subnets",
+    vpcId: "vpc-0123456789abcdef0",
+    subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+    tags: [{ Key: "env", Value: "test" }],
+  },
+  subnets: [
+    { id: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" },
+    { id: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b" },
+  ],
+});
+
+describe("Redshift cluster shapes round-trip through @aws-sdk/client-redshift", () => {
+  it("the Cluster fixture populates every member the Cluster shape declares", () => {
+    assertPopulated(ClusterShape, CLUSTER_WIRE, "Cluster");
+    assertPopulated(ClusterSubnetGroupShape, GROUP_WIRE, "ClusterSubnetGroup");
+  });
+
+  it("CreateCluster: every request member decodes; the Cluster comes back whole", async () => {
+    const parsed = await roundTrip(
+      "CreateCluster",
+      new CreateClusterCommand({
+        ClusterIdentifier: "analytics",
+        NodeType: "ra3.4xlarge",
+        MasterUsername: "admin",
+        MasterUserPassword: "Passw0rd with space+plus&amp",
+        ManageMasterPassword: false,
+        DBName: "dev",
+        ClusterType: "multi-node",
+        NumberOfNodes: 2,
+        ClusterSubnetGroupName: "analytics-sng",
+        AvailabilityZone: "us-east-1a",
+        VpcSecurityGroupIds: ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6", "sg-7", "sg-8", "sg-9", "sg-10", "sg-11"],
+        Port: 5439,
+        PubliclyAccessible: false,
+        Encrypted: true,
+        KmsKeyId: "key",
+        AvailabilityZoneRelocation: true,
+        MultiAZ: false,
+        PreferredMaintenanceWindow: "sun:05:30-sun:06:00",
+        AutomatedSnapshotRetentionPeriod: 7,
+        ManualSnapshotRetentionPeriod: -1,
+        ClusterParameterGroupName: "default.redshift-1.0",
+        ClusterVersion: "1.0",
+        AllowVersionUpgrade: true,
+        EnhancedVpcRouting: false,
+        IamRoles: ["arn:aws:iam::111111111111:role/A", "arn:aws:iam::111111111111:role/B"],
+        DefaultIamRoleArn: "arn:aws:iam::111111111111:role/A",
+        MaintenanceTrackName: "current",
+        Tags: [
+          { Key: "env", Value: "test" },
+          { Key: "empty", Value: "" },
+        ],
+      }),
+      { Cluster: CLUSTER_WIRE },
+    );
+    assert.deepEqual(parsed, plain({ Cluster: CLUSTER_WIRE }));
+  });
+
+  it("CreateCluster: an explicitly empty list (`IamRoles=`) decodes as an empty list", async () => {
+    await roundTrip(
+      "CreateCluster",
+      new CreateClusterCommand({ ClusterIdentifier: "a", NodeType: "dc2.large", MasterUsername: "admin", MasterUserPassword: "Passw0rd1", IamRoles: [], VpcSecurityGroupIds: [] }),
+      { Cluster: CLUSTER_WIRE },
+    );
+  });
+
+  it("DescribeClusters: filters decode; <Clusters><Cluster> and the Marker parse", async () => {
+    const parsed = await roundTrip(
+      "DescribeClusters",
+      new DescribeClustersCommand({ ClusterIdentifier: "analytics", MaxRecords: 20, Marker: "rl1.abc", TagKeys: ["env", "team"], TagValues: ["test"] }),
+      { Marker: "rl1.next", Clusters: [CLUSTER_WIRE, { ...CLUSTER_WIRE, ClusterIdentifier: "second" }] },
+    );
+    assert.deepEqual(parsed, plain({ Marker: "rl1.next", Clusters: [CLUSTER_WIRE, { ...CLUSTER_WIRE, ClusterIdentifier: "second" }] }));
+  });
+
+  it("DescribeClusters: an empty result is an empty list, not a missing one", async () => {
+    const parsed = await roundTrip("DescribeClusters", new DescribeClustersCommand({}), { Clusters: [] });
+    assert.deepEqual(parsed, { Clusters: [] });
+  });
+
+  it("ModifyCluster: every request member decodes; the Cluster comes back whole", async () => {
+    const parsed = await roundTrip(
+      "ModifyCluster",
+      new ModifyClusterCommand({
+        ClusterIdentifier: "analytics",
+        ClusterType: "multi-node",
+        NodeType: "ra3.16xlarge",
+        NumberOfNodes: 4,
+        VpcSecurityGroupIds: ["sg-1"],
+        MasterUserPassword: "N3wSecret",
+        ManageMasterPassword: false,
+        ClusterParameterGroupName: "p",
+        AutomatedSnapshotRetentionPeriod: 3,
+        ManualSnapshotRetentionPeriod: 10,
+        PreferredMaintenanceWindow: "mon:01:00-mon:02:00",
+        ClusterVersion: "1.0",
+        AllowVersionUpgrade: false,
+        NewClusterIdentifier: "renamed",
+        PubliclyAccessible: false,
+        EnhancedVpcRouting: true,
+        MaintenanceTrackName: "trailing",
+        Encrypted: true,
+        KmsKeyId: "k",
+        AvailabilityZoneRelocation: false,
+        AvailabilityZone: "us-east-1b",
+        Port: 5440,
+        MultiAZ: true,
+      }),
+      { Cluster: CLUSTER_WIRE },
+    );
+    assert.deepEqual(parsed, plain({ Cluster: CLUSTER_WIRE }));
+  });
+
+  it("DeleteCluster, PauseCluster, ResumeCluster, RebootCluster: requests decode; the Cluster comes back whole", async () => {
+    const cases: [string, { input: object }][] = [
+      ["DeleteCluster", new DeleteClusterCommand({ ClusterIdentifier: "analytics", SkipFinalClusterSnapshot: false, FinalClusterSnapshotIdentifier: "final", FinalClusterSnapshotRetentionPeriod: 7 })],
+      ["PauseCluster", new PauseClusterCommand({ ClusterIdentifier: "analytics" })],
+      ["ResumeCluster", new ResumeClusterCommand({ ClusterIdentifier: "analytics" })],
+      ["RebootCluster", new RebootClusterCommand({ ClusterIdentifier: "analytics" })],
+    ];
+    for (const [name, command] of cases) {
+      assert.deepEqual(await roundTrip(name, command, { Cluster: CLUSTER_WIRE }), plain({ Cluster: CLUSTER_WIRE }), name);
+    }
+  });
+
+  it("CreateClusterSubnetGroup / ModifyClusterSubnetGroup: SubnetIds.SubnetIdentifier.N decode; the group comes back whole", async () => {
+    const created = await roundTrip(
+      "CreateClusterSubnetGroup",
+      new CreateClusterSubnetGroupCommand({
+        ClusterSubnetGroupName: "analytics-sng",
+        Description: "Analytics subnets (private)",
+        SubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+        Tags: [{ Key: "env", Value: "test" }],
+      }),
+      { ClusterSubnetGroup: GROUP_WIRE },
+    );
+    assert.deepEqual(created, plain({ ClusterSubnetGroup: GROUP_WIRE }));
+    const modified = await roundTrip(
+      "ModifyClusterSubnetGroup",
+      new ModifyClusterSubnetGroupCommand({ ClusterSubnetGroupName: "analytics-sng", SubnetIds: ["subnet-0123456789abcdef1"], Description: "d" }),
+      { ClusterSubnetGroup: GROUP_WIRE },
+    );
+    assert.deepEqual(modified, plain({ ClusterSubnetGroup: GROUP_WIRE }));
+  });
+
+  it("DescribeClusterSubnetGroups: filters decode; <ClusterSubnetGroups><ClusterSubnetGroup> and the Marker parse", async () => {
+    const parsed = await roundTrip(
+      "DescribeClusterSubnetGroups",
+      new DescribeClusterSubnetGroupsCommand({ ClusterSubnetGroupName: "analytics-sng", MaxRecords: 100, Marker: "m", TagKeys: ["env"], TagValues: ["test", "prod"] }),
+      { Marker: "rl1.next", ClusterSubnetGroups: [GROUP_WIRE] },
+    );
+    assert.deepEqual(parsed, plain({ Marker: "rl1.next", ClusterSubnetGroups: [GROUP_WIRE] }));
+  });
+
+  it("DeleteClusterSubnetGroup: the request decodes and the empty result parses", async () => {
+    const parsed = await roundTrip("DeleteClusterSubnetGroup", new DeleteClusterSubnetGroupCommand({ ClusterSubnetGroupName: "analytics-sng" }), undefined);
+    assert.deepEqual(parsed, {});
+  });
+});
