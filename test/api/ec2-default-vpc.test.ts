@@ -4,7 +4,7 @@ import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsComm
 import { GRANTOR, clientsFor, startServer } from "../helpers.js";
 
 describe("EC2 default VPC", () => {
-  it("a fresh account already has a default VPC 172.31.0.0/16 with IsDefault=true", async () => {
+  it("DescribeVpcs: a fresh account already has a default VPC 172.31.0.0/16 with IsDefault=true", async () => {
     await using rs = await startServer();
     const { ec2 } = clientsFor(rs.url, GRANTOR);
     const { Vpcs } = await ec2.send(new DescribeVpcsCommand({}));
@@ -24,7 +24,7 @@ describe("EC2 default VPC", () => {
     assert.match(vpc.CidrBlockAssociationSet[0]!.AssociationId!, /^vpc-cidr-assoc-[0-9a-f]{17}$/);
   });
 
-  it("the default VPC has one default /20 subnet in each of <region>a, b and c", async () => {
+  it("DescribeSubnets: the default VPC has one default /20 subnet in each of <region>a, b and c", async () => {
     await using rs = await startServer();
     const { ec2 } = clientsFor(rs.url, GRANTOR, "eu-west-1");
     const [{ Vpcs }, { Subnets }] = [await ec2.send(new DescribeVpcsCommand({})), await ec2.send(new DescribeSubnetsCommand({}))];
@@ -48,7 +48,7 @@ describe("EC2 default VPC", () => {
     }
   });
 
-  it("the default VPC has a `default` security group that admits its own members and allows all egress", async () => {
+  it("DescribeSecurityGroups: the default VPC has a `default` security group that admits its own members and allows all egress", async () => {
     await using rs = await startServer();
     const { ec2 } = clientsFor(rs.url, GRANTOR);
     const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({}));
@@ -66,7 +66,7 @@ describe("EC2 default VPC", () => {
     ]);
   });
 
-  it("is created once: every EC2 call of the account and region sees the same default VPC", async () => {
+  it("DescribeVpcs: the default VPC is created once; every EC2 call of the account and region sees the same default VPC", async () => {
     await using rs = await startServer();
     const { ec2 } = clientsFor(rs.url, GRANTOR);
     await ec2.send(new DescribeAvailabilityZonesCommand({}));
@@ -77,7 +77,7 @@ describe("EC2 default VPC", () => {
     assert.equal((await ec2.send(new DescribeSubnetsCommand({}))).Subnets?.length, 3);
   });
 
-  it("untagged resources have no Tags member, as on EC2", async () => {
+  it("DescribeVpcs: untagged resources have no Tags member, as on EC2", async () => {
     await using rs = await startServer();
     const { ec2 } = clientsFor(rs.url, GRANTOR);
     const { Vpcs } = await ec2.send(new DescribeVpcsCommand({}));

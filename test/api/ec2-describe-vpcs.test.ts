@@ -78,6 +78,18 @@ describe("EC2 DescribeVpcs", () => {
       assert.deepEqual(await byFilter("tag:Other", ["*"]), []);
     });
 
+    it("DescribeVpcs: a backslash makes * and ? literal in filter values", async () => {
+      await using rs = await startServer({ clock: tickingClock() });
+      const ec2 = await client(rs.url);
+      const star = await createVpc(ec2, "10.0.0.0/16", "a*b");
+      const plain = await createVpc(ec2, "10.1.0.0/16", "axxb");
+      const byTag = async (value: string) => ids(await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: [value] }] })));
+      assert.deepEqual(await byTag("a*b"), [star, plain]);
+      assert.deepEqual(await byTag("a\\*b"), [star]);
+      assert.deepEqual(await byTag("a\\?b"), []);
+      assert.deepEqual(await byTag("a.*"), [], "regular-expression syntax is literal");
+    });
+
     it("DescribeVpcs: several filters are AND-ed, values of one filter OR-ed, and combine with VpcIds", async () => {
       await using rs = await startServer({ clock: tickingClock() });
       const ec2 = await client(rs.url);

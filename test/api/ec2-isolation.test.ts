@@ -4,7 +4,7 @@ import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, Dele
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer } from "../helpers.js";
 
 describe("EC2 account and region isolation", () => {
-  it("each account has its own default VPC; another account never sees mine", async () => {
+  it("DescribeVpcs: each account has its own default VPC; another account never sees mine", async () => {
     await using rs = await startServer();
     const mine = clientsFor(rs.url, GRANTOR).ec2;
     const theirs = clientsFor(rs.url, GRANTEE).ec2;
@@ -21,7 +21,7 @@ describe("EC2 account and region isolation", () => {
     await expectAwsError(theirs.send(new CreateSecurityGroupCommand({ VpcId: Vpc!.VpcId!, GroupName: "x", Description: "x" })), "InvalidVpcID.NotFound", 400);
   });
 
-  it("subnets and security groups of one account are invisible to another", async () => {
+  it("DescribeSubnets / DescribeSecurityGroups: subnets and security groups of one account are invisible to another", async () => {
     await using rs = await startServer();
     const mine = clientsFor(rs.url, GRANTOR).ec2;
     const theirs = clientsFor(rs.url, GRANTEE).ec2;
@@ -35,7 +35,7 @@ describe("EC2 account and region isolation", () => {
     assert.deepEqual(filtered.Subnets, []);
   });
 
-  it("each region of one account has its own default VPC and resources", async () => {
+  it("DescribeVpcs: each region of one account has its own default VPC and resources", async () => {
     await using rs = await startServer();
     const east = clientsFor(rs.url, GRANTOR, "us-east-1").ec2;
     const west = clientsFor(rs.url, GRANTOR, "us-west-2").ec2;

@@ -116,6 +116,20 @@ async function subnetInUse(ctx: DomainContext, subnet: Subnet): Promise<boolean>
   return endpoints.some((e) => e.networkInterface.subnetId === subnet.id);
 }
 
+/**
+ * Subnet options callers cannot change here (ModifySubnetAttribute is not emulated), at AWS's
+ * defaults for an IPv4-only subnet.
+ */
+export const SUBNET_OPTIONS = {
+  mapCustomerOwnedIpOnLaunch: false,
+  assignIpv6AddressOnCreation: false,
+  enableDns64: false,
+  ipv6Native: false,
+  hostnameType: "ip-name",
+  enableResourceNameDnsARecord: false,
+  enableResourceNameDnsAAAARecord: false,
+} as const;
+
 /** A subnet with what EC2 reports about it beyond the stored entity. */
 export interface SubnetView {
   readonly subnet: Subnet;
@@ -157,9 +171,9 @@ export const SUBNET_FILTERS: FilterTable<SubnetView> = {
   "default-for-az": { values: (v) => flag(v.subnet.defaultForAz) },
   defaultForAz: { values: (v) => flag(v.subnet.defaultForAz) },
   "map-public-ip-on-launch": { values: (v) => flag(v.subnet.mapPublicIpOnLaunch) },
-  "map-customer-owned-ip-on-launch": { values: () => flag(false) },
-  "enable-dns64": { values: () => flag(false) },
-  "ipv6-native": { values: () => flag(false) },
+  "map-customer-owned-ip-on-launch": { values: () => flag(SUBNET_OPTIONS.mapCustomerOwnedIpOnLaunch) },
+  "enable-dns64": { values: () => flag(SUBNET_OPTIONS.enableDns64) },
+  "ipv6-native": { values: () => flag(SUBNET_OPTIONS.ipv6Native) },
   "owner-id": { values: (v) => [v.subnet.account] },
   state: { values: () => ["available"] },
   "subnet-arn": { values: (v) => [v.arn] },
@@ -167,6 +181,11 @@ export const SUBNET_FILTERS: FilterTable<SubnetView> = {
   "ipv6-cidr-block-association.association-id": { values: NONE },
   "ipv6-cidr-block-association.state": { values: NONE },
   "outpost-arn": { values: NONE },
+  "customer-owned-ipv4-pool": { values: NONE },
+  "enable-lni-at-device-index": { values: NONE },
+  "private-dns-name-options-on-launch.hostname-type": { values: () => [SUBNET_OPTIONS.hostnameType] },
+  "private-dns-name-options-on-launch.enable-resource-name-dns-a-record": { values: () => flag(SUBNET_OPTIONS.enableResourceNameDnsARecord) },
+  "private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record": { values: () => flag(SUBNET_OPTIONS.enableResourceNameDnsAAAARecord) },
 };
 
 export async function describeSubnets(

@@ -108,7 +108,6 @@ export const VPC_FILTERS: FilterTable<Vpc> = {
   "cidr-block-association.association-id": { values: (v) => [vpcAttributes(v).cidrAssociationId] },
   "cidr-block-association.state": { values: (v) => [vpcAttributes(v).cidrAssociationState] },
   "dhcp-options-id": { values: (v) => [vpcAttributes(v).dhcpOptionsId] },
-  "instance-tenancy": { values: (v) => [vpcAttributes(v).instanceTenancy] },
   "is-default": { values: (v) => flag(v.isDefault) },
   "owner-id": { values: (v) => [v.account] },
   state: { values: () => ["available"] },

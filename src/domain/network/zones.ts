@@ -83,7 +83,6 @@ export const ZONE_FILTERS: FilterTable<AvailabilityZoneInfo> = {
   "zone-type": { values: (z) => [z.zoneType] },
   "opt-in-status": { values: (z) => [z.optInStatus] },
   "group-name": { values: (z) => [z.groupName] },
-  "network-border-group": { values: (z) => [z.networkBorderGroup] },
   "group-long-name": { values: NONE },
   message: { values: NONE },
   "parent-zone-id": { values: NONE },

@@ -2,6 +2,16 @@
  * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (SPEC §5.1): VPCs, subnets,
  * security groups and availability zones, with a default VPC per account and region. Every other EC2
  * operation answers 501 NotImplemented.
+ *
+ * AWS documents (EC2 API Reference, VPC User Guide): VPC and subnet blocks /16–/28, subnets inside
+ * their VPC and not overlapping, 5 reserved addresses per subnet, `default` security groups that
+ * cannot be deleted, Describe* filters with wildcards, MaxResults 5–1000 with NextToken, DryRun → 412.
+ * We decided: the default VPC is created on an account's first EC2 call and cannot be deleted (it
+ * would come back); zone ids map a→az1, b→az2, c→az3 in every account; subnets and groups in use by
+ * cluster subnet groups, clusters or endpoints are DependencyViolation; unknown filter names are
+ * InvalidParameterValue. Known gaps: no IPv6, IPAM, secondary CIDR blocks, route tables, internet
+ * gateways, network ACLs, security group rule editing, Modify*Attribute, CreateTags/DeleteTags, or
+ * VPC/subnet quotas.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";

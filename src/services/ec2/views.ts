@@ -4,7 +4,7 @@
  * lists) are sent empty.
  */
 import type { SecurityGroupRule, SecurityGroupView } from "../../domain/network/security-groups.js";
-import type { SubnetView } from "../../domain/network/subnets.js";
+import { SUBNET_OPTIONS, type SubnetView } from "../../domain/network/subnets.js";
 import { vpcAttributes } from "../../domain/network/vpcs.js";
 import type { AvailabilityZoneInfo } from "../../domain/network/zones.js";
 import type { Tag, Vpc as VpcEntity } from "../../domain/entities.js";
@@ -47,12 +47,16 @@ export function subnetView(view: SubnetView): ValueOf<typeof Subnet> {
     AvailabilityZoneId: view.zone?.zoneId,
     DefaultForAz: s.defaultForAz,
     MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
-    MapCustomerOwnedIpOnLaunch: false,
-    AssignIpv6AddressOnCreation: false,
+    MapCustomerOwnedIpOnLaunch: SUBNET_OPTIONS.mapCustomerOwnedIpOnLaunch,
+    AssignIpv6AddressOnCreation: SUBNET_OPTIONS.assignIpv6AddressOnCreation,
     Ipv6CidrBlockAssociationSet: [],
-    EnableDns64: false,
-    Ipv6Native: false,
-    PrivateDnsNameOptionsOnLaunch: { HostnameType: "ip-name", EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+    EnableDns64: SUBNET_OPTIONS.enableDns64,
+    Ipv6Native: SUBNET_OPTIONS.ipv6Native,
+    PrivateDnsNameOptionsOnLaunch: {
+      HostnameType: SUBNET_OPTIONS.hostnameType,
+      EnableResourceNameDnsARecord: SUBNET_OPTIONS.enableResourceNameDnsARecord,
+      EnableResourceNameDnsAAAARecord: SUBNET_OPTIONS.enableResourceNameDnsAAAARecord,
+    },
     BlockPublicAccessStates: { InternetGatewayBlockMode: "off" },
     Tags: tagsView(s.tags),
   };
