@@ -54,6 +54,24 @@ describe("EC2 CreateVpc", () => {
       assert.deepEqual(described.Tags, tags);
       assert.equal(described.InstanceTenancy, "dedicated");
     });
+
+    it("CreateVpc: a --seed call in the SDK's input shape creates the VPC before the first request (an empty VpcIds list means all)", async () => {
+      await using rs = await startServer({
+        seed: [
+          {
+            account: GRANTOR,
+            region: "eu-west-1",
+            service: "ec2",
+            action: "CreateVpc",
+            params: { CidrBlock: "10.9.0.0/16", TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "Name", Value: "seeded" }] }] },
+          },
+          { account: GRANTOR, region: "eu-west-1", service: "ec2", action: "DescribeVpcs", params: { VpcIds: [] } },
+        ],
+      });
+      const { ec2 } = clientsFor(rs.url, GRANTOR, "eu-west-1");
+      const { Vpcs } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: ["seeded"] }] }));
+      assert.deepEqual(Vpcs?.map((v) => v.CidrBlock), ["10.9.0.0/16"]);
+    });
   });
 
   describe("errors", () => {

@@ -41,7 +41,8 @@ const MIN_BATCH = 100;
 export async function describe<E extends EntityBase, V>(ctx: DomainContext, listing: Listing<E, V>, req: DescribeRequest): Promise<Described<V>> {
   const after = decodeToken(listing.tokenKind, ctx.scope.account, req.nextToken);
   const limit = req.maxResults;
-  const found = req.ids !== undefined ? await byIds(ctx, listing, req.ids, after) : await scan(ctx, listing, after, limit);
+  // An empty id list means "no ids", as on the wire, where ec2Query clients omit empty lists.
+  const found = req.ids?.length ? await byIds(ctx, listing, req.ids, after) : await scan(ctx, listing, after, limit);
   if (limit === undefined || found.length <= limit) return { items: found.map((f) => f.view) };
   const items = found.slice(0, limit);
   return { items: items.map((f) => f.view), nextToken: encodeToken(listing.tokenKind, cursorOf(items[items.length - 1]!.entity)) };
