@@ -79,9 +79,19 @@ export type ClusterWire = ValueOf<typeof ClusterShape>;
 /** Output of Create/Modify/Delete/Pause/Resume/Reboot: `<XResult><Cluster>…</Cluster></XResult>`. */
 export const ClusterResult = structure({ Cluster: ClusterShape });
 
+/** Address suffix per account and region (a hash; Describe pages ask for it once per cluster). */
+const suffixes = new Map<string, string>();
+
 /** The cluster's DNS name: `<id>.<12-char account token>.<region>.redshift.amazonaws.com` [BLOG-MWAA]. */
 export function clusterAddress(cluster: Pick<Cluster, "id" | "account" | "region">): string {
-  return `${cluster.id}.${accountDnsToken(cluster.account, cluster.region)}.${cluster.region}.redshift.amazonaws.com`;
+  const key = `${cluster.account}/${cluster.region}`;
+  let suffix = suffixes.get(key);
+  if (suffix === undefined) {
+    if (suffixes.size >= 10_000) suffixes.clear();
+    suffix = `${accountDnsToken(cluster.account, cluster.region)}.${cluster.region}.redshift.amazonaws.com`;
+    suffixes.set(key, suffix);
+  }
+  return `${cluster.id}.${suffix}`;
 }
 
 export function clusterToWire(c: Cluster, now: number): ClusterWire {
