@@ -15,6 +15,7 @@ const BATCH = 100;
 const MAX_ROUNDS = 50;
 
 export async function settle(ctx: DomainContext): Promise<void> {
+  if (!(await ctx.tx.anyDue(ctx.now))) return;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const clusters = await ctx.tx.clusters.due(ctx.now, BATCH);
     const endpoints = await ctx.tx.endpoints.due(ctx.now, BATCH);

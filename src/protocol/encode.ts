@@ -10,51 +10,65 @@ import type { WireProtocol } from "./decode.js";
 import type { Shape, StructureShape } from "./shapes.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {
+  // Most values (ids, names, statuses) need nothing: test once before replacing.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   // Characters illegal in XML 1.0 (control characters other than tab/LF/CR) are dropped.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  return text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c).replace(ILLEGAL_XML_CHARS, "");
 }
 
-export function encodeMembers(shape: StructureShape, value: Record<string, unknown>, out: string[]): void {
-  for (const [name, member] of Object.entries(shape.members)) {
-    const v = value[name];
-    if (v === undefined || v === null) continue;
-    encodeElement(member.locationName ?? name, member.shape, v, out);
+interface EncodedMember {
+  readonly name: string;
+  readonly tag: string;
+  readonly shape: Shape;
+}
+
+/** Each structure's members with their element names, computed once per shape (the tables are static). */
+const MEMBER_LISTS = new WeakMap<StructureShape, readonly EncodedMember[]>();
+
+function membersOf(shape: StructureShape): readonly EncodedMember[] {
+  let list = MEMBER_LISTS.get(shape);
+  if (!list) {
+    list = Object.entries(shape.members).map(([name, member]) => ({ name, tag: member.locationName ?? name, shape: member.shape }));
+    MEMBER_LISTS.set(shape, list);
   }
+  return list;
 }
 
-function encodeElement(tag: string, shape: Shape, v: unknown, out: string[]): void {
+/** The XML of a structure's members (without an enclosing element). */
+export function encodeMembers(shape: StructureShape, value: Record<string, unknown>): string {
+  let xml = "";
+  for (const m of membersOf(shape)) {
+    const v = value[m.name];
+    if (v !== undefined && v !== null) xml += encodeElement(m.tag, m.shape, v);
+  }
+  return xml;
+}
+
+function encodeElement(tag: string, shape: Shape, v: unknown): string {
   switch (shape.type) {
     case "structure":
-      out.push(`<${tag}>`);
-      encodeMembers(shape, v as Record<string, unknown>, out);
-      out.push(`</${tag}>`);
-      return;
+      return `<${tag}>${encodeMembers(shape, v as Record<string, unknown>)}</${tag}>`;
     case "list": {
       const items = v as unknown[];
-      if (items.length === 0) {
-        out.push(`<${tag}/>`);
-        return;
-      }
-      out.push(`<${tag}>`);
-      for (const item of items) encodeElement(shape.item, shape.member, item, out);
-      out.push(`</${tag}>`);
-      return;
+      if (items.length === 0) return `<${tag}/>`;
+      let xml = `<${tag}>`;
+      for (const item of items) xml += encodeElement(shape.item, shape.member, item);
+      return xml + `</${tag}>`;
     }
     case "timestamp":
-      out.push(`<${tag}>${new Date(v as number).toISOString()}</${tag}>`);
-      return;
+      return `<${tag}>${new Date(v as number).toISOString()}</${tag}>`;
     case "boolean":
-      out.push(`<${tag}>${v ? "true" : "false"}</${tag}>`);
-      return;
+      return `<${tag}>${v ? "true" : "false"}</${tag}>`;
     case "integer":
-      out.push(`<${tag}>${String(v)}</${tag}>`);
-      return;
+      return `<${tag}>${String(v)}</${tag}>`;
     case "string":
-      out.push(`<${tag}>${escapeXml(String(v))}</${tag}>`);
-      return;
+      return `<${tag}>${escapeXml(String(v))}</${tag}>`;
   }
 }
 
@@ -75,22 +89,18 @@ export function encodeSuccess(
   value: Record<string, unknown> | undefined,
   requestId: string,
 ): ResponseBody {
-  const out: string[] = [];
   if (protocol === "query") {
-    out.push(`<${operation}Response xmlns="${namespace}">`);
-    if (output) {
-      out.push(`<${operation}Result>`);
-      encodeMembers(output, value ?? {}, out);
-      out.push(`</${operation}Result>`);
-    }
-    out.push(`<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`);
-    return { body: out.join(""), contentType: "text/xml" };
+    const result = output ? `<${operation}Result>${encodeMembers(output, value ?? {})}</${operation}Result>` : "";
+    return {
+      body: `<${operation}Response xmlns="${namespace}">${result}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`,
+      contentType: "text/xml",
+    };
   }
-  out.push(XML_PROLOG, `<${operation}Response xmlns="${EC2_NAMESPACE}"><requestId>${requestId}</requestId>`);
-  if (output) encodeMembers(output, value ?? {}, out);
-  else out.push("<return>true</return>");
-  out.push(`</${operation}Response>`);
-  return { body: out.join(""), contentType: "text/xml;charset=UTF-8" };
+  const members = output ? encodeMembers(output, value ?? {}) : "<return>true</return>";
+  return {
+    body: `${XML_PROLOG}<${operation}Response xmlns="${EC2_NAMESPACE}"><requestId>${requestId}</requestId>${members}</${operation}Response>`,
+    contentType: "text/xml;charset=UTF-8",
+  };
 }
 
 /** The error envelope: awsQuery `<ErrorResponse>` or EC2 `<Response><Errors>`. Exactly one `<Error>`. */

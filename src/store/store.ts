@@ -59,7 +59,15 @@ export interface Repo<E extends EntityBase, C extends string> {
   due(now: number, limit: number): Promise<E[]>;
 }
 
-export type Tx = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColumns[K]> };
+export type Repos = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColumns[K]> };
+
+export interface Tx extends Repos {
+  /**
+   * True when some lifecycle transition (clusters or endpoints) is due at `now`: one cheap probe
+   * every request makes before settling, so the common case costs a single indexed lookup.
+   */
+  anyDue(now: number): Promise<boolean>;
+}
 
 export type Snapshot = { [K in EntityKind]: EntityKinds[K][] };
 

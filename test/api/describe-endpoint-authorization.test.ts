@@ -267,7 +267,7 @@ function countingTx(tx: Tx, counter: { rows: number }): Tx {
       },
     });
   }
-  return wrapped as Tx;
+  return wrapped as unknown as Tx;
 }
 
 async function readPage(

@@ -12,7 +12,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
-import type { Filter, PageRequest, Repo, Snapshot, Store, Tx } from "../store.js";
+import type { Filter, PageRequest, Repo, Repos, Snapshot, Store, Tx } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { ENTITY_KINDS, TABLES, entityToRow, rowToEntity, toSqlValue, type Row, type TableSpec } from "../tables.js";
 import { LATEST_VERSION, MIGRATIONS } from "./migrations.js";
@@ -31,6 +31,9 @@ export class SqliteStore implements Store {
   readonly location: string;
   readonly #db: Db;
   readonly #tx: Tx;
+  readonly #begin: Database.Statement;
+  readonly #commit: Database.Statement;
+  readonly #rollback: Database.Statement;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -48,7 +51,16 @@ export class SqliteStore implements Store {
     }
     const repos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
     for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>);
-    this.#tx = repos as unknown as Tx;
+    const dueProbe = this.#db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM ${TABLES.clusters.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
+          ` OR EXISTS (SELECT 1 FROM ${TABLES.endpoints.table} WHERE due_at IS NOT NULL AND due_at <= @now)`,
+      )
+      .pluck();
+    this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => dueProbe.get({ now }) === 1 };
+    this.#begin = this.#db.prepare("BEGIN IMMEDIATE");
+    this.#commit = this.#db.prepare("COMMIT");
+    this.#rollback = this.#db.prepare("ROLLBACK");
   }
 
   /** The schema version of the open database. */
@@ -59,13 +71,13 @@ export class SqliteStore implements Store {
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.#closed) throw new Error("store is closed");
-      this.#db.exec("BEGIN IMMEDIATE");
+      this.#begin.run();
       try {
         const result = await fn(this.#tx);
-        this.#db.exec("COMMIT");
+        this.#commit.run();
         return result;
       } catch (err) {
-        if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
+        if (this.#db.inTransaction) this.#rollback.run();
         throw err;
       }
     };
