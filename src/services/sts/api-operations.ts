@@ -4,15 +4,7 @@
  * an Action not here is 400 InvalidAction.
  */
 export const API_OPERATIONS: readonly string[] = [
-  "AssumeRole",
-  "AssumeRoleWithSAML",
-  "AssumeRoleWithWebIdentity",
-  "AssumeRoot",
-  "DecodeAuthorizationMessage",
-  "GetAccessKeyInfo",
-  "GetCallerIdentity",
-  "GetDelegatedAccessToken",
-  "GetFederationToken",
-  "GetSessionToken",
+  "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRoot", "DecodeAuthorizationMessage",
+  "GetAccessKeyInfo", "GetCallerIdentity", "GetDelegatedAccessToken", "GetFederationToken", "GetSessionToken",
   "GetWebIdentityToken",
 ];
