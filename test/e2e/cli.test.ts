@@ -44,21 +44,21 @@ async function vpcCidrs(url: string, account: string, region = "us-east-1"): Pro
   return (out.Vpcs ?? []).map((v) => v.CidrBlock ?? "");
 }
 
+function connectionRefused(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise<boolean>((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}
+
 /** Resolves once a new TCP connection to the URL is refused (the server stopped accepting). */
 async function untilRefused(url: string): Promise<void> {
-  const { hostname, port } = new URL(url);
-  for (;;) {
-    const refused = await new Promise<boolean>((resolve) => {
-      const socket = connect(Number(port), hostname);
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(false);
-      });
-      socket.once("error", () => resolve(true));
-    });
-    if (refused) return;
-    await new Promise((r) => setImmediate(r));
-  }
+  while (!(await connectionRefused(url))) await new Promise((r) => setImmediate(r));
 }
 
 describe("redshift-local CLI", () => {
@@ -134,6 +134,14 @@ describe("redshift-local CLI", () => {
       await using rs = await startCli(BASE, { built: true });
       assert.equal(await accountOf(rs.url, GRANTOR), GRANTOR);
       assert.equal(await rs.stop(), 0);
+    });
+
+    it("CLI: `npm start -- FLAGS` runs the same server, and SIGTERM to npm stops it with exit 0", async (t) => {
+      if (!hasBuiltCli()) return t.skip("dist/ not built (npm run build)");
+      await using rs = await startCli(BASE, { npmStart: true });
+      assert.equal(await accountOf(rs.url, GRANTOR), GRANTOR);
+      assert.equal(await rs.stop(), 0);
+      assert.equal(await connectionRefused(rs.url), true, "the server process ended with npm instead of being orphaned");
     });
   });
 

@@ -13,8 +13,9 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..
 export const BUILT_CLI = join(REPO_ROOT, "dist", "src", "cli", "main.js");
 const SOURCE_CLI = join(REPO_ROOT, "src", "cli", "main.ts");
 
-/** Guard against a hung child only; no test asserts on time. */
+/** Guards against a hung child only; no test asserts on time. */
 const START_GUARD_MS = 30_000;
+const STDIO_GUARD_MS = 5_000;
 
 export const LISTENING = /^redshift-local listening on (http:\/\/\S+)$/;
 
@@ -32,6 +33,8 @@ export interface SpawnOptions {
   readonly cwd?: string;
   /** Run dist/src/cli/main.js instead of the TypeScript source. */
   readonly built?: boolean;
+  /** Run `npm start -- ARGS` (the built CLI behind npm and its shell). */
+  readonly npmStart?: boolean;
 }
 
 export function spawnCli(args: readonly string[], options: SpawnOptions = {}): CliRun {
@@ -39,13 +42,26 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): C
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("REDSHIFT_LOCAL_")) env[k] = v;
   Object.assign(env, options.env);
   // tsx is resolved from the repository, whatever the child's working directory.
-  const argv = options.built ? [BUILT_CLI, ...args] : ["--import", import.meta.resolve("tsx"), SOURCE_CLI, ...args];
-  const child = spawn(process.execPath, argv, { cwd: options.cwd ?? REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const [command, argv] = options.npmStart
+    ? ["npm", ["start", "--silent", "--", ...args]]
+    : [process.execPath, options.built ? [BUILT_CLI, ...args] : ["--import", import.meta.resolve("tsx"), SOURCE_CLI, ...args]];
+  const child = spawn(command, argv, { cwd: options.npmStart ? REPO_ROOT : (options.cwd ?? REPO_ROOT), env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
   child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-  const exited = once(child, "close").then(([code, signal]) => (code ?? signal) as number | string);
+  const closed = once(child, "close");
+  const exited = once(child, "exit").then(async ([code, signal]) => {
+    // Normally stdout/stderr close right after the exit; a grandchild that outlived the process
+    // (an orphaned server behind `npm start`) would hold them open forever, so stop reading then.
+    const guard = setTimeout(() => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    }, STDIO_GUARD_MS);
+    await closed;
+    clearTimeout(guard);
+    return (code ?? signal) as number | string;
+  });
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
