@@ -33,7 +33,7 @@ export const FLAGS = [
     name: "in-memory",
     env: "REDSHIFT_LOCAL_IN_MEMORY",
     type: "boolean",
-    help: "Keep all state in memory; nothing touches the disk. Not with --data-dir. Env: 1/true/yes/on or 0/false/no/off.",
+    help: "Keep all state in memory; nothing touches the disk. Not with --data-dir.",
   },
   {
     name: "store",
@@ -103,14 +103,16 @@ export type FlagName = (typeof FLAGS)[number]["name"];
 
 /** The `--help` text: usage, every flag with its environment variable, and the exit codes. */
 export function helpText(version: string, transitions: readonly string[], quotas: readonly string[]): string {
+  const indent = " ".repeat(29);
   const rows = FLAGS.map((f: FlagSpec) => {
     const flag = `--${f.name}${f.value ? ` ${f.value}` : ""}`;
     const def = f.default ? ` (default ${f.default})` : "";
-    const repeat = f.multiple ? ", comma-separated" : "";
-    return `  ${flag.padEnd(26)} ${f.help}${def}\n  ${"".padEnd(26)} env ${f.env}${repeat}`;
+    const repeat = f.multiple ? ", comma-separated" : f.type === "boolean" ? " (1/true/yes/on or 0/false/no/off)" : "";
+    const [first, ...rest] = wrap(`${f.help}${def}`, 72);
+    return [`  ${flag.padEnd(26)} ${first}`, ...rest.map((l) => indent + l), `${indent}env ${f.env}${repeat}`].join("\n");
   });
   return [
-    `redshift-local ${version} — a local emulator of the Amazon Redshift control plane (endpoint access), EC2 and STS.`,
+    `redshift-local ${version} — local emulator of the Amazon Redshift control plane, EC2 and STS.`,
     "",
     "Usage:",
     "  redshift-local [--host 127.0.0.1] [--port 4566] [--data-dir ./.redshift-local | --in-memory]",
@@ -133,4 +135,19 @@ export function helpText(version: string, transitions: readonly string[], quotas
     "cannot be opened); 2 bad flags, values, environment variables, or unreadable --seed/--credentials file.",
     "",
   ].join("\n");
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
