@@ -143,6 +143,14 @@ describe("CreateCluster", () => {
       assert.equal(cl.MaintenanceTrackName, "trailing");
     });
 
+    it("CreateCluster: an empty DBName (Terraform sends `DBName=` when database_name is unset) creates the default `dev` database", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      const cl = await createCluster(c, "unnamed-db", { DBName: "" });
+      assert.equal(cl.DBName, "dev");
+      assert.equal((await describeCluster(c, "unnamed-db")).DBName, "dev");
+    });
+
     it("CreateCluster: the same identifier in another account or region is another cluster", async () => {
       await using rs = await startServer();
       const token = (account: string, region: string) => accountDnsToken(account, region);

@@ -14,6 +14,7 @@ import {
   DeleteClusterSubnetGroupCommand,
   DescribeClustersCommand,
   DescribeClusterSubnetGroupsCommand,
+  DescribeLoggingStatusCommand,
   ModifyClusterCommand,
   ModifyClusterSubnetGroupCommand,
   PauseClusterCommand,
@@ -29,6 +30,7 @@ import type { Shape } from "../../src/protocol/shapes.js";
 import { validateStructure } from "../../src/protocol/validate.js";
 import type { AnyOperation } from "../../src/services/operation.js";
 import { clusterOperations } from "../../src/services/redshift/clusters/index.js";
+import { LoggingStatusShape } from "../../src/services/redshift/clusters/describe-logging-status.js";
 import { ClusterShape, clusterToWire } from "../../src/services/redshift/clusters/shapes.js";
 import { REDSHIFT_NAMESPACE } from "../../src/services/redshift/index.js";
 import { subnetGroupOperations } from "../../src/services/redshift/subnet-groups/index.js";
@@ -275,6 +277,22 @@ describe("Redshift cluster shapes round-trip through @aws-sdk/client-redshift", 
     for (const [name, command] of cases) {
       assert.deepEqual(await roundTrip(name, command, { Cluster: CLUSTER_WIRE }), plain({ Cluster: CLUSTER_WIRE }), name);
     }
+  });
+
+  it("DescribeLoggingStatus: the request decodes; every LoggingStatus member (LogExports as <member>) parses", async () => {
+    const status = {
+      LoggingEnabled: true,
+      BucketName: "audit-logs",
+      S3KeyPrefix: "redshift/",
+      LastSuccessfulDeliveryTime: NOW - 60_000,
+      LastFailureTime: NOW - 120_000,
+      LastFailureMessage: "Access denied",
+      LogDestinationType: "s3",
+      LogExports: ["connectionlog", "userlog", "useractivitylog"],
+    };
+    assertPopulated(LoggingStatusShape, status, "LoggingStatus");
+    assert.deepEqual(await roundTrip("DescribeLoggingStatus", new DescribeLoggingStatusCommand({ ClusterIdentifier: "analytics" }), status), status);
+    assert.deepEqual(await roundTrip("DescribeLoggingStatus", new DescribeLoggingStatusCommand({ ClusterIdentifier: "analytics" }), { LoggingEnabled: false }), { LoggingEnabled: false });
   });
 
   it("CreateClusterSubnetGroup / ModifyClusterSubnetGroup: SubnetIds.SubnetIdentifier.N decode; the group comes back whole", async () => {

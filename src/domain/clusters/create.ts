@@ -83,7 +83,9 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     }
     checkMasterUserPassword(req.MasterUserPassword);
   }
-  const dbName = req.DBName ?? DEFAULT_DB_NAME;
+  // An empty DBName means "the default", as AWS treats it: Terraform's aws_redshift_cluster sends
+  // `DBName=` when `database_name` is not set, and AWS creates the `dev` database.
+  const dbName = req.DBName === undefined || req.DBName === "" ? DEFAULT_DB_NAME : req.DBName;
   checkDbName(dbName);
   const numberOfNodes = resolveNodeCount(nodeType, req.ClusterType, req.NumberOfNodes);
   const port = req.Port ?? DEFAULT_PORT;

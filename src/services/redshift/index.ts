@@ -1,8 +1,8 @@
 /**
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
- * Implemented: clusters, cluster subnet groups, and the seven endpoint-access operations (SPEC §5.2–
- * §5.5). Every other Redshift operation answers 501 NotImplemented (SPEC §10: snapshots, parameter
+ * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, and the
+ * seven endpoint-access operations (SPEC §5.2–§5.5). Every other Redshift operation answers 501 NotImplemented (SPEC §10: snapshots, parameter
  * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */
@@ -20,6 +20,7 @@ export type RedshiftOperation =
   | "PauseCluster"
   | "ResumeCluster"
   | "RebootCluster"
+  | "DescribeLoggingStatus"
   | "CreateClusterSubnetGroup"
   | "DescribeClusterSubnetGroups"
   | "ModifyClusterSubnetGroup"

@@ -5,20 +5,29 @@
  * ClusterAvailable/ClusterDeleted waiters [M]. We decided: lifecycles through domain/lifecycle.ts
  * (creating, modifying, pausing, resuming, rebooting, deleting), placement in the `default` subnet
  * group of the default VPC when none is named, relocation on by default for private RA3 clusters
- * (SPEC §5.3). Known gaps: snapshots, parameter groups, HSM, elastic IPs, IPv6 (dualstack) and
- * EC2-Classic cluster security groups are not modelled; those parameters are ignored.
+ * (SPEC §5.3); DescribeLoggingStatus reports audit logging off (it is not emulated). Known gaps:
+ * snapshots, parameter groups, HSM, elastic IPs, IPv6 (dualstack), EC2-Classic cluster security groups
+ * and audit logging (EnableLogging/DisableLogging) are not modelled; those parameters are ignored.
  */
 import type { AnyOperation } from "../../operation.js";
 import { CreateCluster } from "./create-cluster.js";
 import { DeleteCluster } from "./delete-cluster.js";
 import { DescribeClusters } from "./describe-clusters.js";
+import { DescribeLoggingStatus } from "./describe-logging-status.js";
 import { ModifyCluster } from "./modify-cluster.js";
 import { PauseCluster } from "./pause-cluster.js";
 import { RebootCluster } from "./reboot-cluster.js";
 import { ResumeCluster } from "./resume-cluster.js";
 
 export const clusterOperations: Record<
-  "CreateCluster" | "DescribeClusters" | "ModifyCluster" | "DeleteCluster" | "PauseCluster" | "ResumeCluster" | "RebootCluster",
+  | "CreateCluster"
+  | "DescribeClusters"
+  | "ModifyCluster"
+  | "DeleteCluster"
+  | "PauseCluster"
+  | "ResumeCluster"
+  | "RebootCluster"
+  | "DescribeLoggingStatus",
   AnyOperation
 > = {
   CreateCluster,
@@ -28,4 +37,5 @@ export const clusterOperations: Record<
   PauseCluster,
   ResumeCluster,
   RebootCluster,
+  DescribeLoggingStatus,
 };
