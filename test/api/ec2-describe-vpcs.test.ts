@@ -63,6 +63,22 @@ describe("EC2 DescribeVpcs", () => {
       assert.deepEqual(await byFilter("owner-id", [GRANTOR]), [defaultVpc, a, b]);
     });
 
+    it("DescribeVpcs: the camelCase filter names isDefault, cidrBlock and dhcpOptionsId work like their dashed forms", async () => {
+      await using rs = await startServer({ clock: tickingClock() });
+      const ec2 = await client(rs.url);
+      const a = await createVpc(ec2, "10.0.0.0/16");
+      const byFilter = async (Name: string, Values: string[]) => ids(await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name, Values }] })));
+      const defaults = await byFilter("is-default", ["true"]);
+      assert.equal(defaults.length, 1);
+      assert.deepEqual(await byFilter("isDefault", ["true"]), defaults, "Terraform's data \"aws_vpc\" { default = true } sends isDefault");
+      assert.deepEqual(await byFilter("isDefault", ["false"]), [a]);
+      assert.deepEqual(await byFilter("cidrBlock", ["10.0.0.0/16"]), [a]);
+      const [vpc] = (await ec2.send(new DescribeVpcsCommand({ VpcIds: [a] }))).Vpcs!;
+      assert.deepEqual(await byFilter("dhcpOptionsId", [vpc!.DhcpOptionsId!]), await byFilter("dhcp-options-id", [vpc!.DhcpOptionsId!]));
+      assert.deepEqual(await byFilter("dhcpOptionsId", ["dopt-none"]), []);
+      await expectAwsError(ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "IsDefault", Values: ["true"] }] })), "InvalidParameterValue", 400);
+    });
+
     it("DescribeVpcs: tag:<key> and tag-key filters, with * and ? wildcards", async () => {
       await using rs = await startServer({ clock: tickingClock() });
       const ec2 = await client(rs.url);

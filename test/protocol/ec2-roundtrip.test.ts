@@ -17,6 +17,7 @@ import {
   DescribeAvailabilityZonesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   EC2Client,
 } from "@aws-sdk/client-ec2";
@@ -186,6 +187,21 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
     assert.match(form, /Filter\.2\.Name=tag%3AName/);
   });
 
+  it("DescribeVpcAttribute: Attribute and VpcId in, vpcId and <enableDnsSupport><value> (each attribute) out", async () => {
+    const { form } = await roundTrip(
+      "DescribeVpcAttribute",
+      new DescribeVpcAttributeCommand({ Attribute: "enableDnsHostnames", VpcId: "vpc-0123456789abcdef0", DryRun: false }),
+      {
+        VpcId: "vpc-0123456789abcdef0",
+        EnableDnsHostnames: { Value: true },
+        EnableDnsSupport: { Value: false },
+        EnableNetworkAddressUsageMetrics: { Value: true },
+      },
+    );
+    assert.match(form, /Attribute=enableDnsHostnames/);
+    assert.match(form, /VpcId=vpc-0123456789abcdef0/);
+  });
+
   it("DeleteVpc: VpcId in, an empty <return>true</return> response parses", async () => {
     const { parsed } = await roundTrip("DeleteVpc", new DeleteVpcCommand({ VpcId: "vpc-0123456789abcdef0", DryRun: true }));
     assert.deepEqual(parsed, {});
@@ -271,6 +287,7 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
     const covered = [
       "CreateVpc",
       "DescribeVpcs",
+      "DescribeVpcAttribute",
       "DeleteVpc",
       "CreateSubnet",
       "DescribeSubnets",

@@ -100,15 +100,22 @@ export function vpcAttributes(vpc: Vpc) {
   };
 }
 
-/** DescribeVpcs filters (EC2 API Reference, DescribeVpcs "Filters"). */
+/**
+ * DescribeVpcs filters (EC2 API Reference, DescribeVpcs "Filters"), with the camelCase names earlier
+ * editions of that reference listed and EC2 still accepts: `isDefault` (Terraform's `data "aws_vpc"
+ * { default = true }` sends it), `cidrBlock`, `dhcpOptionsId`.
+ */
 export const VPC_FILTERS: FilterTable<Vpc> = {
   "vpc-id": { values: (v) => [v.id], column: "id" },
   cidr: { values: (v) => [v.cidrBlock] },
+  cidrBlock: { values: (v) => [v.cidrBlock] },
   "cidr-block-association.cidr-block": { values: (v) => [v.cidrBlock] },
   "cidr-block-association.association-id": { values: (v) => [vpcAttributes(v).cidrAssociationId] },
   "cidr-block-association.state": { values: (v) => [vpcAttributes(v).cidrAssociationState] },
   "dhcp-options-id": { values: (v) => [vpcAttributes(v).dhcpOptionsId] },
+  dhcpOptionsId: { values: (v) => [vpcAttributes(v).dhcpOptionsId] },
   "is-default": { values: (v) => flag(v.isDefault) },
+  isDefault: { values: (v) => flag(v.isDefault) },
   "owner-id": { values: (v) => [v.account] },
   state: { values: () => ["available"] },
   "ipv6-cidr-block-association.ipv6-cidr-block": { values: NONE },

@@ -1,7 +1,7 @@
 /**
- * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (SPEC §5.1): VPCs, subnets,
- * security groups and availability zones, with a default VPC per account and region. Every other EC2
- * operation answers 501 NotImplemented.
+ * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (SPEC §5.1): VPCs (and their
+ * DNS attributes, read-only), subnets, security groups and availability zones, with a default VPC per
+ * account and region. Every other EC2 operation answers 501 NotImplemented.
  *
  * AWS documents (EC2 API Reference, VPC User Guide): VPC and subnet blocks /16–/28, subnets inside
  * their VPC and not overlapping, 5 reserved addresses per subnet, `default` security groups that
@@ -24,11 +24,13 @@ import { DeleteVpc } from "./delete-vpc.js";
 import { DescribeAvailabilityZones } from "./describe-availability-zones.js";
 import { DescribeSecurityGroups } from "./describe-security-groups.js";
 import { DescribeSubnets } from "./describe-subnets.js";
+import { DescribeVpcAttribute } from "./describe-vpc-attribute.js";
 import { DescribeVpcs } from "./describe-vpcs.js";
 
 export type Ec2Operation =
   | "CreateVpc"
   | "DescribeVpcs"
+  | "DescribeVpcAttribute"
   | "DeleteVpc"
   | "CreateSubnet"
   | "DescribeSubnets"
@@ -41,6 +43,7 @@ export type Ec2Operation =
 const operations: Record<Ec2Operation, AnyOperation> = {
   CreateVpc,
   DescribeVpcs,
+  DescribeVpcAttribute,
   DeleteVpc,
   CreateSubnet,
   DescribeSubnets,
