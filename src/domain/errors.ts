@@ -108,6 +108,7 @@ export const UnsupportedOptionFault = defineError("UnsupportedOptionFault", 400)
 export const InvalidVpcIDNotFound = defineError("InvalidVpcID.NotFound", 400);
 export const InvalidSubnetIDNotFound = defineError("InvalidSubnetID.NotFound", 400);
 export const InvalidGroupNotFound = defineError("InvalidGroup.NotFound", 400);
+export const InvalidNetworkInterfaceIDNotFound = defineError("InvalidNetworkInterfaceID.NotFound", 400);
 export const InvalidGroupDuplicate = defineError("InvalidGroup.Duplicate", 400);
 export const InvalidGroupReserved = defineError("InvalidGroup.Reserved", 400);
 export const InvalidVpcRange = defineError("InvalidVpc.Range", 400);

@@ -8,8 +8,10 @@ import {
   DeleteSubnetCommand,
   DeleteVpcCommand,
   DescribeAvailabilityZonesCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
 } from "@aws-sdk/client-ec2";
 import { GRANTOR, clientsFor, expectAwsError, startServer } from "../helpers.js";
@@ -38,6 +40,8 @@ describe("EC2 DryRun", () => {
       new DescribeSecurityGroupsCommand({ DryRun: true }),
       new DeleteSecurityGroupCommand({ GroupId: groupId, DryRun: true }),
       new DescribeAvailabilityZonesCommand({ DryRun: true }),
+      new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: "enableDnsSupport", DryRun: true }),
+      new DescribeNetworkInterfacesCommand({ DryRun: true }),
     ];
     for (const command of calls) {
       const err = await expectAwsError(ec2.send(command as never), "DryRunOperation", 412);

@@ -15,6 +15,7 @@ import {
   DeleteSubnetCommand,
   DeleteVpcCommand,
   DescribeAvailabilityZonesCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
@@ -283,6 +284,36 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
     assert.match(form, /ZoneId\.1=use1-az2/);
   });
 
+  it("DescribeNetworkInterfaces: NetworkInterfaceId.N in, <networkInterfaceSet> with groupSet and privateIpAddressesSet out", async () => {
+    const eni = {
+      AvailabilityZone: "us-east-1a",
+      AvailabilityZoneId: "use1-az1",
+      Description: "VPC Endpoint Interface vpce-0123456789abcdef0",
+      Groups: [{ GroupId: "sg-0123456789abcdef0", GroupName: "default" }],
+      InterfaceType: "vpc_endpoint",
+      Ipv6Addresses: [{ Ipv6Address: "2600:1f18::1" }],
+      MacAddress: "02:12:34:56:78:9a",
+      NetworkInterfaceId: "eni-0123456789abcdef0",
+      OwnerId: "222222222222",
+      PrivateDnsName: "ip-10-1-1-4.ec2.internal",
+      PrivateIpAddress: "10.1.1.4",
+      PrivateIpAddresses: [{ Primary: true, PrivateDnsName: "ip-10-1-1-4.ec2.internal", PrivateIpAddress: "10.1.1.4" }],
+      RequesterManaged: true,
+      SourceDestCheck: true,
+      Status: "in-use",
+      SubnetId: "subnet-0123456789abcdef0",
+      TagSet: TAGS,
+      VpcId: "vpc-0123456789abcdef0",
+      Ipv6Native: false,
+    };
+    const { form } = await roundTrip(
+      "DescribeNetworkInterfaces",
+      new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ["eni-1", "eni-2"], Filters: FILTERS, MaxResults: 5, NextToken: "t", DryRun: false }),
+      { NetworkInterfaces: [eni], NextToken: "n" },
+    );
+    assert.match(form, /NetworkInterfaceId\.2=eni-2/);
+  });
+
   it("every implemented EC2 operation is covered by this file", () => {
     const covered = [
       "CreateVpc",
@@ -296,6 +327,7 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
       "DescribeSecurityGroups",
       "DeleteSecurityGroup",
       "DescribeAvailabilityZones",
+      "DescribeNetworkInterfaces",
     ];
     assert.deepEqual(Object.keys(ec2.operations).sort(), covered.sort());
   });

@@ -1,7 +1,7 @@
 /**
  * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (SPEC §5.1): VPCs (and their
- * DNS attributes, read-only), subnets, security groups and availability zones, with a default VPC per
- * account and region. Every other EC2 operation answers 501 NotImplemented.
+ * DNS attributes, read-only), subnets, security groups, availability zones and the network interfaces
+ * of Redshift-managed endpoints, with a default VPC per account and region. Every other EC2 operation answers 501 NotImplemented.
  *
  * AWS documents (EC2 API Reference, VPC User Guide): VPC and subnet blocks /16–/28, subnets inside
  * their VPC and not overlapping, 5 reserved addresses per subnet, `default` security groups that
@@ -22,6 +22,7 @@ import { DeleteSecurityGroup } from "./delete-security-group.js";
 import { DeleteSubnet } from "./delete-subnet.js";
 import { DeleteVpc } from "./delete-vpc.js";
 import { DescribeAvailabilityZones } from "./describe-availability-zones.js";
+import { DescribeNetworkInterfaces } from "./describe-network-interfaces.js";
 import { DescribeSecurityGroups } from "./describe-security-groups.js";
 import { DescribeSubnets } from "./describe-subnets.js";
 import { DescribeVpcAttribute } from "./describe-vpc-attribute.js";
@@ -38,7 +39,8 @@ export type Ec2Operation =
   | "CreateSecurityGroup"
   | "DescribeSecurityGroups"
   | "DeleteSecurityGroup"
-  | "DescribeAvailabilityZones";
+  | "DescribeAvailabilityZones"
+  | "DescribeNetworkInterfaces";
 
 const operations: Record<Ec2Operation, AnyOperation> = {
   CreateVpc,
@@ -52,6 +54,7 @@ const operations: Record<Ec2Operation, AnyOperation> = {
   DescribeSecurityGroups,
   DeleteSecurityGroup,
   DescribeAvailabilityZones,
+  DescribeNetworkInterfaces,
 };
 
 export const ec2: ServiceDef = {
