@@ -58,6 +58,26 @@ export interface SecurityGroup extends EntityBase {
   groupName: string;
   description: string;
   tags: Tag[];
+  /** Absent until a rule is authorized or revoked: the group then has the rules AWS gives a new group. */
+  rules?: SecurityGroupRule[] | undefined;
+}
+
+/** One security group rule: a direction, a protocol with its port range, and exactly one peer. */
+export interface SecurityGroupRule {
+  /** `sgr-` + 17 hex. */
+  readonly id: string;
+  readonly egress: boolean;
+  /** `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6`, or another protocol number. */
+  readonly protocol: string;
+  /** Absent when the protocol has no ports (`-1`, other numbers). ICMP: type and code. */
+  readonly fromPort?: number | undefined;
+  readonly toPort?: number | undefined;
+  readonly cidrIpv4?: string | undefined;
+  readonly cidrIpv6?: string | undefined;
+  /** A referenced security group (same account and VPC). */
+  readonly groupId?: string | undefined;
+  readonly description?: string | undefined;
+  readonly tags?: Tag[] | undefined;
 }
 
 // ---- Redshift -------------------------------------------------------------------------------------

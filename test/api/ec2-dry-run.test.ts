@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -13,6 +15,8 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
 } from "@aws-sdk/client-ec2";
 import { GRANTOR, clientsFor, expectAwsError, startServer } from "../helpers.js";
 
@@ -28,6 +32,7 @@ describe("EC2 DryRun", () => {
       (await ec2.send(new DescribeSubnetsCommand({}))).Subnets,
       (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups,
     ];
+    const rule = { IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "10.0.0.0/8" }] };
     const before = await snapshot();
     const calls = [
       new CreateVpcCommand({ CidrBlock: "10.1.0.0/16", DryRun: true }),
@@ -42,6 +47,10 @@ describe("EC2 DryRun", () => {
       new DescribeAvailabilityZonesCommand({ DryRun: true }),
       new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: "enableDnsSupport", DryRun: true }),
       new DescribeNetworkInterfacesCommand({ DryRun: true }),
+      new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [rule], DryRun: true }),
+      new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [rule], DryRun: true }),
+      new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [rule], DryRun: true }),
+      new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }], DryRun: true }),
     ];
     for (const command of calls) {
       const err = await expectAwsError(ec2.send(command as never), "DryRunOperation", 412);

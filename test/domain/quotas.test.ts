@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { DEFAULT_QUOTAS, isQuotaName, resolveQuotas } from "../../src/domain/quotas.js";
 
 describe("quotas", () => {
-  it("resolveQuotas: the defaults are AWS's (SPEC §5.7)", () => {
+  it("resolveQuotas: the defaults are AWS's (SPEC §5.7; VPC quotas for security group rules)", () => {
     assert.deepEqual(resolveQuotas(undefined), {
       "grants-per-cluster": 5,
       "endpoints-per-cluster": 30,
@@ -11,6 +11,7 @@ describe("quotas", () => {
       "nodes-per-account": 200,
       "subnet-groups-per-account": 20,
       "subnets-per-group": 20,
+      "rules-per-security-group": 60,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });

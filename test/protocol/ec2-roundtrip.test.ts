@@ -8,6 +8,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -21,6 +23,8 @@ import {
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   EC2Client,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
 } from "@aws-sdk/client-ec2";
 import { Params, decodeStructure } from "../../src/protocol/decode.js";
 import { encodeSuccess } from "../../src/protocol/encode.js";
@@ -314,6 +318,126 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
     assert.match(form, /NetworkInterfaceId\.2=eni-2/);
   });
 
+  const PERMISSION = {
+    IpProtocol: "tcp",
+    FromPort: 5439,
+    ToPort: 5440,
+    UserIdGroupPairs: [{ Description: "peers", UserId: "111111111111", GroupName: "web", GroupId: "sg-1", VpcId: "vpc-1" }],
+    IpRanges: [{ CidrIp: "10.0.0.0/8", Description: "corp" }],
+    Ipv6Ranges: [{ CidrIpv6: "2600:1f18::/56", Description: "v6" }],
+    PrefixListIds: [{ PrefixListId: "pl-12345678", Description: "s3" }],
+  };
+  const GROUP_RULE = {
+    SecurityGroupRuleId: "sgr-0123456789abcdef0",
+    GroupId: "sg-0123456789abcdef0",
+    GroupOwnerId: "111111111111",
+    IsEgress: false,
+    IpProtocol: "tcp",
+    FromPort: 5439,
+    ToPort: 5439,
+    CidrIpv4: "10.0.0.0/8",
+    CidrIpv6: "2600:1f18::/56",
+    PrefixListId: "pl-12345678",
+    ReferencedGroupInfo: { GroupId: "sg-1", UserId: "111111111111" },
+    Description: "redshift clients",
+    Tags: TAGS,
+    SecurityGroupRuleArn: "arn:aws:ec2:us-east-1:111111111111:security-group-rule/sgr-0123456789abcdef0",
+  };
+  const REVOKED_RULE = {
+    SecurityGroupRuleId: "sgr-0123456789abcdef0",
+    GroupId: "sg-0123456789abcdef0",
+    IsEgress: true,
+    IpProtocol: "-1",
+    FromPort: -1,
+    ToPort: -1,
+    CidrIpv4: "0.0.0.0/0",
+    CidrIpv6: "::/0",
+    PrefixListId: "pl-12345678",
+    ReferencedGroupId: "sg-1",
+    Description: "all",
+  };
+
+  it("AuthorizeSecurityGroupIngress: IpPermissions.N.Groups.M / IpRanges.M and the single-rule parameters in, securityGroupRuleSet out", async () => {
+    const { form } = await roundTrip(
+      "AuthorizeSecurityGroupIngress",
+      new AuthorizeSecurityGroupIngressCommand({
+        CidrIp: "10.0.0.0/8",
+        FromPort: 22,
+        GroupId: "sg-0123456789abcdef0",
+        GroupName: "web",
+        IpPermissions: [PERMISSION, { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+        IpProtocol: "tcp",
+        SourceSecurityGroupName: "db",
+        SourceSecurityGroupOwnerId: "111111111111",
+        ToPort: 23,
+        TagSpecifications: [{ ResourceType: "security-group-rule", Tags: TAGS }],
+        DryRun: false,
+      }),
+      { Return: true, SecurityGroupRules: [GROUP_RULE] },
+    );
+    assert.match(form, /IpPermissions\.1\.Groups\.1\.GroupId=sg-1/);
+    assert.match(form, /IpPermissions\.1\.IpRanges\.1\.CidrIp=10\.0\.0\.0%2F8/);
+    assert.match(form, /IpPermissions\.2\.IpProtocol=-1/);
+    assert.match(form, /TagSpecification\.1\.ResourceType=security-group-rule/);
+  });
+
+  it("AuthorizeSecurityGroupEgress: GroupId and IpPermissions in, return and securityGroupRuleSet out", async () => {
+    await roundTrip(
+      "AuthorizeSecurityGroupEgress",
+      new AuthorizeSecurityGroupEgressCommand({
+        GroupId: "sg-0123456789abcdef0",
+        TagSpecifications: [{ ResourceType: "security-group-rule", Tags: TAGS }],
+        DryRun: false,
+        SourceSecurityGroupName: "db",
+        SourceSecurityGroupOwnerId: "111111111111",
+        IpProtocol: "tcp",
+        FromPort: 1,
+        ToPort: 2,
+        CidrIp: "10.0.0.0/8",
+        IpPermissions: [PERMISSION],
+      }),
+      { Return: true, SecurityGroupRules: [{ ...GROUP_RULE, IsEgress: true }] },
+    );
+  });
+
+  it("RevokeSecurityGroupIngress / Egress: SecurityGroupRuleId.N and IpPermissions in, unknownIpPermissionSet and revokedSecurityGroupRuleSet out", async () => {
+    const output = { Return: true, UnknownIpPermissions: [RULE], RevokedSecurityGroupRules: [REVOKED_RULE] };
+    const { form } = await roundTrip(
+      "RevokeSecurityGroupIngress",
+      new RevokeSecurityGroupIngressCommand({
+        CidrIp: "10.0.0.0/8",
+        FromPort: 22,
+        GroupId: "sg-0123456789abcdef0",
+        GroupName: "web",
+        IpPermissions: [PERMISSION],
+        IpProtocol: "tcp",
+        SourceSecurityGroupName: "db",
+        SourceSecurityGroupOwnerId: "111111111111",
+        ToPort: 22,
+        SecurityGroupRuleIds: ["sgr-1", "sgr-2"],
+        DryRun: false,
+      }),
+      output,
+    );
+    assert.match(form, /SecurityGroupRuleId\.2=sgr-2/);
+    await roundTrip(
+      "RevokeSecurityGroupEgress",
+      new RevokeSecurityGroupEgressCommand({
+        GroupId: "sg-0123456789abcdef0",
+        SecurityGroupRuleIds: ["sgr-1"],
+        DryRun: false,
+        SourceSecurityGroupName: "db",
+        SourceSecurityGroupOwnerId: "111111111111",
+        IpProtocol: "-1",
+        FromPort: 0,
+        ToPort: 0,
+        CidrIp: "0.0.0.0/0",
+        IpPermissions: [{ IpProtocol: "-1", FromPort: 0, ToPort: 0, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+      }),
+      output,
+    );
+  });
+
   it("every implemented EC2 operation is covered by this file", () => {
     const covered = [
       "CreateVpc",
@@ -328,6 +452,10 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
       "DeleteSecurityGroup",
       "DescribeAvailabilityZones",
       "DescribeNetworkInterfaces",
+      "AuthorizeSecurityGroupIngress",
+      "AuthorizeSecurityGroupEgress",
+      "RevokeSecurityGroupIngress",
+      "RevokeSecurityGroupEgress",
     ];
     assert.deepEqual(Object.keys(ec2.operations).sort(), covered.sort());
   });

@@ -8,6 +8,8 @@ import type { Scope, SecurityGroup, Vpc } from "../entities.js";
 import { resourceId } from "../ids.js";
 
 export const DEFAULT_VPC_CIDR = "172.31.0.0/16";
+/** The name of every VPC's own security group (reserved: CreateSecurityGroup refuses it). */
+export const DEFAULT_GROUP_NAME = "default";
 export const ZONE_SUFFIXES = ["a", "b", "c"] as const;
 
 export function availabilityZones(region: string): string[] {
@@ -54,7 +56,7 @@ export async function createDefaultSecurityGroup(ctx: DomainContext, vpc: Vpc): 
     id: resourceId("sg"),
     createdAt: ctx.now,
     vpcId: vpc.id,
-    groupName: "default",
+    groupName: DEFAULT_GROUP_NAME,
     description: "default VPC security group",
     tags: [],
   };
@@ -64,6 +66,6 @@ export async function createDefaultSecurityGroup(ctx: DomainContext, vpc: Vpc): 
 
 /** The `default` security group of a VPC of the caller's partition. */
 export async function defaultSecurityGroup(ctx: DomainContext, vpc: Pick<Vpc, "account" | "region" | "id">): Promise<SecurityGroup | undefined> {
-  const [group] = await ctx.tx.securityGroups.find({ account: vpc.account, region: vpc.region, vpcId: vpc.id, groupName: "default" }, { limit: 1 });
+  const [group] = await ctx.tx.securityGroups.find({ account: vpc.account, region: vpc.region, vpcId: vpc.id, groupName: DEFAULT_GROUP_NAME }, { limit: 1 });
   return group;
 }

@@ -19,3 +19,11 @@ export function dhcpOptionsId(scope: Scope): string {
 export function vpcCidrAssociationId(vpcId: string): string {
   return derived("vpc-cidr-assoc", `cidr/${vpcId}`);
 }
+
+/**
+ * The rules AWS gives a new group (allow all egress; a `default` group also admits its own members)
+ * have ids before anyone edits the group: derived from the group, so they stay the same until then.
+ */
+export function defaultRuleId(groupId: string, direction: "ingress" | "egress"): string {
+  return derived("sgr", `default-rule/${groupId}/${direction}`);
+}

@@ -3,9 +3,10 @@
  * → the default VPC), look up by id or by name in the default VPC, delete (`CannotDelete` for a
  * `default` group, `DependencyViolation` while a cluster or an endpoint uses it), describe.
  *
- * Rules are not editable here (no Authorize/RevokeSecurityGroupIngress), so every group has the rules
- * AWS gives a new group: egress to everything (`-1` to 0.0.0.0/0); a `default` group also admits all
- * traffic from members of itself. (Amazon VPC User Guide, "Default security groups for your VPCs".)
+ * A group's rules are in rule-set.ts (edited by security-group-rules.ts): a new group has the rules
+ * AWS gives it, egress to everything (`-1` to 0.0.0.0/0), and a `default` group also admits all
+ * traffic from members of itself (Amazon VPC User Guide, "Default security groups for your VPCs").
+ * A group another group's rule references cannot be deleted (`DependencyViolation`).
  * Names and descriptions: up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*,
  * names not starting with `sg-` (EC2 API Reference, CreateSecurityGroup).
  */
@@ -13,13 +14,14 @@ import type { DomainContext } from "../context.js";
 import type { SecurityGroup, Tag } from "../entities.js";
 import { type AwsError, CannotDelete, DependencyViolation, InvalidGroupDuplicate, InvalidGroupNotFound, InvalidGroupReserved, InvalidParameterValue, MissingParameter } from "../errors.js";
 import { resourceId } from "../ids.js";
-import { ensureDefaultVpc } from "./defaults.js";
+import { DEFAULT_GROUP_NAME, ensureDefaultVpc } from "./defaults.js";
 import { describe, type DescribeRequest, type Described } from "./describe.js";
 import { NONE, compileFilters, type FilterInput, type FilterTable } from "./filters.js";
+import { groupRules, permissionViews, type PermissionView } from "./rule-set.js";
 import { vpcOrDefault } from "./vpcs.js";
 import { arnPartition } from "./zones.js";
 
-export const DEFAULT_GROUP_NAME = "default";
+export { DEFAULT_GROUP_NAME };
 export const MAX_GROUP_TEXT_LENGTH = 255;
 const GROUP_TEXT = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
 
@@ -30,7 +32,8 @@ export interface CreateSecurityGroupRequest {
   readonly tags: Tag[];
 }
 
-function checkText(value: string, parameter: string): void {
+/** Group names and descriptions, and rule descriptions, share EC2's length and character rules. */
+export function checkGroupText(value: string, parameter: string): void {
   if (value.length === 0 || value.length > MAX_GROUP_TEXT_LENGTH) {
     throw new InvalidParameterValue(`Value (${value}) for parameter ${parameter} is invalid. Length must be between 1 and ${MAX_GROUP_TEXT_LENGTH} characters.`);
   }
@@ -42,8 +45,8 @@ function checkText(value: string, parameter: string): void {
 }
 
 export async function createSecurityGroup(ctx: DomainContext, req: CreateSecurityGroupRequest): Promise<SecurityGroup> {
-  checkText(req.groupName, "GroupName");
-  checkText(req.description, "GroupDescription");
+  checkGroupText(req.groupName, "GroupName");
+  checkGroupText(req.description, "GroupDescription");
   if (req.groupName.toLowerCase().startsWith("sg-")) throw new InvalidParameterValue("Group names may not be in the format sg-*.");
   if (req.groupName.toLowerCase() === DEFAULT_GROUP_NAME) {
     throw new InvalidGroupReserved(`The security group '${req.groupName}' is reserved: every VPC has its own 'default' group.`);
@@ -81,7 +84,7 @@ export async function requireSecurityGroup(ctx: DomainContext, id: string): Prom
 }
 
 /** Names refer to groups of the default VPC (EC2: "[Default VPC] The names of the security groups"). */
-async function groupsByName(ctx: DomainContext, names: readonly string[]): Promise<SecurityGroup[]> {
+export async function groupsByName(ctx: DomainContext, names: readonly string[]): Promise<SecurityGroup[]> {
   const vpc = await ensureDefaultVpc(ctx);
   const groups: SecurityGroup[] = [];
   for (const name of new Set(names)) {
@@ -110,40 +113,40 @@ async function groupInUse(ctx: DomainContext, group: SecurityGroup): Promise<boo
   const endpoints = await ctx.tx.endpoints.find({ ...partition, vpcId: group.vpcId });
   if (endpoints.some((e) => e.securityGroupIds.includes(group.id))) return true;
   const clusters = await ctx.tx.clusters.find(partition);
-  return clusters.some((c) => c.securityGroupIds.includes(group.id));
-}
-
-export interface SecurityGroupRule {
-  /** `-1` = all protocols. */
-  readonly protocol: string;
-  readonly cidrs: readonly string[];
-  readonly groupPairs: readonly { readonly groupId: string; readonly userId: string }[];
+  if (clusters.some((c) => c.securityGroupIds.includes(group.id))) return true;
+  // Another group's rule that references this one (a group may reference itself and still go).
+  const siblings = await ctx.tx.securityGroups.find({ ...partition, vpcId: group.vpcId });
+  return siblings.some((g) => g.id !== group.id && groupRules(g).some((r) => r.groupId === group.id));
 }
 
 export interface SecurityGroupView {
   readonly group: SecurityGroup;
   readonly arn: string;
-  readonly ingress: readonly SecurityGroupRule[];
-  readonly egress: readonly SecurityGroupRule[];
+  readonly ingress: readonly PermissionView[];
+  readonly egress: readonly PermissionView[];
 }
 
 export function securityGroupView(group: SecurityGroup): SecurityGroupView {
-  const ingress: SecurityGroupRule[] =
-    group.groupName === DEFAULT_GROUP_NAME ? [{ protocol: "-1", cidrs: [], groupPairs: [{ groupId: group.id, userId: group.account }] }] : [];
+  const rules = groupRules(group);
   return {
     group,
     arn: `arn:${arnPartition(group.region)}:ec2:${group.region}:${group.account}:security-group/${group.id}`,
-    ingress,
-    egress: [{ protocol: "-1", cidrs: ["0.0.0.0/0"], groupPairs: [] }],
+    ingress: permissionViews(group.account, rules.filter((r) => !r.egress)),
+    egress: permissionViews(group.account, rules.filter((r) => r.egress)),
   };
 }
 
-const ruleValues = (pick: (v: SecurityGroupView) => readonly SecurityGroupRule[], attr: (r: SecurityGroupRule) => readonly string[]) =>
+const ruleValues = (pick: (v: SecurityGroupView) => readonly PermissionView[], attr: (r: PermissionView) => readonly string[]) =>
   (v: SecurityGroupView) => pick(v).flatMap(attr);
+const port = (n: number | undefined): string[] => (n === undefined ? [] : [String(n)]);
 const ingressOf = (v: SecurityGroupView) => v.ingress;
 const egressOf = (v: SecurityGroupView) => v.egress;
 
-/** DescribeSecurityGroups filters (EC2 API Reference, DescribeSecurityGroups "Filters"). */
+/**
+ * DescribeSecurityGroups filters (EC2 API Reference, DescribeSecurityGroups "Filters"). Rules
+ * reference groups by id, so the `group-name` of a referenced group matches nothing; prefix lists
+ * are not emulated.
+ */
 export const SECURITY_GROUP_FILTERS: FilterTable<SecurityGroupView> = {
   "group-id": { values: (v) => [v.group.id], column: "id" },
   "group-name": { values: (v) => [v.group.groupName], column: "groupName" },
@@ -151,22 +154,22 @@ export const SECURITY_GROUP_FILTERS: FilterTable<SecurityGroupView> = {
   description: { values: (v) => [v.group.description] },
   "owner-id": { values: (v) => [v.group.account] },
   "ip-permission.protocol": { values: ruleValues(ingressOf, (r) => [r.protocol]) },
-  "ip-permission.cidr": { values: ruleValues(ingressOf, (r) => r.cidrs) },
-  "ip-permission.group-id": { values: ruleValues(ingressOf, (r) => r.groupPairs.map((p) => p.groupId)) },
-  "ip-permission.user-id": { values: ruleValues(ingressOf, (r) => r.groupPairs.map((p) => p.userId)) },
-  "ip-permission.from-port": { values: NONE },
-  "ip-permission.to-port": { values: NONE },
+  "ip-permission.from-port": { values: ruleValues(ingressOf, (r) => port(r.fromPort)) },
+  "ip-permission.to-port": { values: ruleValues(ingressOf, (r) => port(r.toPort)) },
+  "ip-permission.cidr": { values: ruleValues(ingressOf, (r) => r.ipv4.map((p) => p.cidr)) },
+  "ip-permission.ipv6-cidr": { values: ruleValues(ingressOf, (r) => r.ipv6.map((p) => p.cidr)) },
+  "ip-permission.group-id": { values: ruleValues(ingressOf, (r) => r.groups.map((p) => p.groupId)) },
+  "ip-permission.user-id": { values: ruleValues(ingressOf, (r) => r.groups.map((p) => p.userId)) },
   "ip-permission.group-name": { values: NONE },
-  "ip-permission.ipv6-cidr": { values: NONE },
   "ip-permission.prefix-list-id": { values: NONE },
   "egress.ip-permission.protocol": { values: ruleValues(egressOf, (r) => [r.protocol]) },
-  "egress.ip-permission.cidr": { values: ruleValues(egressOf, (r) => r.cidrs) },
-  "egress.ip-permission.group-id": { values: ruleValues(egressOf, (r) => r.groupPairs.map((p) => p.groupId)) },
-  "egress.ip-permission.user-id": { values: ruleValues(egressOf, (r) => r.groupPairs.map((p) => p.userId)) },
-  "egress.ip-permission.from-port": { values: NONE },
-  "egress.ip-permission.to-port": { values: NONE },
+  "egress.ip-permission.from-port": { values: ruleValues(egressOf, (r) => port(r.fromPort)) },
+  "egress.ip-permission.to-port": { values: ruleValues(egressOf, (r) => port(r.toPort)) },
+  "egress.ip-permission.cidr": { values: ruleValues(egressOf, (r) => r.ipv4.map((p) => p.cidr)) },
+  "egress.ip-permission.ipv6-cidr": { values: ruleValues(egressOf, (r) => r.ipv6.map((p) => p.cidr)) },
+  "egress.ip-permission.group-id": { values: ruleValues(egressOf, (r) => r.groups.map((p) => p.groupId)) },
+  "egress.ip-permission.user-id": { values: ruleValues(egressOf, (r) => r.groups.map((p) => p.userId)) },
   "egress.ip-permission.group-name": { values: NONE },
-  "egress.ip-permission.ipv6-cidr": { values: NONE },
   "egress.ip-permission.prefix-list-id": { values: NONE },
 };
 

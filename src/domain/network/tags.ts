@@ -1,5 +1,6 @@
 /**
- * Tags given at creation through `TagSpecification.N` (CreateVpc, CreateSubnet, CreateSecurityGroup).
+ * Tags given at creation through `TagSpecification.N` (CreateVpc, CreateSubnet, CreateSecurityGroup,
+ * AuthorizeSecurityGroupIngress/Egress for the new rules).
  * Rules from the EC2 User Guide "Tag restrictions": at most 50 tags per resource, keys 1–128
  * characters, values 0–256, keys unique per resource and not starting with `aws:`. A specification
  * must name the resource type the operation creates and carry at least one tag.
@@ -16,7 +17,7 @@ export interface TagSpecificationInput {
   readonly Tags?: readonly { readonly Key?: string | undefined; readonly Value?: string | undefined }[] | undefined;
 }
 
-export type TaggableType = "vpc" | "subnet" | "security-group";
+export type TaggableType = "vpc" | "subnet" | "security-group" | "security-group-rule";
 
 /** The tags the created resource gets; throws on any specification EC2 would refuse. */
 export function tagsFromSpecifications(resourceType: TaggableType, specs: readonly TagSpecificationInput[] | undefined): Tag[] {

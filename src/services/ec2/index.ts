@@ -1,20 +1,24 @@
 /**
  * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (SPEC §5.1): VPCs (and their
- * DNS attributes, read-only), subnets, security groups, availability zones and the network interfaces
- * of Redshift-managed endpoints, with a default VPC per account and region. Every other EC2 operation answers 501 NotImplemented.
+ * DNS attributes, read-only), subnets, security groups with their rules, availability zones and the
+ * network interfaces of Redshift-managed endpoints, with a default VPC per account and region. Every
+ * other EC2 operation answers 501 NotImplemented.
  *
  * AWS documents (EC2 API Reference, VPC User Guide): VPC and subnet blocks /16–/28, subnets inside
  * their VPC and not overlapping, 5 reserved addresses per subnet, `default` security groups that
- * cannot be deleted, Describe* filters with wildcards, MaxResults 5–1000 with NextToken, DryRun → 412.
+ * cannot be deleted, security group rules (one peer each, `sgr-` ids, 60 per direction), Describe*
+ * filters with wildcards, MaxResults 5–1000 with NextToken, DryRun → 412.
  * We decided: the default VPC is created on an account's first EC2 call and cannot be deleted (it
  * would come back); zone ids map a→az1, b→az2, c→az3 in every account; subnets and groups in use by
- * cluster subnet groups, clusters or endpoints are DependencyViolation; unknown filter names are
- * InvalidParameterValue. Known gaps: no IPv6, IPAM, secondary CIDR blocks, route tables, internet
- * gateways, network ACLs, security group rule editing, Modify*Attribute, CreateTags/DeleteTags, or
- * VPC/subnet quotas.
+ * cluster subnet groups, clusters or endpoints (or referenced by another group's rule) are
+ * DependencyViolation; unknown filter names are InvalidParameterValue. Known gaps: no IPv6 blocks,
+ * IPAM, secondary CIDR blocks, route tables, internet gateways, network ACLs, prefix lists, VPC
+ * peering, Modify*Attribute, CreateTags/DeleteTags, DescribeSecurityGroupRules, or VPC/subnet quotas.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
+import { AuthorizeSecurityGroupEgress } from "./authorize-security-group-egress.js";
+import { AuthorizeSecurityGroupIngress } from "./authorize-security-group-ingress.js";
 import { CreateSecurityGroup } from "./create-security-group.js";
 import { CreateSubnet } from "./create-subnet.js";
 import { CreateVpc } from "./create-vpc.js";
@@ -27,6 +31,8 @@ import { DescribeSecurityGroups } from "./describe-security-groups.js";
 import { DescribeSubnets } from "./describe-subnets.js";
 import { DescribeVpcAttribute } from "./describe-vpc-attribute.js";
 import { DescribeVpcs } from "./describe-vpcs.js";
+import { RevokeSecurityGroupEgress } from "./revoke-security-group-egress.js";
+import { RevokeSecurityGroupIngress } from "./revoke-security-group-ingress.js";
 
 export type Ec2Operation =
   | "CreateVpc"
@@ -39,6 +45,10 @@ export type Ec2Operation =
   | "CreateSecurityGroup"
   | "DescribeSecurityGroups"
   | "DeleteSecurityGroup"
+  | "AuthorizeSecurityGroupIngress"
+  | "AuthorizeSecurityGroupEgress"
+  | "RevokeSecurityGroupIngress"
+  | "RevokeSecurityGroupEgress"
   | "DescribeAvailabilityZones"
   | "DescribeNetworkInterfaces";
 
@@ -53,6 +63,10 @@ const operations: Record<Ec2Operation, AnyOperation> = {
   CreateSecurityGroup,
   DescribeSecurityGroups,
   DeleteSecurityGroup,
+  AuthorizeSecurityGroupIngress,
+  AuthorizeSecurityGroupEgress,
+  RevokeSecurityGroupIngress,
+  RevokeSecurityGroupEgress,
   DescribeAvailabilityZones,
   DescribeNetworkInterfaces,
 };

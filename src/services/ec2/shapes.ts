@@ -127,7 +127,8 @@ export const Subnet = structure({
 
 const RuleDescription = named("description", string());
 
-const IpPermission = structure({
+/** Responses: `<ipPermissions><item>`; requests: `IpPermissions.N.IpProtocol`, `.Groups.M.GroupId`, `.IpRanges.M.CidrIp`. */
+export const IpPermission = structure({
   IpProtocol: named("ipProtocol", string()),
   FromPort: named("fromPort", integer()),
   ToPort: named("toPort", integer()),
@@ -171,4 +172,43 @@ export const AvailabilityZone = structure({
   GroupName: named("groupName", string()),
   NetworkBorderGroup: named("networkBorderGroup", string()),
   Messages: named("messageSet", list(structure({ Message: named("message", string()) }), "item")),
+});
+
+/** The model's `SecurityGroupRule` (AuthorizeSecurityGroupIngress/Egress answers). */
+export const SecurityGroupRule = structure({
+  SecurityGroupRuleId: named("securityGroupRuleId", string()),
+  GroupId: named("groupId", string()),
+  GroupOwnerId: named("groupOwnerId", string()),
+  IsEgress: named("isEgress", boolean),
+  IpProtocol: named("ipProtocol", string()),
+  FromPort: named("fromPort", integer()),
+  ToPort: named("toPort", integer()),
+  CidrIpv4: named("cidrIpv4", string()),
+  CidrIpv6: named("cidrIpv6", string()),
+  PrefixListId: named("prefixListId", string()),
+  ReferencedGroupInfo: named(
+    "referencedGroupInfo",
+    structure({
+      GroupId: named("groupId", string()),
+      UserId: named("userId", string()),
+    }),
+  ),
+  Description: named("description", string()),
+  Tags: TagSet,
+  SecurityGroupRuleArn: named("securityGroupRuleArn", string()),
+});
+
+/** The model's `RevokedSecurityGroupRule` (RevokeSecurityGroupIngress/Egress answers). */
+export const RevokedSecurityGroupRule = structure({
+  SecurityGroupRuleId: named("securityGroupRuleId", string()),
+  GroupId: named("groupId", string()),
+  IsEgress: named("isEgress", boolean),
+  IpProtocol: named("ipProtocol", string()),
+  FromPort: named("fromPort", integer()),
+  ToPort: named("toPort", integer()),
+  CidrIpv4: named("cidrIpv4", string()),
+  CidrIpv6: named("cidrIpv6", string()),
+  PrefixListId: named("prefixListId", string()),
+  ReferencedGroupId: named("referencedGroupId", string()),
+  Description: named("description", string()),
 });
