@@ -30,7 +30,7 @@ import {
 import { resourceId } from "../ids.js";
 import { parseCidr } from "./cidr.js";
 import { groupRules, ruleKey, type RuleSpec } from "./rule-set.js";
-import { checkGroupText, groupsByName, requireSecurityGroup } from "./security-groups.js";
+import { checkGroupText, groupNotFound, groupsByName, requireSecurityGroup } from "./security-groups.js";
 
 /** The model's `IpPermission` as decoded from a request. */
 export interface PermissionInput {
@@ -182,10 +182,15 @@ export interface RuleRequest {
   readonly tags?: Tag[] | undefined;
 }
 
+/** The group whose rules change, locked for the rest of the transaction (its rule list is rewritten). */
 async function targetGroup(ctx: DomainContext, req: RuleRequest): Promise<SecurityGroup> {
-  if (req.groupId !== undefined && req.groupId !== "") return requireSecurityGroup(ctx, req.groupId);
-  if (!req.egress && req.groupName !== undefined && req.groupName !== "") return ((await groupsByName(ctx, [req.groupName])) as [SecurityGroup])[0];
-  throw new MissingParameter(req.egress ? "The request must contain the parameter groupId" : "The request must contain the parameter groupName or groupId");
+  let id: string;
+  if (req.groupId !== undefined && req.groupId !== "") id = req.groupId;
+  else if (!req.egress && req.groupName !== undefined && req.groupName !== "") id = ((await groupsByName(ctx, [req.groupName])) as [SecurityGroup])[0].id;
+  else throw new MissingParameter(req.egress ? "The request must contain the parameter groupId" : "The request must contain the parameter groupName or groupId");
+  const group = await ctx.tx.securityGroups.getForUpdate(ctx.scope, id);
+  if (!group) throw groupNotFound([id]);
+  return group;
 }
 
 export async function authorizeRules(ctx: DomainContext, req: RuleRequest): Promise<{ group: SecurityGroup; added: SecurityGroupRule[] }> {
