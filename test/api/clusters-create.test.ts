@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { CreateClusterCommand, CreateClusterSubnetGroupCommand, DeleteClusterCommand, type CreateClusterCommandInput } from "@aws-sdk/client-redshift";
 import { accountDnsToken } from "../../src/domain/ids.js";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
-import { START, clockedServer, clusterInput, createCluster, createNet, defaultNet, describeCluster } from "./clusters-world.js";
+import { START, clockedServer, clusterInput, createCluster, createNet, defaultNet, describeCluster } from "../fixtures/clusters-world.js";
 
 const send = (c: Clients, id: string, overrides: Partial<CreateClusterCommandInput> = {}) => c.redshift.send(new CreateClusterCommand(clusterInput(id, overrides)));
 

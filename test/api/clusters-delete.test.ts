@@ -12,7 +12,7 @@ import {
   type DeleteClusterCommandInput,
 } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
-import { clockedServer, createCluster, defaultNet, describeCluster } from "./clusters-world.js";
+import { clockedServer, createCluster, defaultNet, describeCluster } from "../fixtures/clusters-world.js";
 
 const del = (c: Clients, input: Partial<DeleteClusterCommandInput> = {}) =>
   c.redshift.send(new DeleteClusterCommand({ ClusterIdentifier: "wh", SkipFinalClusterSnapshot: true, ...input })).then((o) => o.Cluster!);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DeleteClusterCommand, ModifyClusterCommand, waitUntilClusterAvailable, waitUntilClusterDeleted } from "@aws-sdk/client-redshift";
 import { GRANTOR, clientsFor, startServer } from "../helpers.js";
-import { clockedServer, createCluster, describeCluster } from "./clusters-world.js";
+import { clockedServer, createCluster, describeCluster } from "../fixtures/clusters-world.js";
 
 describe("Cluster lifecycle", () => {
   it("lifecycle: with non-zero delays each status holds until its due time, on every read", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DeleteClusterCommand, DescribeLoggingStatusCommand, PauseClusterCommand } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
-import { clockedServer, createCluster } from "./clusters-world.js";
+import { clockedServer, createCluster } from "../fixtures/clusters-world.js";
 
 const status = (c: Clients, id: string) => c.redshift.send(new DescribeLoggingStatusCommand({ ClusterIdentifier: id }));
 

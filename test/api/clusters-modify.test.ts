@@ -10,7 +10,7 @@ import {
   type ModifyClusterCommandInput,
 } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
-import { clockedServer, createCluster, createNet, defaultNet, describeCluster } from "./clusters-world.js";
+import { clockedServer, createCluster, createNet, defaultNet, describeCluster } from "../fixtures/clusters-world.js";
 
 const modify = (c: Clients, input: Omit<ModifyClusterCommandInput, "ClusterIdentifier"> & { ClusterIdentifier?: string }) =>
   c.redshift.send(new ModifyClusterCommand({ ClusterIdentifier: "wh", ...input })).then((out) => out.Cluster!);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AuthorizeEndpointAccessCommand, DescribeEndpointAuthorizationCommand, PauseClusterCommand, RebootClusterCommand, ResumeClusterCommand } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
-import { clockedServer, createCluster, describeCluster } from "./clusters-world.js";
+import { clockedServer, createCluster, describeCluster } from "../fixtures/clusters-world.js";
 
 const pause = (c: Clients, id = "wh") => c.redshift.send(new PauseClusterCommand({ ClusterIdentifier: id })).then((o) => o.Cluster!);
 const resume = (c: Clients, id = "wh") => c.redshift.send(new ResumeClusterCommand({ ClusterIdentifier: id })).then((o) => o.Cluster!);

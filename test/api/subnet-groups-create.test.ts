@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CreateClusterSubnetGroupCommand, DescribeClusterSubnetGroupsCommand } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer } from "../helpers.js";
-import { createNet, defaultNet } from "./clusters-world.js";
+import { createNet, defaultNet } from "../fixtures/clusters-world.js";
 
 const create = (name: string, subnetIds: string[], extra: object = {}) =>
   new CreateClusterSubnetGroupCommand({ ClusterSubnetGroupName: name, Description: "analytics subnets", SubnetIds: subnetIds, ...extra });

@@ -9,7 +9,7 @@ import {
   DescribeClusterSubnetGroupsCommand,
 } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer } from "../helpers.js";
-import { clockedServer, createCluster, defaultNet } from "./clusters-world.js";
+import { clockedServer, createCluster, defaultNet } from "../fixtures/clusters-world.js";
 
 const createGroup = (name: string, subnetIds: string[]) =>
   new CreateClusterSubnetGroupCommand({ ClusterSubnetGroupName: name, Description: "d", SubnetIds: subnetIds });

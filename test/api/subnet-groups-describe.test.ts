@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { CreateClusterSubnetGroupCommand, DescribeClusterSubnetGroupsCommand, paginateDescribeClusterSubnetGroups } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
 import { ManualClock } from "../../src/index.js";
-import { START, createCluster, defaultNet } from "./clusters-world.js";
+import { START, createCluster, defaultNet } from "../fixtures/clusters-world.js";
 
 async function groups(c: Clients, names: string[], tags: (i: number) => { Key: string; Value: string }[] = () => []): Promise<void> {
   const { subnetIds } = await defaultNet(c);

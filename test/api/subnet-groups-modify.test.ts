@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CreateClusterSubnetGroupCommand, CreateEndpointAccessCommand, ModifyClusterSubnetGroupCommand } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer } from "../helpers.js";
-import { createCluster, createNet, defaultNet } from "./clusters-world.js";
+import { createCluster, createNet, defaultNet } from "../fixtures/clusters-world.js";
 
 const createGroup = (name: string, subnetIds: string[]) =>
   new CreateClusterSubnetGroupCommand({ ClusterSubnetGroupName: name, Description: "before", SubnetIds: subnetIds });

@@ -26,69 +26,15 @@ import {
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
 } from "@aws-sdk/client-ec2";
-import { Params, decodeStructure } from "../../src/protocol/decode.js";
-import { encodeSuccess } from "../../src/protocol/encode.js";
-import { parseForm } from "../../src/protocol/form.js";
-import type { Shape } from "../../src/protocol/shapes.js";
-import { validateStructure } from "../../src/protocol/validate.js";
+import { assertPopulated, roundTrip as sharedRoundTrip } from "./roundtrip.js";
 import { ec2, type Ec2Operation } from "../../src/services/ec2/index.js";
-
-/** An SDK client whose transport records the request body and answers with `reply()`. */
-function capturingClient(reply: () => string): { client: EC2Client; body: () => string } {
-  let body = "";
-  const client = new EC2Client({
-    endpoint: "http://127.0.0.1:1",
-    region: "us-east-1",
-    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: { body?: string }) => {
-        body = request.body ?? "";
-        const headers = { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": "req-1" };
-        return { response: { statusCode: 200, headers, body: new TextEncoder().encode(reply()) } };
-      },
-    } as never,
-  });
-  return { client, body: () => body };
-}
-
-/** SDK values → plain data: `$metadata` and undefined members dropped. */
-function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== "$metadata" && v !== undefined) out[k] = plain(v);
-    return out;
-  }
-  return value;
-}
-
-/** Every member of the shape is present and every list has an item, recursively. */
-function assertPopulated(shape: Shape, value: unknown, path: string): void {
-  assert.notEqual(value, undefined, `${path} is populated`);
-  if (shape.type === "structure") {
-    for (const [name, member] of Object.entries(shape.members)) assertPopulated(member.shape, (value as Record<string, unknown>)[name], `${path}.${name}`);
-  } else if (shape.type === "list") {
-    const items = value as unknown[];
-    assert.ok(items.length > 0, `${path} has an item`);
-    items.forEach((item, i) => assertPopulated(shape.member, item, `${path}[${i}]`));
-  }
-}
 
 async function roundTrip(name: Ec2Operation, command: { input: object }, output?: Record<string, unknown>): Promise<{ form: string; parsed: unknown }> {
   const op = ec2.operations[name]!;
   if (op.output) assertPopulated(op.output, output, name);
-  const { client, body } = capturingClient(() => encodeSuccess("ec2", ec2.namespace, name, op.output, output, "req-1").body);
-  const parsed = plain(await client.send(command as never));
-  const map = new Map<string, string>();
-  parseForm(body(), map, true);
-  assert.equal(map.get("Action"), name);
-  assert.equal(map.get("Version"), "2016-11-15");
-  const input = decodeStructure(op.input, new Params(map), "ec2");
-  validateStructure(op.input, input);
-  assert.deepEqual(input, plain(command.input), `${name}: decoded input`);
-  if (output) assert.deepEqual(parsed, output, `${name}: parsed output`);
-  return { form: body(), parsed };
+  const result = await sharedRoundTrip(EC2Client, ec2, name, command, output);
+  if (output) assert.deepEqual(result.parsed, output, `${name}: parsed output`);
+  return result;
 }
 
 const TAGS = [

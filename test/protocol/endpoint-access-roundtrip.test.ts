@@ -17,61 +17,15 @@ import {
   RedshiftClient,
   RevokeEndpointAccessCommand,
 } from "@aws-sdk/client-redshift";
-import { Params, decodeStructure } from "../../src/protocol/decode.js";
-import { encodeSuccess } from "../../src/protocol/encode.js";
-import { parseForm } from "../../src/protocol/form.js";
-import { validateStructure } from "../../src/protocol/validate.js";
-import type { AnyOperation } from "../../src/services/operation.js";
-import { endpointAccessOperations } from "../../src/services/redshift/endpoint-access/index.js";
-import { REDSHIFT_NAMESPACE } from "../../src/services/redshift/index.js";
+import { redshift } from "../../src/services/redshift/index.js";
+import { plain, roundTrip as sharedRoundTrip } from "./roundtrip.js";
+import type { endpointAccessOperations } from "../../src/services/redshift/endpoint-access/index.js";
 
 type OpName = keyof typeof endpointAccessOperations;
 
-/** An SDK client whose transport records the request body and answers with `reply()`. */
-function capturingClient(reply: () => string): { client: RedshiftClient; body: () => string } {
-  let body = "";
-  const client = new RedshiftClient({
-    endpoint: "http://127.0.0.1:1",
-    region: "us-east-1",
-    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: { body?: string }) => {
-        body = request.body ?? "";
-        return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: new TextEncoder().encode(reply()) } };
-      },
-    } as never,
-  });
-  return { client, body: () => body };
-}
-
-function decodeInput(op: AnyOperation, body: string): Record<string, unknown> {
-  const map = new Map<string, string>();
-  parseForm(body, map, true);
-  const input = decodeStructure(op.input, new Params(map), "query");
-  validateStructure(op.input, input);
-  return input;
-}
-
-/** Dates → epoch ms, `$metadata` dropped, so SDK output compares with our output values. */
-function plain(value: unknown): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== "$metadata" && v !== undefined) out[k] = plain(v);
-    return out;
-  }
-  return value;
-}
-
 /** Sends `command` through the SDK, checks the decoded request equals `input`, and returns the parsed reply. */
-async function roundTrip(name: OpName, command: { input: object }, output: Record<string, unknown>): Promise<{ form: string; parsed: unknown }> {
-  const op = endpointAccessOperations[name];
-  const { client, body } = capturingClient(() => encodeSuccess("query", REDSHIFT_NAMESPACE, name, op.output, output, "req-1").body);
-  const parsed = await client.send(command as never);
-  assert.deepEqual(decodeInput(op, body()), plain(command.input), `${name}: decoded input`);
-  return { form: body(), parsed: plain(parsed) };
+function roundTrip(name: OpName, command: { input: object }, output: Record<string, unknown>): Promise<{ form: string; parsed: unknown }> {
+  return sharedRoundTrip(RedshiftClient, redshift, name, command, output);
 }
 
 const AUTHORIZATION = {

@@ -23,73 +23,20 @@ import {
   ResumeClusterCommand,
 } from "@aws-sdk/client-redshift";
 import type { Cluster } from "../../src/domain/entities.js";
-import { Params, decodeStructure } from "../../src/protocol/decode.js";
-import { encodeSuccess } from "../../src/protocol/encode.js";
-import { parseForm } from "../../src/protocol/form.js";
-import type { Shape } from "../../src/protocol/shapes.js";
-import { validateStructure } from "../../src/protocol/validate.js";
 import type { AnyOperation } from "../../src/services/operation.js";
+import { assertPopulated, plain, roundTrip as sharedRoundTrip } from "./roundtrip.js";
 import { clusterOperations } from "../../src/services/redshift/clusters/index.js";
 import { LoggingStatusShape } from "../../src/services/redshift/clusters/describe-logging-status.js";
 import { ClusterShape, clusterToWire } from "../../src/services/redshift/clusters/shapes.js";
-import { REDSHIFT_NAMESPACE } from "../../src/services/redshift/index.js";
+import { redshift } from "../../src/services/redshift/index.js";
 import { subnetGroupOperations } from "../../src/services/redshift/subnet-groups/index.js";
 import { ClusterSubnetGroupShape, subnetGroupToWire } from "../../src/services/redshift/subnet-groups/shapes.js";
 
 const OPERATIONS: Readonly<Record<string, AnyOperation>> = { ...clusterOperations, ...subnetGroupOperations };
 
-/** An SDK client whose transport records the request body and answers with `reply()`. */
-function capturingClient(reply: () => string): { client: RedshiftClient; body: () => string } {
-  let body = "";
-  const client = new RedshiftClient({
-    endpoint: "http://127.0.0.1:1",
-    region: "us-east-1",
-    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: { body?: string }) => {
-        body = request.body ?? "";
-        return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: new TextEncoder().encode(reply()) } };
-      },
-    } as never,
-  });
-  return { client, body: () => body };
-}
-
-/** Dates → epoch ms, `$metadata` and undefined members dropped, so SDK values compare with ours. */
-function plain(value: unknown): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== "$metadata" && v !== undefined) out[k] = plain(v);
-    return out;
-  }
-  return value;
-}
-
-/** Every member the shape declares is present in `value` (lists: non-empty, checked on each item). */
-function assertPopulated(shape: Shape, value: unknown, path: string): void {
-  assert.notEqual(value, undefined, `${path} is missing`);
-  if (shape.type === "structure") {
-    for (const [name, member] of Object.entries(shape.members)) assertPopulated(member.shape, (value as Record<string, unknown>)[name], `${path}.${name}`);
-  } else if (shape.type === "list") {
-    assert.ok(Array.isArray(value) && value.length > 0, `${path} is an empty list`);
-    (value as unknown[]).forEach((item, i) => assertPopulated(shape.member, item, `${path}[${i}]`));
-  }
-}
-
 async function roundTrip(name: string, command: { input: object }, output: Record<string, unknown> | undefined): Promise<unknown> {
-  const op = OPERATIONS[name]!;
-  const { client, body } = capturingClient(() => encodeSuccess("query", REDSHIFT_NAMESPACE, name, op.output, output, "req-1").body);
-  const parsed = await client.send(command as never);
-  const map = new Map<string, string>();
-  parseForm(body(), map, true);
-  assert.equal(map.get("Action"), name);
-  const input = decodeStructure(op.input, new Params(map), "query");
-  validateStructure(op.input, input);
-  assert.deepEqual(input, plain(command.input), `${name}: decoded input`);
-  return plain(parsed);
+  assert.ok(name in OPERATIONS, `${name} is a cluster or subnet-group operation`);
+  return (await sharedRoundTrip(RedshiftClient, redshift, name, command, output)).parsed;
 }
 
 const NOW = Date.UTC(2026, 2, 4, 5, 6, 7, 890);
