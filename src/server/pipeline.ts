@@ -85,7 +85,7 @@ export interface Invocation {
 /** Runs one operation in one transaction, after settling due lifecycles. Also used by `--seed`. */
 export async function runOperation(
   app: App,
-    op: AnyOperation,
+  op: AnyOperation,
   input: Record<string, unknown>,
   inv: Invocation,
 ): Promise<Record<string, unknown> | undefined> {
