@@ -4,28 +4,14 @@
  */
 import { authorizeRules, requestedPermissions } from "../../domain/network/security-group-rules.js";
 import { tagsFromSpecifications } from "../../domain/network/tags.js";
-import { boolean, integer, list, named, required, string, structure } from "../../protocol/shapes.js";
+import { required, string, structure } from "../../protocol/shapes.js";
 import { ec2Operation } from "./ec2-operation.js";
-import { DryRun, IpPermission, SecurityGroupRule, TagSpecifications } from "./shapes.js";
+import { AuthorizeRulesOutput, RuleRequestMembers, TagSpecifications } from "./shapes.js";
 import { securityGroupRuleView } from "./views.js";
 
 export const AuthorizeSecurityGroupEgress = ec2Operation({
-  input: structure({
-    GroupId: required(string()),
-    TagSpecifications,
-    DryRun,
-    SourceSecurityGroupName: string(),
-    SourceSecurityGroupOwnerId: string(),
-    IpProtocol: string(),
-    FromPort: integer(),
-    ToPort: integer(),
-    CidrIp: string(),
-    IpPermissions: list(IpPermission, "item"),
-  }),
-  output: structure({
-    Return: named("return", boolean),
-    SecurityGroupRules: named("securityGroupRuleSet", list(SecurityGroupRule, "item")),
-  }),
+  input: structure({ GroupId: required(string()), TagSpecifications, ...RuleRequestMembers }),
+  output: AuthorizeRulesOutput,
   handler: async (ctx, input) => {
     const { group, added } = await authorizeRules(ctx, {
       groupId: input.GroupId,

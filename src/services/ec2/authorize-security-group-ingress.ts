@@ -5,29 +5,14 @@
  */
 import { authorizeRules, requestedPermissions } from "../../domain/network/security-group-rules.js";
 import { tagsFromSpecifications } from "../../domain/network/tags.js";
-import { boolean, integer, list, named, string, structure } from "../../protocol/shapes.js";
+import { string, structure } from "../../protocol/shapes.js";
 import { ec2Operation } from "./ec2-operation.js";
-import { DryRun, IpPermission, SecurityGroupRule, TagSpecifications } from "./shapes.js";
+import { AuthorizeRulesOutput, RuleRequestMembers, TagSpecifications } from "./shapes.js";
 import { securityGroupRuleView } from "./views.js";
 
 export const AuthorizeSecurityGroupIngress = ec2Operation({
-  input: structure({
-    CidrIp: string(),
-    FromPort: integer(),
-    GroupId: string(),
-    GroupName: string(),
-    IpPermissions: list(IpPermission, "item"),
-    IpProtocol: string(),
-    SourceSecurityGroupName: string(),
-    SourceSecurityGroupOwnerId: string(),
-    ToPort: integer(),
-    TagSpecifications,
-    DryRun,
-  }),
-  output: structure({
-    Return: named("return", boolean),
-    SecurityGroupRules: named("securityGroupRuleSet", list(SecurityGroupRule, "item")),
-  }),
+  input: structure({ GroupId: string(), GroupName: string(), TagSpecifications, ...RuleRequestMembers }),
+  output: AuthorizeRulesOutput,
   handler: async (ctx, input) => {
     const { group, added } = await authorizeRules(ctx, {
       groupId: input.GroupId,

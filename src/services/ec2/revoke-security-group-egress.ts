@@ -3,29 +3,18 @@
  * (Terraform's aws_security_group revokes the allow-all egress rule of every group it creates).
  */
 import { requestedPermissions, revokeRules } from "../../domain/network/security-group-rules.js";
-import { boolean, integer, list, named, required, string, structure } from "../../protocol/shapes.js";
+import { list, named, required, string, structure } from "../../protocol/shapes.js";
 import { ec2Operation } from "./ec2-operation.js";
-import { DryRun, IpPermission, RevokedSecurityGroupRule } from "./shapes.js";
+import { RevokeRulesOutput, RuleRequestMembers } from "./shapes.js";
 import { revokedRuleView, unknownPermissionsView } from "./views.js";
 
 export const RevokeSecurityGroupEgress = ec2Operation({
   input: structure({
     GroupId: required(string()),
     SecurityGroupRuleIds: named("SecurityGroupRuleId", list(string(), "item")),
-    DryRun,
-    SourceSecurityGroupName: string(),
-    SourceSecurityGroupOwnerId: string(),
-    IpProtocol: string(),
-    FromPort: integer(),
-    ToPort: integer(),
-    CidrIp: string(),
-    IpPermissions: list(IpPermission, "item"),
+    ...RuleRequestMembers,
   }),
-  output: structure({
-    Return: named("return", boolean),
-    UnknownIpPermissions: named("unknownIpPermissionSet", list(IpPermission, "item")),
-    RevokedSecurityGroupRules: named("revokedSecurityGroupRuleSet", list(RevokedSecurityGroupRule, "item")),
-  }),
+  output: RevokeRulesOutput,
   handler: async (ctx, input) => {
     const { group, revoked, unknown } = await revokeRules(ctx, {
       groupId: input.GroupId,

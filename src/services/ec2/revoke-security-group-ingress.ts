@@ -4,30 +4,19 @@
  * and an `UnknownIpPermissions` entry inside it.
  */
 import { requestedPermissions, revokeRules } from "../../domain/network/security-group-rules.js";
-import { boolean, integer, list, named, string, structure } from "../../protocol/shapes.js";
+import { list, named, string, structure } from "../../protocol/shapes.js";
 import { ec2Operation } from "./ec2-operation.js";
-import { DryRun, IpPermission, RevokedSecurityGroupRule } from "./shapes.js";
+import { RevokeRulesOutput, RuleRequestMembers } from "./shapes.js";
 import { revokedRuleView, unknownPermissionsView } from "./views.js";
 
 export const RevokeSecurityGroupIngress = ec2Operation({
   input: structure({
-    CidrIp: string(),
-    FromPort: integer(),
     GroupId: string(),
     GroupName: string(),
-    IpPermissions: list(IpPermission, "item"),
-    IpProtocol: string(),
-    SourceSecurityGroupName: string(),
-    SourceSecurityGroupOwnerId: string(),
-    ToPort: integer(),
     SecurityGroupRuleIds: named("SecurityGroupRuleId", list(string(), "item")),
-    DryRun,
+    ...RuleRequestMembers,
   }),
-  output: structure({
-    Return: named("return", boolean),
-    UnknownIpPermissions: named("unknownIpPermissionSet", list(IpPermission, "item")),
-    RevokedSecurityGroupRules: named("revokedSecurityGroupRuleSet", list(RevokedSecurityGroupRule, "item")),
-  }),
+  output: RevokeRulesOutput,
   handler: async (ctx, input) => {
     const { group, revoked, unknown } = await revokeRules(ctx, {
       groupId: input.GroupId,

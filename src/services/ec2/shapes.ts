@@ -212,3 +212,29 @@ export const RevokedSecurityGroupRule = structure({
   ReferencedGroupId: named("referencedGroupId", string()),
   Description: named("description", string()),
 });
+
+/**
+ * What the four security-group rule operations share: rules as IpPermissions or as one rule's
+ * parameters (EC2's older single-rule form), DryRun, and the two result forms.
+ */
+export const RuleRequestMembers = {
+  IpPermissions: list(IpPermission, "item"),
+  SourceSecurityGroupName: string(),
+  SourceSecurityGroupOwnerId: string(),
+  IpProtocol: string(),
+  FromPort: integer(),
+  ToPort: integer(),
+  CidrIp: string(),
+  DryRun,
+};
+
+export const AuthorizeRulesOutput = structure({
+  Return: named("return", boolean),
+  SecurityGroupRules: named("securityGroupRuleSet", list(SecurityGroupRule, "item")),
+});
+
+export const RevokeRulesOutput = structure({
+  Return: named("return", boolean),
+  UnknownIpPermissions: named("unknownIpPermissionSet", list(IpPermission, "item")),
+  RevokedSecurityGroupRules: named("revokedSecurityGroupRuleSet", list(RevokedSecurityGroupRule, "item")),
+});
