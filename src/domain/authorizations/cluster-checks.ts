@@ -10,7 +10,9 @@
  */
 import type { DomainContext } from "../context.js";
 import type { Cluster, Scope } from "../entities.js";
-import { ClusterNotFound, InvalidClusterState, UnsupportedOperation } from "../errors.js";
+import { ClusterNotFound, UnsupportedOperation } from "../errors.js";
+import { isRa3 } from "../clusters/node-types.js";
+import { requireStatus, supportsManagedEndpoints } from "../clusters/status.js";
 
 /**
  * The cluster `clusterIdentifier` of the partition `owner`, row-locked for the rest of the transaction
@@ -29,23 +31,18 @@ export async function findCluster(ctx: DomainContext, owner: Scope, clusterIdent
   return cluster;
 }
 
+/** The cluster must be `available` (InvalidClusterState otherwise), as for every mutating cluster call. */
 export function requireAvailable(cluster: Cluster): void {
-  if (cluster.status !== "available") {
-    throw new InvalidClusterState(`The cluster ${cluster.id} is in the ${cluster.status} state; the operation requires it to be available.`);
-  }
-}
-
-export function isEligibleForEndpoints(cluster: Cluster): boolean {
-  return cluster.nodeType.toLowerCase().startsWith("ra3.") && (cluster.azRelocation || cluster.multiAz);
+  requireStatus(cluster, ["available"]);
 }
 
 export function requireEligible(cluster: Cluster): void {
-  if (!cluster.nodeType.toLowerCase().startsWith("ra3.")) {
+  if (!isRa3(cluster.nodeType)) {
     throw new UnsupportedOperation(
       `Redshift-managed VPC endpoints are supported only for RA3 node types; cluster ${cluster.id} uses ${cluster.nodeType}.`,
     );
   }
-  if (!isEligibleForEndpoints(cluster)) {
+  if (!supportsManagedEndpoints(cluster)) {
     throw new UnsupportedOperation(
       `Redshift-managed VPC endpoints require cluster relocation or Multi-AZ to be enabled on cluster ${cluster.id}.`,
     );
