@@ -19,7 +19,7 @@ const del = (c: Clients, input: Partial<DeleteClusterCommandInput> = {}) =>
 
 describe("DeleteCluster", () => {
   describe("behaviour", () => {
-    it("DeleteCluster: answers `deleting` (Unavailable), lists the cluster while deleting, then it is gone", async () => {
+    it("DeleteCluster: answers `deleting` (Modifying, as the Terraform provider waits on), lists the cluster while deleting, then it is gone", async () => {
       const { rs, clock } = await clockedServer({ delays: { "cluster-delete": 60_000 } });
       await using _rs = rs;
       const c = clientsFor(rs.url, GRANTOR);
@@ -27,7 +27,7 @@ describe("DeleteCluster", () => {
       const out = await del(c, { ClusterIdentifier: "WH" });
       assert.equal(out.ClusterIdentifier, "wh");
       assert.equal(out.ClusterStatus, "deleting");
-      assert.equal(out.ClusterAvailabilityStatus, "Unavailable");
+      assert.equal(out.ClusterAvailabilityStatus, "Modifying");
       clock.advance(59_999);
       assert.equal((await describeCluster(c, "wh")).ClusterStatus, "deleting");
       clock.advance(1);

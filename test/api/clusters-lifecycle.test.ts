@@ -25,12 +25,12 @@ describe("Cluster lifecycle", () => {
     await c.redshift.send(new DeleteClusterCommand({ ClusterIdentifier: "wh", SkipFinalClusterSnapshot: true }));
     await look(29_999);
     assert.deepEqual(seen, [
-      [0, "creating", "Unavailable"],
-      [59_999, "creating", "Unavailable"],
+      [0, "creating", "Modifying"],
+      [59_999, "creating", "Modifying"],
       [1, "available", "Available"],
       [19_999, "modifying", "Modifying"],
       [1, "available", "Available"],
-      [29_999, "deleting", "Unavailable"],
+      [29_999, "deleting", "Modifying"],
     ]);
     clock.advance(1);
     await assert.rejects(describeCluster(c, "wh"), { name: "ClusterNotFoundFault" });

@@ -8,18 +8,22 @@ import { isRa3 } from "./node-types.js";
 
 /**
  * ClusterAvailabilityStatus [M: "Available | Unavailable | Maintenance | Modifying | Failed"; Paused
- * seen in real output]: Unavailable while creating or deleting, Modifying while a change (modify,
- * reboot, pause, resume) is under way.
+ * seen in real output]: Modifying whenever the cluster is between states, creating and deleting
+ * included. Evidence: real `aws redshift create-cluster` output shows `"ClusterStatus": "creating",
+ * "ClusterAvailabilityStatus": "Modifying"` (vdesabou/kafka-docker-playground issues #7372, #7412),
+ * and the Terraform AWS provider's waitClusterDeleted (internal/service/redshift/wait.go) accepts only
+ * Maintenance or Modifying while a cluster is deleting, so `Unavailable` there fails `terraform
+ * destroy` with "unexpected state".
  */
 const AVAILABILITY: Readonly<Record<ClusterStatus, string>> = {
-  creating: "Unavailable",
+  creating: "Modifying",
   available: "Available",
   modifying: "Modifying",
   pausing: "Modifying",
   paused: "Paused",
   resuming: "Modifying",
   rebooting: "Modifying",
-  deleting: "Unavailable",
+  deleting: "Modifying",
 };
 
 export function availabilityStatus(status: ClusterStatus): string {
