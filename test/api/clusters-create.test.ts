@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CreateClusterCommand, CreateClusterSubnetGroupCommand, DeleteClusterCommand, type CreateClusterCommandInput } from "@aws-sdk/client-redshift";
+import {
+  CreateClusterCommand,
+  CreateClusterSubnetGroupCommand,
+  DeleteClusterCommand,
+  DescribeClusterSubnetGroupsCommand,
+  type CreateClusterCommandInput,
+} from "@aws-sdk/client-redshift";
 import { accountDnsToken } from "../../src/domain/ids.js";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
 import { START, clockedServer, clusterInput, createCluster, createNet, defaultNet, describeCluster } from "../fixtures/clusters-world.js";
@@ -9,14 +15,14 @@ const send = (c: Clients, id: string, overrides: Partial<CreateClusterCommandInp
 
 describe("CreateCluster", () => {
   describe("behaviour", () => {
-    it("CreateCluster: answers `creating` without an endpoint, then `available` with everything tools wait on", async () => {
+    it("CreateCluster: answers `creating` (Modifying) without an endpoint, then `available` with everything tools wait on", async () => {
       const { rs } = await clockedServer();
       await using _rs = rs;
       const c = clientsFor(rs.url, GRANTOR);
       const created = await createCluster(c, "Analytics", { NodeType: "ra3.4xlarge", NumberOfNodes: 2, Tags: [{ Key: "env", Value: "test" }] });
       assert.equal(created.ClusterIdentifier, "analytics", "identifiers are lower-cased");
       assert.equal(created.ClusterStatus, "creating");
-      assert.equal(created.ClusterAvailabilityStatus, "Unavailable");
+      assert.equal(created.ClusterAvailabilityStatus, "Modifying", "real create-cluster output reports Modifying while creating");
       assert.equal(created.Endpoint, undefined);
       assert.equal(created.ClusterCreateTime?.getTime(), START);
 
@@ -163,6 +169,27 @@ describe("CreateCluster", () => {
       }
     });
 
+    it("CreateCluster: ClusterSubnetGroupName `default` (any case) names the default group, created on first use", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      const net = await defaultNet(c);
+      const first = await createCluster(c, "first", { ClusterSubnetGroupName: "Default" });
+      assert.equal(first.ClusterSubnetGroupName, "default");
+      assert.equal(first.VpcId, net.vpcId);
+      const second = await createCluster(c, "second", { ClusterSubnetGroupName: "default" });
+      assert.equal(second.ClusterSubnetGroupName, "default");
+      const groups = await c.redshift.send(new DescribeClusterSubnetGroupsCommand({}));
+      assert.deepEqual(groups.ClusterSubnetGroups!.map((g) => g.ClusterSubnetGroupName), ["default"], "one default group");
+    });
+
+    it("CreateCluster: ARNs use the region's partition (aws-cn in China)", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR, "cn-north-1");
+      const cl = await createCluster(c, "china", { MasterUserPassword: undefined, ManageMasterPassword: true });
+      assert.match(cl.ClusterNamespaceArn!, /^arn:aws-cn:redshift:cn-north-1:111111111111:namespace:[0-9a-f-]{36}$/);
+      assert.match(cl.MasterPasswordSecretArn!, /^arn:aws-cn:secretsmanager:cn-north-1:111111111111:secret:/);
+    });
+
     it("CreateCluster: the wire request lists VpcSecurityGroupIds.VpcSecurityGroupId.N and Tags.Tag.N", async () => {
       await using rs = await startServer({ defaultAccount: GRANTOR });
       const c = clientsFor(rs.url, GRANTOR);
@@ -287,6 +314,25 @@ describe("CreateCluster", () => {
         "InvalidParameterCombination",
         400,
       );
+    });
+
+    it("CreateCluster: the region of the credential scope is compared as text, never as a pattern (no 500 on odd regions)", async () => {
+      await using rs = await startServer();
+      const post = (region: string, zone: string) =>
+        rawPost(
+          rs.url,
+          `Action=CreateCluster&Version=2012-12-01&ClusterIdentifier=odd&NodeType=dc2.large&MasterUsername=admin&MasterUserPassword=Passw0rd1&AvailabilityZone=${encodeURIComponent(zone)}`,
+          {
+            authorization: `AWS4-HMAC-SHA256 Credential=${GRANTOR}/20260105/${region}/redshift/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
+            "x-amz-date": "20260105T100000Z",
+          },
+        );
+      const dotted = await post("us.east", "usXeasta");
+      assert.equal(dotted.status, 400, dotted.text);
+      assert.match(dotted.text, /<Code>InvalidParameterValue<\/Code>/);
+      const paren = await post("us(east", "us(eastz");
+      assert.equal(paren.status, 400, paren.text);
+      assert.match(paren.text, /<Code>InvalidVPCNetworkStateFault<\/Code>/, "a zone of that region the default group does not cover");
     });
 
     it("CreateCluster: missing required members are MissingParameter", async () => {

@@ -10,6 +10,7 @@
  */
 import { randomToken } from "../ids.js";
 import { InvalidParameterCombination, InvalidParameterValue, UnsupportedOperation } from "../errors.js";
+import { arnPartition } from "../network/zones.js";
 import { isRa3 } from "./node-types.js";
 
 export interface ClusterShapeOptions {
@@ -67,7 +68,7 @@ export function checkMaintenanceTrack(track: string | undefined): void {
 
 /** The Secrets Manager secret AWS creates for ManageMasterPassword=true. */
 export function masterPasswordSecretArn(region: string, account: string, clusterId: string, username: string): string {
-  return `arn:aws:secretsmanager:${region}:${account}:secret:redshift!${clusterId}-${username}-${randomToken(6)}`;
+  return `arn:${arnPartition(region)}:secretsmanager:${region}:${account}:secret:redshift!${clusterId}-${username}-${randomToken(6)}`;
 }
 
 export const DEFAULT_PARAMETER_GROUP = "default.redshift-1.0";

@@ -12,7 +12,7 @@ import type { DomainContext } from "../context.js";
 import type { ClusterSubnetGroup, Subnet } from "../entities.js";
 import { InvalidParameterCombination, InvalidParameterValue, InvalidVPCNetworkStateFault } from "../errors.js";
 import { defaultSecurityGroup } from "../network/defaults.js";
-import { ensureDefaultSubnetGroup, getSubnetGroup } from "../subnet-groups/rules.js";
+import { DEFAULT_SUBNET_GROUP, ensureDefaultSubnetGroup, getSubnetGroup } from "../subnet-groups/rules.js";
 
 export interface Placement {
   readonly subnetGroupName: string;
@@ -22,8 +22,12 @@ export interface Placement {
   readonly secondaryAvailabilityZone: string | undefined;
 }
 
+/**
+ * No name (or an empty one) means the `default` group; naming `default` — as a cluster reports it —
+ * means the same group, created if this is the partition's first use of it.
+ */
 export async function subnetGroupFor(ctx: DomainContext, name: string | undefined): Promise<ClusterSubnetGroup> {
-  return name === undefined || name === "" ? ensureDefaultSubnetGroup(ctx) : getSubnetGroup(ctx, name);
+  return name === undefined || name === "" || name.toLowerCase() === DEFAULT_SUBNET_GROUP ? ensureDefaultSubnetGroup(ctx) : getSubnetGroup(ctx, name);
 }
 
 async function groupSubnets(ctx: DomainContext, group: ClusterSubnetGroup): Promise<Subnet[]> {
@@ -42,6 +46,14 @@ function zonesOf(subnets: readonly Subnet[]): string[] {
 }
 
 /**
+ * `<region><letter>`. Compared as text: the region comes from the caller's credential scope, so it is
+ * never spliced into a regular expression.
+ */
+function isZoneOfRegion(zone: string, region: string): boolean {
+  return zone.length === region.length + 1 && zone.startsWith(region) && /^[a-z]$/.test(zone.slice(-1));
+}
+
+/**
  * Picks the zone (the requested one, which must be covered by the group, else the group's first) and
  * the subnet in it. Multi-AZ deployments use two zones, so the group must cover a second one.
  */
@@ -55,7 +67,7 @@ export async function place(
   const zones = zonesOf(subnets);
   let zone = zones[0]!;
   if (availabilityZone !== undefined) {
-    if (!new RegExp(`^${ctx.scope.region}[a-z]$`).test(availabilityZone)) {
+    if (!isZoneOfRegion(availabilityZone, ctx.scope.region)) {
       throw new InvalidParameterValue(`Invalid value '${availabilityZone}' for parameter AvailabilityZone: not an availability zone of ${ctx.scope.region}.`);
     }
     if (!zones.includes(availabilityZone)) {

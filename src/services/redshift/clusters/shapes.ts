@@ -8,6 +8,7 @@
  */
 import type { Cluster } from "../../../domain/entities.js";
 import { accountDnsToken } from "../../../domain/ids.js";
+import { arnPartition } from "../../../domain/network/zones.js";
 import { clusterTypeOf } from "../../../domain/clusters/nodes.js";
 import { totalStorageMiB } from "../../../domain/clusters/node-types.js";
 import { nextMaintenanceWindowStart } from "../../../domain/clusters/rules.js";
@@ -139,7 +140,7 @@ export function clusterToWire(c: Cluster, now: number): ClusterWire {
     MaintenanceTrackName: c.maintenanceTrackName,
     NextMaintenanceWindowStartTime: nextMaintenanceWindowStart(c.preferredMaintenanceWindow, now),
     AvailabilityZoneRelocationStatus: c.azRelocation ? "enabled" : "disabled",
-    ClusterNamespaceArn: `arn:aws:redshift:${c.region}:${c.account}:namespace:${c.namespaceId}`,
+    ClusterNamespaceArn: `arn:${arnPartition(c.region)}:redshift:${c.region}:${c.account}:namespace:${c.namespaceId}`,
     TotalStorageCapacityInMegaBytes: totalStorageMiB(c.nodeType, c.numberOfNodes),
     AquaConfiguration: { AquaStatus: "disabled", AquaConfigurationStatus: "auto" },
     DefaultIamRoleArn: c.defaultIamRoleArn,
