@@ -123,6 +123,16 @@ describe("DescribeClusters", () => {
       await expectAwsError(c.redshift.send(new DescribeClustersCommand({ Marker: "garbage" })), "InvalidParameterValue", 400);
     });
 
+    it("DescribeClusters: MaxRecords outside 20–100 is InvalidParameterValue also with a ClusterIdentifier", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      await createCluster(c, "one");
+      for (const MaxRecords of [19, 101]) {
+        await expectAwsError(c.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "one", MaxRecords })), "InvalidParameterValue", 400);
+      }
+      assert.deepEqual(ids(await c.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "one", MaxRecords: 20 }))), ["one"]);
+    });
+
     it("DescribeClusters: ClusterIdentifier together with Marker is InvalidParameterCombination", async () => {
       await using rs = await startServer();
       const c = clientsFor(rs.url, GRANTOR);

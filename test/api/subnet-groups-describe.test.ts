@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CreateClusterSubnetGroupCommand, DescribeClusterSubnetGroupsCommand, paginateDescribeClusterSubnetGroups } from "@aws-sdk/client-redshift";
-import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
+import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
 import { ManualClock } from "../../src/index.js";
 import { START, createCluster, defaultNet } from "../fixtures/clusters-world.js";
 
@@ -34,6 +34,14 @@ describe("DescribeClusterSubnetGroups", () => {
       const c = clientsFor(rs.url, GRANTOR);
       await groups(c, ["mixed"]);
       assert.deepEqual(names(await c.redshift.send(new DescribeClusterSubnetGroupsCommand({ ClusterSubnetGroupName: "MiXeD" }))), ["mixed"]);
+    });
+
+    it("DescribeClusterSubnetGroups: an empty ClusterSubnetGroupName lists every group, as an empty ClusterIdentifier does in DescribeClusters", async () => {
+      await using rs = await startServer({ defaultAccount: GRANTOR });
+      await groups(clientsFor(rs.url, GRANTOR), ["one", "two"]);
+      const res = await rawPost(rs.url, "Action=DescribeClusterSubnetGroups&Version=2012-12-01&ClusterSubnetGroupName=");
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual([...res.text.matchAll(/<ClusterSubnetGroupName>([^<]+)</g)].map((m) => m[1]), ["one", "two"]);
     });
 
     it("DescribeClusterSubnetGroups: another account or region sees none of them", async () => {
@@ -94,6 +102,16 @@ describe("DescribeClusterSubnetGroups", () => {
         await expectAwsError(c.redshift.send(new DescribeClusterSubnetGroupsCommand({ MaxRecords })), "InvalidParameterValue", 400);
       }
       await expectAwsError(c.redshift.send(new DescribeClusterSubnetGroupsCommand({ Marker: "not-ours" })), "InvalidParameterValue", 400);
+    });
+
+    it("DescribeClusterSubnetGroups: MaxRecords outside 20–100 is InvalidParameterValue also with a ClusterSubnetGroupName", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      await groups(c, ["one"]);
+      for (const MaxRecords of [19, 101]) {
+        await expectAwsError(c.redshift.send(new DescribeClusterSubnetGroupsCommand({ ClusterSubnetGroupName: "one", MaxRecords })), "InvalidParameterValue", 400);
+      }
+      assert.deepEqual(names(await c.redshift.send(new DescribeClusterSubnetGroupsCommand({ ClusterSubnetGroupName: "one", MaxRecords: 100 }))), ["one"]);
     });
 
     it("DescribeClusterSubnetGroups: a name together with a Marker is InvalidParameterCombination", async () => {

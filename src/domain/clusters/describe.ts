@@ -5,7 +5,7 @@
 import type { DomainContext } from "../context.js";
 import type { Cluster } from "../entities.js";
 import { ClusterNotFound, InvalidParameterCombination } from "../errors.js";
-import { paginate, type Page } from "../pagination.js";
+import { pageSize, paginate, type Page } from "../pagination.js";
 import { clusterKey } from "./rules.js";
 import { filteredFetch, matchesTags, type TagFilter } from "./tags.js";
 
@@ -33,6 +33,7 @@ export interface DescribeClustersRequest extends TagFilter {
  * not both" [M] — InvalidParameterCombination (INFERRED code). Tag filters apply to either form.
  */
 export async function describeClusters(ctx: DomainContext, req: DescribeClustersRequest): Promise<Page<Cluster>> {
+  pageSize(req.MaxRecords); // 20–100 whether or not a single cluster is asked for (SPEC §5.7)
   if (req.ClusterIdentifier !== undefined && req.ClusterIdentifier !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("You can specify either the ClusterIdentifier parameter or the Marker parameter, but not both.");

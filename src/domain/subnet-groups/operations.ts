@@ -13,7 +13,7 @@ import {
   InvalidSubnet,
   SubnetAlreadyInUse,
 } from "../errors.js";
-import { paginate, type Page } from "../pagination.js";
+import { pageSize, paginate, type Page } from "../pagination.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { checkTags, filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
 import { DEFAULT_SUBNET_GROUP, getSubnetGroup, normaliseSubnetGroupName, resolveSubnets } from "./rules.js";
@@ -64,7 +64,8 @@ export interface DescribeSubnetGroupsRequest extends TagFilter {
 }
 
 export async function describeSubnetGroups(ctx: DomainContext, req: DescribeSubnetGroupsRequest): Promise<Page<ClusterSubnetGroup>> {
-  if (req.ClusterSubnetGroupName !== undefined) {
+  pageSize(req.MaxRecords); // 20–100 whether or not a single group is asked for (SPEC §5.7)
+  if (req.ClusterSubnetGroupName !== undefined && req.ClusterSubnetGroupName !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("ClusterSubnetGroupName and Marker cannot be specified together.");
     }
