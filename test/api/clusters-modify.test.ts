@@ -84,10 +84,11 @@ describe("ModifyCluster", () => {
       assert.deepEqual(reset.VpcSecurityGroups!.map((g) => g.VpcSecurityGroupId), [net.defaultSgId], "an empty list means the VPC's default group");
     });
 
-    it("ModifyCluster: relocation can be turned off and on for RA3; public access is pending", async () => {
+    it("ModifyCluster: relocation can be turned off and on for RA3, never together with public access; public access is pending", async () => {
       await using rs = await startServer();
       const c = clientsFor(rs.url, GRANTOR);
       await createCluster(c, "wh");
+      await expectAwsError(modify(c, { PubliclyAccessible: true }), "InvalidParameterCombination", 400);
       assert.equal((await modify(c, { AvailabilityZoneRelocation: false })).AvailabilityZoneRelocationStatus, "disabled");
       const exposed = await modify(c, { PubliclyAccessible: true });
       assert.equal(exposed.PubliclyAccessible, false);
