@@ -246,4 +246,56 @@ describe("AuthorizeEndpointAccess", () => {
       assert.deepEqual(widened.AllowedVPCs, ["vpc-0a1b2c3d", "vpc-1b2c3d4e"]);
     });
   });
+
+  // Each request breaks two rows of the SPEC's table at once and must get the earlier row's error.
+  // (#4 cannot meet #6–#9: a cluster with grants cannot be made ineligible; #5 excludes any grant.)
+  describe("check order (two rows broken at once, the earlier wins)", () => {
+    it("AuthorizeEndpointAccess: an ineligible cluster (#4) wins over granting to the owner's own account (#5)", async () => {
+      await using w = await endpointWorld();
+      await createCluster(w.grantor, "old", { NodeType: "dc2.large", AvailabilityZoneRelocation: undefined });
+      w.settle();
+      const err = await expectAwsError(w.grantor.redshift.send(authorize({ ClusterIdentifier: "old", Account: GRANTOR })), "UnsupportedOperationFault", 400);
+      assert.match(err.message, /RA3/, "the eligibility refusal, not the own-account one");
+    });
+
+    it("AuthorizeEndpointAccess: a cluster that is not available (#3) wins over the own account (#5) and a full quota (#9)", async () => {
+      await using w = await endpointWorld({ quotas: { "grants-per-cluster": 1 } });
+      await grant(w);
+      await w.grantor.redshift.send(new PauseClusterCommand({ ClusterIdentifier: w.cluster }));
+      await expectAwsError(w.grantor.redshift.send(authorize({ ClusterIdentifier: w.cluster, Account: GRANTOR })), "InvalidClusterStateFault", 400);
+      await expectAwsError(w.grantor.redshift.send(authorize({ ClusterIdentifier: w.cluster, Account: STRANGER })), "InvalidClusterStateFault", 400);
+    });
+
+    it("AuthorizeEndpointAccess: a cluster that is not available (#3) wins over narrowing (#7) and a repeated grant (#8)", async () => {
+      await using w = await endpointWorld();
+      await grant(w);
+      await w.grantor.redshift.send(new PauseClusterCommand({ ClusterIdentifier: w.cluster }));
+      await expectAwsError(w.grantor.redshift.send(authorize({ ClusterIdentifier: w.cluster, Account: GRANTEE, VpcIds: ["vpc-0a1b2c3d"] })), "InvalidClusterStateFault", 400);
+      await expectAwsError(w.grantor.redshift.send(authorize({ ClusterIdentifier: w.cluster, Account: GRANTEE })), "InvalidClusterStateFault", 400);
+    });
+
+    it("AuthorizeEndpointAccess: a cluster that is not available (#3) wins over a Revoking grant (#6)", async () => {
+      await using w = await endpointWorld({ delays: { "endpoint-delete": 60_000 } });
+      await grant(w);
+      await granteeEndpoint(w, "bi");
+      w.settle();
+      await w.grantor.redshift.send(new RevokeEndpointAccessCommand({ ClusterIdentifier: w.cluster, Account: GRANTEE, Force: true }));
+      await w.grantor.redshift.send(new PauseClusterCommand({ ClusterIdentifier: w.cluster }));
+      await expectAwsError(w.grantor.redshift.send(authorize({ ClusterIdentifier: w.cluster, Account: GRANTEE })), "InvalidClusterStateFault", 400);
+    });
+
+    it("AuthorizeEndpointAccess: a Revoking grant (#6) wins over re-sending an allowed VPC (#8)", async () => {
+      await using w = await endpointWorld({ delays: { "endpoint-delete": 60_000 } });
+      await grant(w, [w.granteeNet.vpcId]);
+      await granteeEndpoint(w, "bi");
+      w.settle();
+      await w.grantor.redshift.send(new RevokeEndpointAccessCommand({ ClusterIdentifier: w.cluster, Account: GRANTEE, Force: true }));
+      // The VPC is still in the Revoking grant's list: re-sending it is #8 as well.
+      await expectAwsError(
+        w.grantor.redshift.send(authorize({ ClusterIdentifier: w.cluster, Account: GRANTEE, VpcIds: [w.granteeNet.vpcId] })),
+        "InvalidAuthorizationStateFault",
+        400,
+      );
+    });
+  });
 });

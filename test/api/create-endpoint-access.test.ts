@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand } from "@aws-sdk/client-ec2";
 import {
   AccessToClusterDeniedFault,
+  AuthorizeEndpointAccessCommand,
   ClusterNotFoundFault,
   ClusterSubnetGroupNotFoundFault,
   CreateClusterSubnetGroupCommand,
@@ -85,7 +86,8 @@ describe("CreateEndpointAccess", () => {
       assert.equal(created.VpcEndpoint, undefined);
       assert.equal(created.EndpointCreateTime?.getTime(), w.clock.now());
       const cluster = (await w.grantor.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: w.cluster }))).Clusters![0]!;
-      assert.equal(created.Port, cluster.Endpoint?.Port ?? 5439);
+      assert.equal(created.Port, cluster.Endpoint?.Port);
+      assert.equal(created.Port, 5439, "the cluster's default port");
       assert.deepEqual(created.VpcSecurityGroups, [{ VpcSecurityGroupId: w.granteeNet.defaultSgId, Status: "active" }]);
 
       w.clock.advance(300_000);
@@ -93,8 +95,9 @@ describe("CreateEndpointAccess", () => {
       const active = EndpointAccessList![0]!;
       assert.equal(active.EndpointStatus, "active");
       const token = accountDnsToken(GRANTOR, REGION);
+      assert.match(token, /^[a-z0-9]{12}$/);
       assert.match(active.Address!, new RegExp(`^bi-endpoint-endpoint-[a-z0-9]{20}\\.${token}\\.${REGION}\\.redshift\\.amazonaws\\.com$`));
-      if (cluster.Endpoint?.Address) assert.ok(cluster.Endpoint.Address.endsWith(`.${token}.${REGION}.redshift.amazonaws.com`), "same token as the cluster");
+      assert.equal(cluster.Endpoint?.Address, `${w.cluster}.${token}.${REGION}.redshift.amazonaws.com`, "same token as the cluster's own address");
       const vpce = active.VpcEndpoint!;
       assert.match(vpce.VpcEndpointId!, /^vpce-[0-9a-f]{17}$/);
       assert.equal(vpce.VpcId, w.granteeNet.vpcId);
@@ -106,6 +109,17 @@ describe("CreateEndpointAccess", () => {
       assert.equal(nic.AvailabilityZone, `${REGION}${"ab"[index]}`);
       assert.ok(inCidr(nic.PrivateIpAddress!, w.granteeNet.subnetCidrs[index]!), `${nic.PrivateIpAddress} inside ${w.granteeNet.subnetCidrs[index]}`);
       assert.equal(active.EndpointCreateTime?.getTime(), created.EndpointCreateTime?.getTime());
+    });
+
+    it("CreateEndpointAccess: Port is the cluster's port, not a default", async () => {
+      await using w = await endpointWorld();
+      await createCluster(w.grantor, "odd-port", { Port: 8192, ClusterSubnetGroupName: w.grantorNet.subnetGroupName });
+      w.settle();
+      await w.grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "odd-port", Account: GRANTEE }));
+      const out = await create(w, { ClusterIdentifier: "odd-port" });
+      assert.equal(out.Port, 8192);
+      const [listed] = (await w.grantee.redshift.send(new DescribeEndpointAccessCommand({ EndpointName: "bi" }))).EndpointAccessList ?? [];
+      assert.equal(listed?.Port, 8192);
     });
 
     it("CreateEndpointAccess: the cluster owner creates a same-account endpoint without a grant (ResourceOwner absent or its own)", async () => {
@@ -276,6 +290,18 @@ describe("CreateEndpointAccess", () => {
       await create(w, { EndpointName: "own", ResourceOwner: undefined }, "grantor");
     });
 
+    it("CreateEndpointAccess: the endpoints-per-grant quota follows --quota and counts deleting endpoints until they are gone", async () => {
+      await using w = await endpointWorld({ quotas: { "endpoints-per-grant": 1 }, delays: { "endpoint-delete": 60_000 } });
+      await grant(w);
+      await create(w, { EndpointName: "one" });
+      await expectAwsError(create(w, { EndpointName: "two" }), "EndpointsPerAuthorizationLimitExceededFault", 400);
+      w.settle();
+      await w.grantee.redshift.send(new DeleteEndpointAccessCommand({ EndpointName: "one" }));
+      await expectAwsError(create(w, { EndpointName: "two" }), "EndpointsPerAuthorizationLimitExceededFault", 400);
+      w.clock.advance(60_000);
+      assert.equal((await create(w, { EndpointName: "two" })).EndpointStatus, "creating");
+    });
+
     it("CreateEndpointAccess: addresses skip AWS's reserved ones, and a full subnet group is refused with InvalidParameterValue", async () => {
       await using w = await endpointWorld({ quotas: { "endpoints-per-grant": 30 } });
       await grant(w);
@@ -302,6 +328,64 @@ describe("CreateEndpointAccess", () => {
       assert.equal(again.EndpointStatus, "creating");
       const t12 = await w.grantee.redshift.send(new DescribeEndpointAccessCommand({ EndpointName: "t12" }));
       assert.equal(t12.EndpointAccessList![0]!.VpcEndpoint!.NetworkInterfaces![0]!.PrivateIpAddress, "10.8.0.6");
+    });
+  });
+
+  // Each request breaks two rows of the SPEC's table at once and must get the earlier row's error
+  // (#2<#3 and #4<#5 are in the tests above; #7 and #8 cannot meet: without a subnet group there is no VPC).
+  describe("check order (two rows broken at once, the earlier wins)", () => {
+    const bogusSg = ["sg-0123456789abcdef0"];
+
+    it("CreateEndpointAccess: a malformed ResourceOwner (#1) wins over a name already in use (#2)", async () => {
+      await using w = await endpointWorld();
+      await grant(w);
+      await create(w, {});
+      await expectAwsError(create(w, { ResourceOwner: "1234" }), "InvalidParameterValue", 400);
+    });
+
+    it("CreateEndpointAccess: no such cluster (#3) wins over a missing grant (#4)", async () => {
+      await using w = await endpointWorld();
+      await expectAwsError(create(w, { ClusterIdentifier: "nope" }, "stranger"), "ClusterNotFoundFault", 404);
+    });
+
+    it("CreateEndpointAccess: a cluster that is not available (#5) wins over an ineligible one (#6)", async () => {
+      await using w = await endpointWorld({ delays: { "cluster-create": 120_000 } });
+      await createCluster(w.grantor, "fresh", { NodeType: "dc2.large", AvailabilityZoneRelocation: undefined });
+      await expectAwsError(create(w, { ClusterIdentifier: "fresh", ResourceOwner: undefined }, "grantor"), "InvalidClusterStateFault", 400);
+    });
+
+    it("CreateEndpointAccess: an ineligible cluster (#6) wins over an unknown subnet group (#7)", async () => {
+      await using w = await endpointWorld();
+      await createCluster(w.grantor, "old", { NodeType: "dc2.large", AvailabilityZoneRelocation: undefined });
+      w.settle();
+      await expectAwsError(create(w, { ClusterIdentifier: "old", ResourceOwner: undefined, SubnetGroupName: "nope" }, "grantor"), "UnsupportedOperationFault", 400);
+    });
+
+    it("CreateEndpointAccess: an unknown subnet group (#7) wins over a bad security group (#9)", async () => {
+      await using w = await endpointWorld();
+      await grant(w);
+      await expectAwsError(create(w, { SubnetGroupName: "nope", VpcSecurityGroupIds: bogusSg }), "ClusterSubnetGroupNotFoundFault", 400);
+    });
+
+    it("CreateEndpointAccess: a VPC the grant does not allow (#8) wins over a bad security group (#9)", async () => {
+      await using w = await endpointWorld();
+      await grant(w, ["vpc-0a1b2c3d"]);
+      await expectAwsError(create(w, { VpcSecurityGroupIds: bogusSg }), "AccessToClusterDeniedFault", 400);
+    });
+
+    it("CreateEndpointAccess: a bad security group (#9) wins over the endpoints-per-cluster quota (#10)", async () => {
+      await using w = await endpointWorld({ quotas: { "endpoints-per-cluster": 1 } });
+      await grant(w);
+      await create(w, { EndpointName: "own", ResourceOwner: undefined }, "grantor");
+      await expectAwsError(create(w, { VpcSecurityGroupIds: bogusSg }), "InvalidClusterSecurityGroupStateFault", 400);
+    });
+
+    it("CreateEndpointAccess: the endpoints-per-cluster quota (#10) wins over the endpoints-per-grant quota (#11)", async () => {
+      await using w = await endpointWorld({ quotas: { "endpoints-per-cluster": 2, "endpoints-per-grant": 2 } });
+      await grant(w);
+      await create(w, { EndpointName: "one" });
+      await create(w, { EndpointName: "two" });
+      await expectAwsError(create(w, { EndpointName: "three" }), "EndpointsPerClusterLimitExceededFault", 400);
     });
   });
 });

@@ -83,6 +83,9 @@ describe("DescribeEndpointAccess", () => {
     await using w = await endpointWorld();
     for (const MaxRecords of [1, 19, 101]) await expectAwsError(list(w, { MaxRecords }), "InvalidParameterValue", 400);
     await expectAwsError(list(w, { Marker: "garbage" }), "InvalidParameterValue", 400);
+    // Paging parameters are checked before the EndpointName lookup.
+    await expectAwsError(list(w, { EndpointName: "nope", MaxRecords: 5 }), "InvalidParameterValue", 400);
+    for (const MaxRecords of [20, 100]) assert.deepEqual(await list(w, { MaxRecords }), [], `MaxRecords=${MaxRecords} is allowed`);
   });
 
   it("DescribeEndpointAccess: the SDK paginator walks every page with stable order and no duplicates", async () => {
@@ -107,5 +110,8 @@ describe("DescribeEndpointAccess", () => {
     const all = await w.grantor.redshift.send(new DescribeEndpointAccessCommand({}));
     assert.equal(all.EndpointAccessList?.length, 45);
     assert.equal(all.Marker, undefined);
+    const exact = await w.grantor.redshift.send(new DescribeEndpointAccessCommand({ MaxRecords: 45 }));
+    assert.equal(exact.EndpointAccessList?.length, 45);
+    assert.equal(exact.Marker, undefined, "a page that ends exactly at the last record has no marker");
   });
 });

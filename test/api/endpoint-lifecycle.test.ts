@@ -12,6 +12,7 @@ import {
   AuthorizeEndpointAccessCommand,
   CreateEndpointAccessCommand,
   DeleteClusterCommand,
+  DeleteEndpointAccessCommand,
   DescribeEndpointAccessCommand,
   DescribeEndpointAuthorizationCommand,
   ModifyEndpointAccessCommand,
@@ -38,8 +39,12 @@ describe("endpoint and grant lifecycles", () => {
     const early = (await w.grantee.redshift.send(new DescribeEndpointAccessCommand({ EndpointName: "bi" }))).EndpointAccessList![0]!;
     assert.equal(early.EndpointStatus, "creating");
     assert.equal(early.Address, undefined);
+    assert.equal(early.VpcEndpoint, undefined);
     w.clock.advance(1);
-    assert.equal(await status(w, "bi"), "active");
+    const active = (await w.grantee.redshift.send(new DescribeEndpointAccessCommand({ EndpointName: "bi" }))).EndpointAccessList![0]!;
+    assert.equal(active.EndpointStatus, "active");
+    assert.ok(active.Address, "the address appears once active");
+    assert.equal(active.VpcEndpoint?.NetworkInterfaces?.length, 1);
   });
 
   it("lifecycle: with zero delays the answer shows the transitional status and the next read the settled one", async () => {
@@ -47,6 +52,11 @@ describe("endpoint and grant lifecycles", () => {
     await grant(w);
     assert.equal((await granteeEndpoint(w, "bi")).EndpointStatus, "creating");
     assert.equal(await status(w, "bi"), "active");
+    const modified = await w.grantee.redshift.send(new ModifyEndpointAccessCommand({ EndpointName: "bi", VpcSecurityGroupIds: [w.granteeNet.sgId] }));
+    assert.equal(modified.EndpointStatus, "modifying");
+    assert.equal(await status(w, "bi"), "active");
+    assert.equal((await w.grantee.redshift.send(new DeleteEndpointAccessCommand({ EndpointName: "bi" }))).EndpointStatus, "deleting");
+    await expectAwsError(status(w, "bi"), "EndpointNotFoundFault", 404);
   });
 
   it("lifecycle: a paused cluster keeps its grants and endpoints, refuses mutations, and works again once resumed", async () => {

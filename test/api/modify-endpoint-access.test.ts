@@ -64,6 +64,10 @@ describe("ModifyEndpointAccess", () => {
     w.clock.advance(300_000);
     await modify(w, [w.granteeNet.sgId]);
     await expectAwsError(modify(w, [w.granteeNet.defaultSgId]), "InvalidEndpointStateFault", 400);
+    // The state is checked before the new set: an empty, unknown or identical set is still InvalidEndpointState.
+    await expectAwsError(modify(w, []), "InvalidEndpointStateFault", 400);
+    await expectAwsError(modify(w, ["sg-0123456789abcdef0"]), "InvalidEndpointStateFault", 400);
+    await expectAwsError(modify(w, [w.granteeNet.sgId]), "InvalidEndpointStateFault", 400);
   });
 
   it("ModifyEndpointAccess: an empty or missing set is InvalidParameterValue", async () => {

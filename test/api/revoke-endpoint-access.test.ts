@@ -7,6 +7,7 @@ import {
   EndpointAuthorizationNotFoundFault,
   InvalidAuthorizationStateFault,
   InvalidEndpointStateFault,
+  ModifyEndpointAccessCommand,
   PauseClusterCommand,
   RevokeEndpointAccessCommand,
   type RevokeEndpointAccessCommandInput,
@@ -56,6 +57,9 @@ describe("RevokeEndpointAccess", () => {
       assert.deepEqual(again.EndpointAuthorizationList ?? [], []);
       await grant(w);
       assert.equal((await grantsOf(w)).length, 1);
+      // An explicitly empty list (`VpcIds=`) is a full revoke too.
+      assert.equal((await revoke(w, { VpcIds: [] })).Status, "Revoking");
+      assert.deepEqual(await grantsOf(w), []);
     });
 
     it("RevokeEndpointAccess: a partial revoke removes only those VPCs and the grant stays Authorized", async () => {
@@ -201,6 +205,60 @@ describe("RevokeEndpointAccess", () => {
       assert.equal(err.$metadata.httpStatusCode, 400);
       assert.equal((await grantsOf(w))[0]?.Status, "Authorized", "nothing changed");
       assert.equal((await granteeEndpoints(w))[0]?.EndpointStatus, "creating");
+    });
+
+    it("RevokeEndpointAccess: Force while an endpoint is modifying is InvalidEndpointState", async () => {
+      await using w = await endpointWorld({ delays: { "endpoint-modify": 60_000 } });
+      await grant(w);
+      await granteeEndpoint(w, "bi");
+      w.settle();
+      await w.grantee.redshift.send(new ModifyEndpointAccessCommand({ EndpointName: "bi", VpcSecurityGroupIds: [w.granteeNet.sgId] }));
+      await expectAwsError(revoke(w, { Force: true }), "InvalidEndpointStateFault", 400);
+      assert.equal((await grantsOf(w))[0]?.Status, "Authorized", "nothing changed");
+    });
+  });
+
+  // Each request breaks two rows of the SPEC's table at once and must get the earlier row's error.
+  describe("check order (two rows broken at once, the earlier wins)", () => {
+    it("RevokeEndpointAccess: a malformed Account (#1) wins over an unknown cluster (#2)", async () => {
+      await using w = await endpointWorld();
+      await expectAwsError(revoke(w, { ClusterIdentifier: "nope", Account: "22" }), "InvalidParameterValue", 400);
+    });
+
+    it("RevokeEndpointAccess: no grant (#3) and a Revoking grant (#4) win over a cluster that is not available (#5)", async () => {
+      await using w = await endpointWorld({ delays: { "endpoint-delete": 60_000 } });
+      await grant(w);
+      await granteeEndpoint(w, "bi");
+      w.settle();
+      await revoke(w, { Force: true });
+      await w.grantor.redshift.send(new PauseClusterCommand({ ClusterIdentifier: w.cluster }));
+      await expectAwsError(revoke(w, { Account: STRANGER }), "EndpointAuthorizationNotFoundFault", 404);
+      await expectAwsError(revoke(w, { Force: true }), "InvalidAuthorizationStateFault", 400);
+    });
+
+    it("RevokeEndpointAccess: a cluster that is not available (#5) wins over VPC ids on an all-VPCs grant (#6) and endpoints without Force (#8)", async () => {
+      await using w = await endpointWorld();
+      await grant(w);
+      await granteeEndpoint(w, "bi");
+      w.settle();
+      await w.grantor.redshift.send(new PauseClusterCommand({ ClusterIdentifier: w.cluster }));
+      await expectAwsError(revoke(w, { VpcIds: ["vpc-0a1b2c3d"] }), "InvalidClusterStateFault", 400);
+      await expectAwsError(revoke(w, {}), "InvalidClusterStateFault", 400);
+    });
+
+    it("RevokeEndpointAccess: a VPC the grant does not allow (#7) wins over endpoints without Force (#8)", async () => {
+      await using w = await endpointWorld();
+      await grant(w, [w.granteeNet.vpcId]);
+      await granteeEndpoint(w, "bi");
+      w.settle();
+      await expectAwsError(revoke(w, { VpcIds: [w.granteeNet.vpcId, "vpc-0a1b2c3d"] }), "EndpointAuthorizationNotFoundFault", 404);
+    });
+
+    it("RevokeEndpointAccess: without Force an endpoint still creating is #8 (InvalidAuthorizationState); #9 applies only with Force", async () => {
+      await using w = await endpointWorld({ delays: { "endpoint-create": 300_000 } });
+      await grant(w);
+      await granteeEndpoint(w, "bi");
+      await expectAwsError(revoke(w, {}), "InvalidAuthorizationStateFault", 400);
     });
   });
 });
