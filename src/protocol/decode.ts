@@ -15,10 +15,15 @@ import type { Member, Shape, StructureShape } from "./shapes.js";
 
 export type WireProtocol = "query" | "ec2";
 
-/** Parsed parameters plus the sorted key list, so list lookups need not rescan a Map. */
+/**
+ * Parsed parameters plus their keys in sorted order. Every key under a prefix lies in one contiguous
+ * run of the sorted list, so a lookup is a binary search plus the run itself: decoding a list of N
+ * items costs O(N log N), not O(N²) — a 1 MiB body of list items must not hold the event loop for
+ * minutes.
+ */
 export class Params {
   readonly map: ReadonlyMap<string, string>;
-  #keys: string[] | undefined;
+  #sorted: string[] | undefined;
 
   constructor(map: ReadonlyMap<string, string>) {
     this.map = map;
@@ -29,25 +34,37 @@ export class Params {
   }
 
   keys(): string[] {
-    this.#keys ??= [...this.map.keys()];
-    return this.#keys;
+    this.#sorted ??= [...this.map.keys()].sort();
+    return this.#sorted;
+  }
+
+  /** Index of the first sorted key that starts with `prefix`, or of where it would be. */
+  #firstUnder(prefix: string): number {
+    const keys = this.keys();
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** True when some parameter is `prefix` itself or lies below `prefix.`. */
   hasUnder(prefix: string): boolean {
     if (this.map.has(prefix)) return true;
     const dotted = prefix + ".";
-    for (const k of this.keys()) if (k.startsWith(dotted)) return true;
-    return false;
+    return this.keys()[this.#firstUnder(dotted)]?.startsWith(dotted) === true;
   }
 
   /** The distinct numeric indices N of keys `prefix.N` or `prefix.N.…`, in numeric order. */
   indices(prefix: string): number[] {
     const dotted = prefix + ".";
+    const keys = this.keys();
     const found = new Set<number>();
-    for (const k of this.keys()) {
-      if (!k.startsWith(dotted)) continue;
-      const rest = k.slice(dotted.length);
+    for (let i = this.#firstUnder(dotted); i < keys.length && keys[i]!.startsWith(dotted); i++) {
+      const rest = keys[i]!.slice(dotted.length);
       const dot = rest.indexOf(".");
       const seg = dot === -1 ? rest : rest.slice(0, dot);
       if (/^[1-9][0-9]{0,5}$/.test(seg)) found.add(Number(seg));

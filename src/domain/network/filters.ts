@@ -35,18 +35,56 @@ export interface CompiledFilters<V> {
 
 const WILDCARD = /(?<!\\)[*?]/;
 
-/** An EC2 filter value as an anchored regular expression. */
-export function globPattern(value: string): RegExp {
-  let source = "";
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === "\\" && i + 1 < value.length && "*?\\".includes(value[i + 1]!)) {
-      source += "\\" + value[++i];
-    } else if (c === "*") source += "[\\s\\S]*";
-    else if (c === "?") source += "[\\s\\S]";
-    else source += c.replace(/[.+^${}()|[\]\\/-]/g, "\\$&");
+const STAR = Symbol("*");
+const ONE = Symbol("?");
+type GlobToken = string | typeof STAR | typeof ONE;
+
+/**
+ * An EC2 filter value as a matcher. Not a regular expression: a value such as `*a*a*a*a*b` would
+ * backtrack for minutes against a 256-character tag (and a 1 MiB value overflows the regex
+ * compiler), so matching is the linear-space greedy glob walk, O(value × attribute) at worst.
+ */
+export function globMatcher(value: string): (text: string) => boolean {
+  const tokens: GlobToken[] = [];
+  const chars = Array.from(value);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === "\\" && i + 1 < chars.length && "*?\\".includes(chars[i + 1]!)) tokens.push(chars[++i]!);
+    else if (c === "*") {
+      if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
+    } else tokens.push(c === "?" ? ONE : c);
   }
-  return new RegExp(`^${source}$`);
+  const fixed = tokens.filter((t) => t !== STAR).length;
+  return (text) => {
+    const t = Array.from(text);
+    return fixed <= t.length && globMatch(tokens, t);
+  };
+}
+
+function globMatch(p: readonly GlobToken[], t: readonly string[]): boolean {
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let resume = 0;
+  while (ti < t.length) {
+    const token = p[pi];
+    if (token === STAR) {
+      // Remember the star; first try matching it with nothing.
+      star = pi++;
+      resume = ti;
+    } else if (token !== undefined && (token === ONE || token === t[ti])) {
+      pi++;
+      ti++;
+    } else if (star !== -1) {
+      // Let the last star swallow one more character and retry what follows it.
+      pi = star + 1;
+      ti = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p[pi] === STAR) pi++;
+  return pi === p.length;
 }
 
 function unescapeLiteral(value: string): string {
@@ -62,7 +100,7 @@ export function compileFilters<V>(
   inputs: readonly FilterInput[] | undefined,
   tagsOf?: (v: V) => readonly Tag[],
 ): CompiledFilters<V> {
-  const checks: { values: (v: V) => readonly string[]; patterns: RegExp[] }[] = [];
+  const checks: { values: (v: V) => readonly string[]; patterns: ((text: string) => boolean)[] }[] = [];
   const narrow: Partial<Record<"id" | "vpcId" | "groupName", string>> = {};
   for (const input of inputs ?? []) {
     const name = input.Name ?? "";
@@ -84,11 +122,11 @@ export function compileFilters<V>(
     if (!input.Values || input.Values.length === 0) {
       throw new InvalidParameterValue(`The filter '${name}' must have at least one value`);
     }
-    checks.push({ values, patterns: input.Values.map(globPattern) });
+    checks.push({ values, patterns: input.Values.map(globMatcher) });
   }
   return {
     narrow,
-    matches: (v) => checks.every((c) => c.values(v).some((actual) => c.patterns.some((p) => p.test(actual)))),
+    matches: (v) => checks.every((c) => c.values(v).some((actual) => c.patterns.some((p) => p(actual)))),
   };
 }
 
