@@ -13,7 +13,7 @@ import { resolveDelays, type TransitionName } from "./domain/lifecycle.js";
 import { resolveQuotas, type QuotaName } from "./domain/quotas.js";
 import type { App } from "./server/app.js";
 import { createHttpServer } from "./server/http.js";
-import { Logger, type LogLevel, type LogSink } from "./server/logger.js";
+import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
 import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 import type { Store } from "./store/store.js";
@@ -80,25 +80,18 @@ function openStore(option: StoreOption | undefined): Store {
 export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Promise<RedshiftLocal> {
   const defaultAccount = options.defaultAccount ?? "000000000000";
   if (!/^\d{12}$/.test(defaultAccount)) throw new RangeError("defaultAccount must be 12 digits");
+  if (options.auth !== undefined && options.auth !== "open" && options.auth !== "strict") throw new RangeError('auth must be "open" or "strict"');
+  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) throw new RangeError(`logLevel must be one of ${LOG_LEVELS.join(", ")}`);
   const credentials =
     typeof options.credentials === "string" ? loadCredentialsFile(options.credentials) : validateCredentials(options.credentials ?? []);
   const seed = options.seed === undefined ? [] : typeof options.seed === "string" ? loadSeedFile(options.seed) : checkSeed(options.seed);
   const logger = new Logger(options.logLevel ?? "info", options.logSink);
+  // Every option is checked before the store opens, so a refused start leaves no open database.
+  const quotas = resolveQuotas(options.quotas);
+  const delays = resolveDelays(options.delays);
+  const auth = new Authenticator({ mode: options.auth ?? "open", credentials: new Map(credentials.map((c) => [c.accessKeyId, c])), defaultAccount });
   const store = openStore(options.store);
-  const app: App = {
-    store,
-    auth: new Authenticator({
-      mode: options.auth ?? "open",
-      credentials: new Map(credentials.map((c) => [c.accessKeyId, c])),
-      defaultAccount,
-    }),
-    clock: options.clock ?? systemClock,
-    quotas: resolveQuotas(options.quotas),
-    delays: resolveDelays(options.delays),
-    logger,
-    version: VERSION,
-    defaultAccount,
-  };
+  const app: App = { store, auth, clock: options.clock ?? systemClock, quotas, delays, logger, version: VERSION, defaultAccount };
   try {
     await applySeed(app, seed);
   } catch (err) {
@@ -120,8 +113,9 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
     });
   });
   const host = options.host ?? "127.0.0.1";
-  server.listen(options.port ?? 0, host);
   try {
+    // listen() throws at once for a port outside 0–65535, and emits "error" for one in use.
+    server.listen(options.port ?? 0, host);
     await once(server, "listening");
   } catch (err) {
     await store.close();

@@ -3,7 +3,12 @@
  * Reads the raw body (hashing for SigV4 needs the exact bytes), writes the response with an
  * accurate Date from the server's clock (the JS SDK corrects its clock skew from it).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { STATUS_CODES, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { AwsError, InternalFailure } from "../domain/errors.js";
+import { encodeError } from "../protocol/encode.js";
+import { REDSHIFT_NAMESPACE } from "../services/redshift/index.js";
 import type { App } from "./app.js";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin.js";
 import { BODY_LIMIT, handleAwsRequest, type PipelineRequest } from "./pipeline.js";
@@ -11,15 +16,48 @@ import { BODY_LIMIT, handleAwsRequest, type PipelineRequest } from "./pipeline.j
 export function createHttpServer(app: App): Server {
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     onRequest(app, req, res).catch((err: unknown) => {
-      app.logger.error("unhandled error while answering", { error: err instanceof Error ? err.stack : String(err) });
-      if (!res.headersSent) {
-        res.writeHead(500, { "Content-Type": "text/plain" });
+      if (err instanceof ClientAborted) {
+        // The client closed the connection mid-body (or sent a body node:http could not parse and
+        // was answered by the clientError handler below): nobody is left to answer.
+        app.logger.debug("request aborted by the client", { reason: err.message });
+        return void res.destroy();
       }
-      res.end();
+      const requestId = randomUUID();
+      app.logger.error("unhandled error while answering", { requestId, error: err instanceof Error ? err.stack : String(err) });
+      if (res.headersSent) return void res.end();
+      const failure = envelope(new InternalFailure("The request processing has failed because of an unknown error, exception or failure."), requestId);
+      res.writeHead(failure.status, failure.headers);
+      res.end(failure.body);
     });
+  });
+  // Requests node:http cannot parse (headers over its 16 KiB limit, broken request lines, a client
+  // too slow to send its headers) get an AWS-style error with a request id instead of Node's empty
+  // default answer; the connection is closed after it.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: ServerResponse | null }) => {
+    // As node:http's own handler: answer only when no response has started on this connection.
+    if (err.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) return void socket.destroy();
+    const error =
+      err.code === "HPE_HEADER_OVERFLOW"
+        ? new AwsError("RequestHeaderSectionTooLarge", "The request line and headers must not exceed 16 KiB; send the parameters in a form-encoded POST body.", 431)
+        : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? new AwsError("RequestTimeout", "The request was not received in time.", 408)
+          : new AwsError("MalformedHTTPRequest", "The HTTP request could not be parsed.", 400);
+    const out = envelope(error, randomUUID());
+    const head = Object.entries({ ...out.headers, Date: new Date(app.clock.now()).toUTCString(), Connection: "close" })
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\r\n");
+    socket.end(`HTTP/1.1 ${out.status} ${STATUS_CODES[out.status] ?? ""}\r\n${head}\r\n\r\n${out.body}`);
   });
   return server;
 }
+
+/** An error outside the pipeline (no service known yet): the awsQuery envelope, as for an unrouted request. */
+function envelope(error: AwsError, requestId: string): { status: number; headers: Record<string, string | number>; body: string } {
+  const { body, contentType } = encodeError("query", REDSHIFT_NAMESPACE, error, requestId);
+  return { status: error.status, headers: { "x-amzn-RequestId": requestId, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) }, body };
+}
+
+class ClientAborted extends Error {}
 
 interface ReadBody {
   readonly body: Buffer;
@@ -41,7 +79,7 @@ function readBody(req: IncomingMessage): Promise<ReadBody> {
       }
     });
     req.on("end", () => resolve({ body: tooLarge ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), tooLarge }));
-    req.on("error", reject);
+    req.on("error", (err) => reject(new ClientAborted(err.message)));
   });
 }
 

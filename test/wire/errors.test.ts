@@ -4,6 +4,7 @@
  * for the client's fault, never HTML, never an empty body.
  */
 import assert from "node:assert/strict";
+import { connect } from "node:net";
 import { describe, it } from "node:test";
 import { rawPost, startServer } from "../helpers.js";
 import { errorCode, send, type RawResponse } from "./signing.js";
@@ -173,6 +174,43 @@ describe("wire: never a 5xx, HTML or an empty body for a client's mistake", () =
       assert.match(res.headers.get("content-type") ?? "", /^text\/xml/);
       assert.ok(errorCode(text), `an error <Code>: ${text}`);
       assert.ok(res.headers.get("x-amzn-requestid"));
+    });
+  }
+});
+
+describe("wire: requests node:http cannot parse", () => {
+  /** Writes raw bytes on a fresh connection and returns everything the server sends before closing. */
+  function rawExchange(url: string, data: string): Promise<string> {
+    const { hostname, port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.write(data));
+      let out = "";
+      socket.setEncoding("utf8").on("data", (d: string) => (out += d));
+      socket.on("close", () => resolve(out));
+      socket.on("error", reject);
+    });
+  }
+
+  const CASES: [string, string, number, string][] = [
+    ["a request line that is not HTTP", "GARBAGE\r\n\r\n", 400, "MalformedHTTPRequest"],
+    ["a non-numeric Content-Length", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400, "MalformedHTTPRequest"],
+    ["a URL and headers over 16 KiB", `GET /?Action=DescribeClusters&Version=2012-12-01&Pad=${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, "RequestHeaderSectionTooLarge"],
+  ];
+  for (const [what, data, status, code] of CASES) {
+    it(`wire: ${what} gets ${status} ${code} as an AWS XML error with a request id, and the connection closes`, async () => {
+      await using rs = await startServer();
+      const answer = await rawExchange(rs.url, data);
+      const [head = "", body = ""] = answer.split("\r\n\r\n");
+      assert.match(head, new RegExp(`^HTTP/1\\.1 ${status} `), answer);
+      const id = /\r\nx-amzn-RequestId: ([0-9a-f-]{36})\r\n/i.exec(head)?.[1];
+      assert.ok(id, `x-amzn-RequestId header: ${head}`);
+      assert.match(head, /\r\nConnection: close/i);
+      assert.match(body, REDSHIFT_ENVELOPE);
+      assert.equal(errorCode(body), code);
+      assert.ok(body.includes(`<RequestId>${id}</RequestId>`));
+      assert.equal(Number(/\r\nContent-Length: (\d+)/i.exec(head)?.[1]), Buffer.byteLength(body));
+      // The server is still serving.
+      assert.equal((await rawPost(rs.url, "Action=GetCallerIdentity&Version=2011-06-15")).status, 200);
     });
   }
 });
