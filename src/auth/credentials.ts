@@ -38,7 +38,9 @@ export function loadCredentialsFile(path: string): Credential[] {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`credentials file ${path} is not valid JSON: ${(err as Error).message}`);
+    // V8's message may quote the text around the mistake — in this file, possibly a secret key.
+    const position = /at position (\d+)/.exec((err as Error).message)?.[1];
+    throw new Error(`credentials file ${path} is not valid JSON${position === undefined ? "" : ` (at character ${position})`}`);
   }
   return validateCredentials(parsed, path);
 }

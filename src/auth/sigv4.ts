@@ -128,11 +128,13 @@ export function signatureHex(signingKey: Buffer, toSign: string): string {
   return createHmac("sha256", signingKey).update(toSign, "utf8").digest("hex");
 }
 
-/** `20240501T123456Z` → epoch ms, or NaN when malformed. */
+/** `20240501T123456Z` → epoch ms, or NaN when malformed or not a real time (month 13, 25:00, 31 April). */
 export function parseAmzDate(text: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  // Date.UTC rolls 20241399 over into 2025; only a date that formats back to itself is real.
+  return formatAmzDate(ms) === text ? ms : Number.NaN;
 }
 
 /** epoch ms → `20240501T123456Z`. */

@@ -3,9 +3,12 @@
  * authentications. Every line the server writes is captured through `logSink`.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { ManualClock } from "../../src/index.js";
+import { ManualClock, loadCredentialsFile } from "../../src/index.js";
 import { GRANTOR, rawPost, startServer } from "../helpers.js";
 import { AKID, FORM, SECRET, presignUrl, send, sign } from "../wire/signing.js";
 
@@ -66,6 +69,30 @@ describe("logs and secrets", () => {
         for (const sig of signatures) assert.ok(!line.includes(sig), `${auth}: a log line contains a signature: ${line}`);
         assert.doesNotMatch(line, /Signature=|X-Amz-Signature/i, `${auth}: a log line carries signature material`);
       }
+    }
+  });
+
+  it("logs: a malformed --credentials file is reported without quoting its text (which holds secret keys)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rl-creds-"));
+    try {
+      for (const text of [
+        `[{"accessKeyId":"${AKID}","secretAccessKey":${SECRET},"accountId":"${GRANTOR}"}]`,
+        `[{"accessKeyId":"${AKID}","secretAccessKey":"${SECRET}" "accountId":"${GRANTOR}"}]`,
+        `[{"accessKeyId":"${AKID}","secretAccessKey":"${SECRET}"`,
+      ]) {
+        const file = join(dir, "credentials.json");
+        writeFileSync(file, text);
+        assert.throws(
+          () => loadCredentialsFile(file),
+          (err: Error) => {
+            assert.match(err.message, /is not valid JSON/);
+            for (const piece of [SECRET, SECRET.slice(0, 8), SECRET.slice(-8)]) assert.ok(!err.message.includes(piece), `the message quotes the file: ${err.message}`);
+            return true;
+          },
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -226,5 +226,9 @@ describe("SigV4: canonical pieces", () => {
     assert.equal(formatAmzDate(Date.parse("2024-05-01T12:34:56.789Z")), "20240501T123456Z");
     assert.ok(Number.isNaN(parseAmzDate("2024-05-01T12:34:56Z")));
     assert.ok(Number.isNaN(parseAmzDate("20240501T123456")));
+    for (const unreal of ["20241301T000000Z", "20240431T000000Z", "20240501T250000Z", "20240501T126000Z", "00000000T000000Z"]) {
+      assert.ok(Number.isNaN(parseAmzDate(unreal)), unreal);
+    }
+    assert.equal(parseAmzDate("20240229T235959Z"), Date.parse("2024-02-29T23:59:59Z"));
   });
 });
