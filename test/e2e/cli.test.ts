@@ -151,6 +151,14 @@ describe("redshift-local CLI", () => {
       assert.equal(code, 0, stderr);
       for (const flag of [...FLAGS.map((f) => `--${f.name}`), "--help", "--version"]) assert.ok(stdout.includes(flag), `help lists ${flag}`);
       for (const f of FLAGS) assert.ok(stdout.includes(f.env), `help lists ${f.env}`);
+      // SPEC §2.1's flags, each documented in its own entry together with its variable
+      // (REDSHIFT_LOCAL_ + the flag in upper snake case), whatever the flag table says.
+      const entries = stdout.split(/\n(?= {2}--)/);
+      for (const flag of ["host", "port", "data-dir", "in-memory", "store", "auth", "credentials", "default-account", "seed", "delay", "quota", "log-level"]) {
+        const entry = entries.find((e) => e.startsWith(`  --${flag} `) || e.startsWith(`  --${flag}\n`));
+        assert.ok(entry, `help has an entry for --${flag}`);
+        assert.match(entry, new RegExp(`\\benv REDSHIFT_LOCAL_${flag.toUpperCase().replace(/-/g, "_")}\\b`), `--${flag}'s entry names its variable: ${entry}`);
+      }
     });
 
     it("CLI: --version prints the package version", async () => {

@@ -134,6 +134,8 @@ interface Probe {
   readonly params: Map<string, string>;
   /** Set when the answer must be exactly 400 InvalidParameterValue. */
   readonly invalidType?: boolean;
+  /** The one parameter that is wrong, which the error message must name. */
+  readonly names?: string;
 }
 
 /**
@@ -167,7 +169,7 @@ function probes(action: string, leaves: readonly Leaf[], caller: Caller): Probe[
     for (const leaf of leaves) {
       const params = baseFor(base, leaves, leaf, caller);
       params.set(at(leaf.key), value);
-      out.push({ what: `${at(leaf.key)} ${kind}`, params, invalidType: wrongType(leaf.shape, value) });
+      out.push({ what: `${at(leaf.key)} ${kind}`, params, invalidType: wrongType(leaf.shape, value), names: leaf.name });
     }
   }
   for (const leaf of leaves) {
@@ -241,6 +243,7 @@ async function check(url: string, service: ServiceDef, action: string, caller: C
   if (!envelope) return verdict(`not an AWS ${res.status === 200 ? "response" : "error envelope"}`);
   if (envelope[1] !== header) return verdict(`body request id ${envelope[1]} differs from the header's ${header}`);
   if (probe.invalidType && (res.status !== 400 || errorCode(text) !== "InvalidParameterValue")) return verdict("expected 400 InvalidParameterValue");
+  if (probe.invalidType && probe.names && !/<Message>([^<]*)<\/Message>/.exec(text)?.[1]?.includes(probe.names)) return verdict(`the message does not name ${probe.names}`);
   return verdict(undefined);
 }
 
