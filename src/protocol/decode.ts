@@ -115,15 +115,20 @@ function decodeEmpty(shape: Shape): unknown {
 }
 
 const INTEGER = /^-?[0-9]{1,16}$/;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function parseScalar(shape: Shape, raw: string, label: string): unknown {
   switch (shape.type) {
     case "string":
       return raw;
-    case "integer":
-      if (!INTEGER.test(raw.trim())) throw new InvalidParameterValue(`Invalid value '${raw}' for parameter ${label}: not an integer.`);
-      return Number(raw.trim());
+    case "integer": {
+      // The models' Integer is a 32-bit int: a larger number is not one (and would lose digits as a double).
+      const n = INTEGER.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+      if (!(n >= INT32_MIN && n <= INT32_MAX)) throw new InvalidParameterValue(`Invalid value '${raw}' for parameter ${label}: not an integer.`);
+      return n;
+    }
     case "boolean": {
       const lower = raw.trim().toLowerCase();
       if (lower === "true") return true;

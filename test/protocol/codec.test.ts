@@ -150,6 +150,13 @@ describe("decode: scalars", () => {
     expectError(() => decode(Input, "Count=lots"), "InvalidParameterValue", /Count/);
   });
 
+  it("decode: integers are 32-bit, as the models' Integer; beyond that is InvalidParameterValue, not a rounded double", () => {
+    assert.deepEqual(decode(Input, "Count=2147483647"), { Count: 2147483647 });
+    assert.deepEqual(decode(Input, "Count=-2147483648"), { Count: -2147483648 });
+    expectError(() => decode(Input, "Count=2147483648"), "InvalidParameterValue", /Count/);
+    expectError(() => decode(Input, "Count=9007199254740993"), "InvalidParameterValue", /'9007199254740993'/);
+  });
+
   it("decode: timestamps accept Z, offsets and 0–9 fractional digits (botocore's microseconds too)", () => {
     assert.deepEqual(decode(Input, "At=2024-05-01T12%3A00%3A00Z"), { At: Date.parse("2024-05-01T12:00:00Z") });
     assert.deepEqual(decode(Input, "At=2024-05-01T13%3A00%3A00.123456Z"), { At: Date.parse("2024-05-01T13:00:00.123Z") });

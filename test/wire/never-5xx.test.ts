@@ -84,7 +84,7 @@ const HOSTILE: Readonly<Record<string, string>> = {
 };
 
 const wrongType = (shape: Shape, value: string): boolean =>
-  (shape.type === "integer" && !/^\s*-?[0-9]{1,16}\s*$/.test(value)) ||
+  (shape.type === "integer" && !(/^\s*-?[0-9]{1,10}\s*$/.test(value) && Math.abs(Number(value) + 0.5) <= 2 ** 31)) ||
   (shape.type === "boolean" && !/^\s*(true|false)\s*$/i.test(value)) ||
   (shape.type === "string" && shape.enum !== undefined && !shape.enum.includes(value));
 
