@@ -46,6 +46,12 @@ describe("open mode", () => {
     assert.equal((await sts(rs.url, AKID, SECRET).send(new GetCallerIdentityCommand({}))).Account, GRANTOR);
   });
 
+  it("open: a key listed in --credentials is its configured account, even a 12-digit key naming another account", async () => {
+    await using rs = await startServer({ defaultAccount: DEFAULT_ACCOUNT, credentials: [{ accessKeyId: GRANTEE, secretAccessKey: SECRET, accountId: GRANTOR }] });
+    assert.equal((await sts(rs.url, GRANTEE, SECRET).send(new GetCallerIdentityCommand({}))).Account, GRANTOR);
+    await expectAwsError(sts(rs.url, GRANTEE, "anything").send(new GetCallerIdentityCommand({})), "SignatureDoesNotMatch", 403);
+  });
+
   it("open: an unsigned request is served as the default account", async () => {
     await using rs = await startServer({ defaultAccount: DEFAULT_ACCOUNT });
     const res = await rawPost(rs.url, "Action=GetCallerIdentity&Version=2011-06-15");
