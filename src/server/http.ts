@@ -4,7 +4,7 @@
  * accurate Date from the server's clock (the JS SDK corrects its clock skew from it).
  */
 import { randomUUID } from "node:crypto";
-import { STATUS_CODES, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { STATUS_CODES, createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { AwsError, InternalFailure } from "../domain/errors.js";
 import { encodeError } from "../protocol/encode.js";
@@ -30,15 +30,19 @@ export function createHttpServer(app: App): Server {
       res.end(failure.body);
     });
   });
-  // Requests node:http cannot parse (headers over its 16 KiB limit, broken request lines, a client
-  // too slow to send its headers) get an AWS-style error with a request id instead of Node's empty
-  // default answer; the connection is closed after it.
+  // Requests node:http cannot parse (headers over its limit, 16 KiB by default; broken request
+  // lines; a client too slow to send its headers) get an AWS-style error with a request id instead
+  // of Node's empty default answer; the connection is closed after it.
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: ServerResponse | null }) => {
     // As node:http's own handler: answer only when no response has started on this connection.
     if (err.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) return void socket.destroy();
     const error =
       err.code === "HPE_HEADER_OVERFLOW"
-        ? new AwsError("RequestHeaderSectionTooLarge", "The request line and headers must not exceed 16 KiB; send the parameters in a form-encoded POST body.", 431)
+        ? new AwsError(
+            "RequestHeaderSectionTooLarge",
+            `The request line and headers must not exceed ${maxHeaderSize} bytes; send the parameters in a form-encoded POST body.`,
+            431,
+          )
         : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
           ? new AwsError("RequestTimeout", "The request was not received in time.", 408)
           : new AwsError("MalformedHTTPRequest", "The HTTP request could not be parsed.", 400);
