@@ -179,6 +179,7 @@ function probes(action: string, leaves: readonly Leaf[], caller: Caller): Probe[
       ["index 0, negative, padded, exponent, too long", ["0", "-1", "01", "1e3", "1000000"].map((i) => [at(leaf.key, i), valid])],
       ["garbage nested below", [[`${at(leaf.key)}.Nested.Deep`, "x"], [`${at(leaf.key)}.1`, "y"]]],
       ["a prototype name as a key segment", [[`${at(leaf.key)}.__proto__`, "x"], [at(leaf.key, "__proto__"), "y"], [at(leaf.key, "constructor"), "z"]]],
+      ["NUL, unicode and markup in the key", [[`${at(leaf.key)}\u0000`, "x"], [`${at(leaf.key)}.名前`, "y"], [`<${at(leaf.key)}>`, "z"]]],
     ];
     if (leaf.lists.length > 0) structural.push(["2,000 items", Array.from({ length: 2000 }, (_, i): [string, string] => [at(leaf.key, String(i + 1)), valid])]);
     for (const [what, pairs] of structural) {
