@@ -34,7 +34,7 @@ function strangerProbes(action: string, leaves: readonly Leaf[], victim: Caller)
   const booleansOn = new Map(everyKnown);
   for (const leaf of leaves) if (leaf.shape.type === "boolean" && leaf.name !== "DryRun") booleansOn.set(at(leaf.key), "true");
   return [
-    ["no parameters", new Map()],
+    ["no parameters", new Map<string, string>()],
     [`the required members with ${victim.account}'s values`, baseParams(action, leaves, victim)],
     [`every member ${victim.account} has a value for`, everyKnown],
     [`every member ${victim.account} has a value for, booleans on`, booleansOn],
