@@ -13,6 +13,7 @@ import {
   NumberOfNodesPerClusterLimitExceeded,
   NumberOfNodesQuotaExceeded,
 } from "../errors.js";
+import { formatIp, parseCidr, usableAddresses } from "../network/cidr.js";
 import { nodeTypeSpec } from "./node-types.js";
 
 export type ClusterType = "single-node" | "multi-node";
@@ -80,27 +81,15 @@ export async function checkNodeQuota(ctx: DomainContext, adding: number, exceptI
   }
 }
 
-/** Parses `a.b.c.d/n` (subnets come validated from EC2). */
-function parseCidr(cidr: string): { base: number; size: number } {
-  const [ip, bits] = cidr.split("/");
-  const octets = (ip ?? "").split(".").map(Number);
-  const base = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const prefix = Number(bits);
-  return { base, size: 2 ** (32 - prefix) };
-}
-
-function formatIp(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
-}
-
 /**
  * Distinct private addresses in the subnet, skipping the 4 first and the last address as EC2 reserves
  * them; `InsufficientClusterCapacity` when the subnet is too small for the cluster.
  */
 function privateAddresses(cidr: string, count: number): string[] {
-  const { base, size } = parseCidr(cidr);
-  const first = base + 4;
-  const usable = size - 5;
+  // Subnets come validated from EC2, so the block always parses.
+  const block = parseCidr(cidr)!;
+  const first = block.base + 4;
+  const usable = usableAddresses(block);
   if (usable < count) throw new InsufficientClusterCapacity(`The subnet ${cidr} does not have ${count} free IP addresses for the cluster's nodes.`);
   const chosen = new Set<number>();
   while (chosen.size < count) chosen.add(first + randomInt(usable));

@@ -10,6 +10,7 @@ import type { DomainContext } from "../context.js";
 import type { ClusterSubnetGroup, Subnet } from "../entities.js";
 import { InvalidParameterValue } from "../errors.js";
 import { accountDnsToken, randomToken } from "../ids.js";
+import { cidrSize, nthAddress, parseCidr } from "../network/cidr.js";
 
 export interface InterfacePlacement {
   readonly subnet: Subnet;
@@ -42,23 +43,15 @@ export async function placeInterface(ctx: DomainContext, group: ClusterSubnetGro
 
 /** The lowest usable address of an IPv4 CIDR block not in `taken`, or undefined when it is full. */
 export function freeAddress(cidr: string, taken: ReadonlySet<string>): string | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  if (!m) return undefined;
-  const prefix = Number(m[5]);
-  if (prefix > 30) return undefined;
-  const base = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
-  const size = 2 ** (32 - prefix);
-  const network = base - (base % size);
+  const block = parseCidr(cidr);
+  if (!block || block.prefix > 30) return undefined;
+  const size = cidrSize(block);
   // AWS reserves the network address, the next three (router, DNS, future use) and the last one.
-  for (let n = network + 4; n < network + size - 1; n++) {
-    const ip = toDotted(n);
+  for (let n = 4; n < size - 1; n++) {
+    const ip = nthAddress(block, n);
     if (!taken.has(ip)) return ip;
   }
   return undefined;
-}
-
-function toDotted(n: number): string {
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 }
 
 /**
