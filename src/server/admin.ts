@@ -4,20 +4,12 @@
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
  *   GET  /_redshift-local/state   → JSON snapshot of every account's resources
  */
-import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
+import type { SignedRequest } from "../auth/authenticate.js";
 import { AwsError } from "../domain/errors.js";
 import type { App } from "./app.js";
 
 export const ADMIN_PREFIX = "/_redshift-local";
-
-export interface AdminRequest {
-  readonly method: string;
-  readonly rawPath: string;
-  readonly rawQuery: string;
-  readonly rawHeaders: readonly string[];
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value, null, 2);
@@ -25,7 +17,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-export async function handleAdminRequest(app: App, req: AdminRequest, res: ServerResponse): Promise<void> {
+export async function handleAdminRequest(app: App, req: SignedRequest, res: ServerResponse): Promise<void> {
   const route = req.rawPath.slice(ADMIN_PREFIX.length).replace(/\/+$/, "") || "/";
   const methodNotAllowed = (allowed: string) => {
     res.setHeader("Allow", allowed);
@@ -54,23 +46,9 @@ export async function handleAdminRequest(app: App, req: AdminRequest, res: Serve
 }
 
 /** In strict mode /reset must carry a valid SigV4 signature of a configured key (any service scope). */
-function checkSignedByConfiguredKey(app: App, req: AdminRequest): AwsError | undefined {
+function checkSignedByConfiguredKey(app: App, req: SignedRequest): AwsError | undefined {
   try {
-    const identity = app.auth.authenticate(
-      {
-        method: req.method,
-        rawPath: req.rawPath,
-        rawQuery: req.rawQuery,
-        rawHeaders: req.rawHeaders,
-        header: (name) => {
-          const v = req.headers[name];
-          return Array.isArray(v) ? v[0] : v;
-        },
-        query: new Map(new URLSearchParams(req.rawQuery)),
-        body: req.body,
-      },
-      app.clock.now(),
-    );
+    const identity = app.auth.authenticate(req, app.clock.now());
     if (identity.accessKeyId === undefined) return new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
     return undefined;
   } catch (err) {

@@ -9,6 +9,7 @@ import type { Duplex } from "node:stream";
 import { AwsError, InternalFailure } from "../domain/errors.js";
 import { encodeError } from "../protocol/encode.js";
 import { REDSHIFT_NAMESPACE } from "../services/redshift/index.js";
+import type { SignedRequest } from "../auth/authenticate.js";
 import type { App } from "./app.js";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin.js";
 import { BODY_LIMIT, handleAwsRequest, type PipelineRequest } from "./pipeline.js";
@@ -96,18 +97,14 @@ async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): P
   const now = app.clock.now();
   res.setHeader("Date", new Date(now).toUTCString());
 
-  if (rawPath === ADMIN_PREFIX || rawPath.startsWith(ADMIN_PREFIX + "/")) {
-    await handleAdminRequest(app, { method: req.method ?? "GET", rawPath, rawQuery, rawHeaders: req.rawHeaders, headers: req.headers, body }, res);
-    return;
-  }
-
   let query: Map<string, string>;
   try {
     query = new Map(new URLSearchParams(rawQuery));
   } catch {
     query = new Map();
   }
-  const pipelineRequest: PipelineRequest = {
+  // The request as authentication reads it, built once for both the admin routes and the pipeline.
+  const signed: SignedRequest = {
     method: req.method ?? "GET",
     rawPath,
     rawQuery,
@@ -118,8 +115,12 @@ async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): P
     },
     query,
     body,
-    tooLarge,
   };
+  if (rawPath === ADMIN_PREFIX || rawPath.startsWith(ADMIN_PREFIX + "/")) {
+    await handleAdminRequest(app, signed, res);
+    return;
+  }
+  const pipelineRequest: PipelineRequest = { ...signed, tooLarge };
   const started = performance.now();
   const out = await handleAwsRequest(app, pipelineRequest);
   res.writeHead(out.status, {
