@@ -1,6 +1,8 @@
 /**
- * Keeps the one error catalogue (src/domain/errors.ts) consistent with the reference: every class
- * whose code is a Redshift model code in Appendix A of aws-protocol.md has exactly that HTTP status
+ * Keeps the one error catalogue (src/domain/errors.ts) consistent with AWS's tables, kept verbatim in
+ * test/fixtures/aws-error-codes.md (sources: https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html
+ * and the Redshift service model): every class whose code is a Redshift model code in its
+ * Appendix A has exactly that HTTP status
  * (and the Sender fault all modelled Redshift errors have); no class uses a shape name where the
  * model's wire code differs (`ClusterNotFoundFault` instead of `ClusterNotFound`); the common
  * query-protocol codes of §3.3 keep their documented statuses. The tables are parsed at test time.
@@ -10,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import * as catalogue from "../../src/domain/errors.js";
 
-const REFERENCE = new URL("../../../shared/reference/aws-protocol.md", import.meta.url);
+const REFERENCE = new URL("../fixtures/aws-error-codes.md", import.meta.url);
 
 interface Row {
   readonly code: string;
@@ -70,7 +72,7 @@ const rows = appendixA(text);
 const byCode = new Map(rows.map((r) => [r.code, r]));
 const byShape = new Map(rows.map((r) => [r.shape, r]));
 
-describe("error catalogue vs aws-protocol.md", () => {
+describe("error catalogue vs AWS's error tables (test/fixtures/aws-error-codes.md)", () => {
   it("catalogue: the reference's Appendix A parses into the 143 modelled Redshift errors, one row per code", () => {
     assert.equal(rows.length, 143);
     assert.equal(byCode.size, rows.length);
