@@ -14,7 +14,7 @@ export const BUILT_CLI = join(REPO_ROOT, "dist", "src", "cli", "main.js");
 const SOURCE_CLI = join(REPO_ROOT, "src", "cli", "main.ts");
 
 /** Guards against a hung child only; no test asserts on time. */
-const START_GUARD_MS = 30_000;
+const START_GUARD_MS = 3 * 60_000;
 const STDIO_GUARD_MS = 5_000;
 
 export const LISTENING = /^redshift-local listening on (http:\/\/\S+)$/;

@@ -21,7 +21,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import {
@@ -34,6 +34,7 @@ import {
 } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
 import { REPO_ROOT } from "./spawn.js";
+import { findOnPath, skipUnlessRequired } from "./tools.js";
 
 const MIRROR = process.env.TF_PROVIDER_MIRROR ?? "/opt/tf-plugins";
 /** Guards a hung command only; no assertion is about time. */
@@ -42,11 +43,7 @@ const README_URL = "http://127.0.0.1:4566";
 
 function findTerraform(): string | undefined {
   if (process.env.TERRAFORM_BIN) return existsSync(process.env.TERRAFORM_BIN) ? process.env.TERRAFORM_BIN : undefined;
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, "terraform");
-    if (dir !== "" && existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return findOnPath("terraform");
 }
 
 /** Terraform's name for this platform: linux_amd64, darwin_arm64, … */
@@ -65,12 +62,14 @@ function mirroredProviders(): string[] {
 const terraform = findTerraform();
 const providers = mirroredProviders();
 /** Neither can come from the package registries this project uses, so they are skipped, saying which is missing. */
-const missing =
+const missing = skipUnlessRequired(
+  "terraform",
   terraform === undefined
     ? `terraform is not installed: no terraform on PATH${process.env.TERRAFORM_BIN ? ` and TERRAFORM_BIN=${process.env.TERRAFORM_BIN} does not exist` : " (or set TERRAFORM_BIN)"}`
     : providers.length === 0
       ? `the hashicorp/aws provider is not installed: no ${join(MIRROR, "registry.terraform.io/hashicorp/aws/<version>", platform())} filesystem mirror (or set TF_PROVIDER_MIRROR)`
-      : undefined;
+      : undefined,
+);
 
 /** The ```hcl block of README.md's "### Terraform" section. */
 function readmeExample(): string {
