@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures SPEC §9's targets as ratios against a bare node:http server measured in
+ * `npm run bench`: measures the performance targets (README "Benchmark") as ratios against a bare node:http server measured in
  * the same run, with the server and the load generator each pinned to one core (taskset, when the
  * machine has it) and 16 keep-alive connections. Runs against `--in-memory` and the default SQLite
  * file store, from the built CLI (dist/). Prints a table and writes bench/results.json.

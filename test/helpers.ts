@@ -23,7 +23,7 @@ export interface Clients {
   readonly sts: STSClient;
 }
 
-/** SDK clients whose access key is the 12-digit account id (SPEC §3: such a key is that account). */
+/** SDK clients whose access key is the 12-digit account id (docs/differences-from-aws.md: such a key is that account). */
 export function clientsFor(url: string, account: string, region = REGION): Clients {
   const config = {
     endpoint: url,

@@ -1,5 +1,5 @@
 /**
- * The library API (SPEC §2.2): `startRedshiftLocal(options)` → `{ url, port, close(),
+ * The library API (README "As a library"): `startRedshiftLocal(options)` → `{ url, port, close(),
  * [Symbol.asyncDispose] }`, the CLI's options typed, several instances in one process with
  * different options (no process-global state), an injectable clock, and a close() that lets
  * in-flight requests finish before the store closes.

@@ -1,5 +1,5 @@
 /**
- * The command line, declared once as data (SPEC §2.1): every flag with its environment variable,
+ * The command line, declared once as data (README "Command line"): every flag with its environment variable,
  * value placeholder, default and help line. `parseCli` and `--help` both walk this table, so a flag
  * cannot exist without its documentation or its environment variable.
  */

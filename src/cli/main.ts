@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `redshift-local` command (SPEC §2.1): flags + environment → options (parse.ts) →
+ * The `redshift-local` command (README "Command line"): flags + environment → options (parse.ts) →
  * `startRedshiftLocal`. Nothing else happens here: the server, the store and the logs are the
  * library's.
  *

@@ -6,7 +6,7 @@
  *
  * Delays: 0 by default (the response shows the transitional status, the next read the settled one),
  * per transition with `--delay endpoint-create=5m`, all at once with `--delay all=90s`, or AWS-like
- * durations with `--delay realistic` (SPEC §5.6).
+ * durations with `--delay realistic` (docs/differences-from-aws.md, Time).
  */
 import type { EntityBase, Pending } from "./entities.js";
 

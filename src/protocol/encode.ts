@@ -3,7 +3,7 @@
  *
  * Element name = member locationName ?? member name; list items = the list's item name (`member`
  * when the model gives none); absent (undefined/null) members are omitted; booleans lowercase;
- * timestamps RFC 3339 with milliseconds and `Z`. (../shared/reference/aws-protocol.md §2, §3, §4)
+ * timestamps RFC 3339 with milliseconds and `Z`. (docs/wire-protocol.md, Responses and Errors)
  */
 import type { AwsError } from "../domain/errors.js";
 import type { WireProtocol } from "./decode.js";

@@ -6,8 +6,9 @@
 import { AwsError } from "../domain/errors.js";
 
 /**
- * AWS documents `MalformedQueryString` as HTTP 404; SPEC §7 requires malformed encodings to be 400,
- * so the code is AWS's and the status is the SPEC's.
+ * AWS documents `MalformedQueryString` as HTTP 404 (https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html);
+ * malformed encodings are 400 here like every other malformed input, so the code is AWS's and the
+ * status is ours (docs/differences-from-aws.md, Errors and the wire).
  */
 export class MalformedInput extends AwsError {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 /**
  * Input validation from the shape tables: required members (`MissingParameter`), JSON types for
  * seed files, string length/pattern/enum, integer range and list size (`InvalidParameterValue`).
- * Both 400, with a message naming the parameter (SPEC §4).
+ * Both 400, with a message naming the parameter (docs/wire-protocol.md, Requests).
  */
 import { InvalidParameterValue, MissingParameter } from "../domain/errors.js";
 import type { Shape, StructureShape } from "./shapes.js";

@@ -1,5 +1,5 @@
 /**
- * Admin routes (not AWS APIs), SPEC §2.3:
+ * Admin routes (not AWS APIs; README "Admin routes"):
  *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
  *   GET  /_redshift-local/state   → JSON snapshot of every account's resources

@@ -128,7 +128,7 @@ describe("AuthorizeEndpointAccess", () => {
     });
   });
 
-  describe("errors, in the SPEC's order", () => {
+  describe("errors, in the documented order (docs/differences-from-aws.md)", () => {
     it("AuthorizeEndpointAccess: an unknown cluster is ClusterNotFound (404)", async () => {
       await using w = await endpointWorld();
       try {
@@ -247,7 +247,7 @@ describe("AuthorizeEndpointAccess", () => {
     });
   });
 
-  // Each request breaks two rows of the SPEC's table at once and must get the earlier row's error.
+  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the earlier row's error.
   // (#4 cannot meet #6–#9: a cluster with grants cannot be made ineligible; #5 excludes any grant.)
   describe("check order (two rows broken at once, the earlier wins)", () => {
     it("AuthorizeEndpointAccess: an ineligible cluster (#4) wins over granting to the owner's own account (#5)", async () => {

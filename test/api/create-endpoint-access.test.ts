@@ -176,7 +176,7 @@ describe("CreateEndpointAccess", () => {
     });
   });
 
-  describe("errors, in the SPEC's order", () => {
+  describe("errors, in the documented order (docs/differences-from-aws.md)", () => {
     it("CreateEndpointAccess: a name the caller already uses (any case, any status) is EndpointAlreadyExists — before the cluster lookup", async () => {
       await using w = await endpointWorld();
       await grant(w);
@@ -331,7 +331,7 @@ describe("CreateEndpointAccess", () => {
     });
   });
 
-  // Each request breaks two rows of the SPEC's table at once and must get the earlier row's error
+  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the earlier row's error
   // (#2<#3 and #4<#5 are in the tests above; #7 and #8 cannot meet: without a subnet group there is no VPC).
   describe("check order (two rows broken at once, the earlier wins)", () => {
     const bogusSg = ["sg-0123456789abcdef0"];

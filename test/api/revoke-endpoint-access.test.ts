@@ -133,7 +133,7 @@ describe("RevokeEndpointAccess", () => {
     });
   });
 
-  describe("errors, in the SPEC's order", () => {
+  describe("errors, in the documented order (docs/differences-from-aws.md)", () => {
     it("RevokeEndpointAccess: an unknown cluster is ClusterNotFound (404), even for a grantee naming the grantor's cluster", async () => {
       await using w = await endpointWorld();
       await grant(w);
@@ -218,7 +218,7 @@ describe("RevokeEndpointAccess", () => {
     });
   });
 
-  // Each request breaks two rows of the SPEC's table at once and must get the earlier row's error.
+  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the earlier row's error.
   describe("check order (two rows broken at once, the earlier wins)", () => {
     it("RevokeEndpointAccess: a malformed Account (#1) wins over an unknown cluster (#2)", async () => {
       await using w = await endpointWorld();

@@ -1,5 +1,5 @@
 /**
- * The verifier (src/auth/authenticate.ts) on the deterministic vectors of aws-protocol.md §7:
+ * The verifier (src/auth/authenticate.ts) on deterministic vectors (test/wire/signing.ts, with AWS's documentation example key):
  * TV1 (a botocore-shaped Redshift request) and TV2 (the JS SDK's header set with a session token),
  * plus the policy of open and strict mode and AWS's error codes for malformed auth.
  */

@@ -1,5 +1,5 @@
 /**
- * SPEC §7: logs never contain secret keys or signatures, even at debug level and for failed
+ * Logs never contain secret keys or signatures, even at debug level and for failed
  * authentications. Every line the server writes is captured through `logSink`.
  */
 import assert from "node:assert/strict";

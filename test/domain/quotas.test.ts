@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { DEFAULT_QUOTAS, isQuotaName, resolveQuotas } from "../../src/domain/quotas.js";
 
 describe("quotas", () => {
-  it("resolveQuotas: the defaults are AWS's (SPEC §5.7; VPC quotas for security group rules)", () => {
+  it("resolveQuotas: the defaults are AWS's (Redshift quotas page; VPC quotas for security group rules)", () => {
     assert.deepEqual(resolveQuotas(undefined), {
       "grants-per-cluster": 5,
       "endpoints-per-cluster": 30,

@@ -1,6 +1,6 @@
 /**
  * The AWS CLI against a server started here, with only `--endpoint-url` and the environment
- * pointing it at us (SPEC §4). The same scenarios run once per CLI found: `aws` on PATH, plus
+ * pointing it at us (docs/wire-protocol.md). The same scenarios run once per CLI found: `aws` on PATH, plus
  * /usr/bin/aws when that is another major (this machine: pip's v1 first on PATH and Debian's v2;
  * a fresh CI machine: Debian's v2 only). The CLI is botocore underneath, but also its own output
  * formatting and exit codes, which users script against; test/e2e/awscli-runner.ts holds what

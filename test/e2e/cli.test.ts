@@ -1,5 +1,5 @@
 /**
- * The `redshift-local` command end to end (SPEC §2.1): a child process, its listening line, the
+ * The `redshift-local` command end to end (README "Command line"): a child process, its listening line, the
  * official SDKs against it, signals, exit codes, environment variables and `--seed`.
  */
 import assert from "node:assert/strict";
@@ -151,7 +151,7 @@ describe("redshift-local CLI", () => {
       assert.equal(code, 0, stderr);
       for (const flag of [...FLAGS.map((f) => `--${f.name}`), "--help", "--version"]) assert.ok(stdout.includes(flag), `help lists ${flag}`);
       for (const f of FLAGS) assert.ok(stdout.includes(f.env), `help lists ${f.env}`);
-      // SPEC §2.1's flags, each documented in its own entry together with its variable
+      // The README's flags, each documented in its own entry together with its variable
       // (REDSHIFT_LOCAL_ + the flag in upper snake case), whatever the flag table says.
       const entries = stdout.split(/\n(?= {2}--)/);
       for (const flag of ["host", "port", "data-dir", "in-memory", "store", "auth", "credentials", "default-account", "seed", "delay", "quota", "log-level"]) {

@@ -1,5 +1,5 @@
 /**
- * Durability of the default store (SPEC §6): state in `--data-dir` survives a clean stop, an
+ * Durability of the default store (README "Storage"): state in `--data-dir` survives a clean stop, an
  * acknowledged write survives `kill -9`, lifecycle due times survive a restart, and `--in-memory`
  * never touches the disk.
  */

@@ -1,6 +1,6 @@
 /**
- * The codec (src/protocol/form.ts, decode.ts, validate.ts, encode.ts) against the test vectors of
- * aws-protocol.md §7: TV6 (request decoding equivalence), TV3/TV4 (awsQuery success and error,
+ * The codec (src/protocol/form.ts, decode.ts, validate.ts, encode.ts) against test vectors (requests and
+ * responses as botocore and the JS SDK send and read them): TV6 (request decoding equivalence), TV3/TV4 (awsQuery success and error,
  * byte for byte), TV5 (EC2 request, success and error), plus escaping, booleans, timestamps and the
  * validation messages. Shapes are declared here, as small copies of the model's members, so these
  * tests prove the codec and not any one operation's table.

@@ -1,5 +1,5 @@
 /**
- * The admin routes under /_redshift-local/ (SPEC §2.3): health, a JSON snapshot of every account's
+ * The admin routes under /_redshift-local/ (README "Admin routes"): health, a JSON snapshot of every account's
  * resources, and reset (open mode here; strict mode is in test/auth/strict-mode.test.ts). JSON,
  * never an AWS envelope; a wrong method is 405 with Allow, an unknown route 404.
  */

@@ -1,5 +1,5 @@
 /**
- * SPEC §7: an unexpected internal error (here: the store failing in the middle of an operation)
+ * An unexpected internal error (here: the store failing in the middle of an operation)
  * answers 500 InternalFailure with a request id in the service's envelope, is logged with its
  * stack, and leaves the store as it was — every operation is one transaction. The server is the
  * real HTTP adapter over an App whose store breaks on demand.

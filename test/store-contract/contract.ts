@@ -1,5 +1,5 @@
 /**
- * THE store contract (SPEC §6: "one store interface, one contract test suite run against every
+ * THE store contract ("one store interface, one contract test suite run against every
  * backend"). `storeContract(backend)` registers the whole suite for one backend; each backend's test
  * file only says how to open a fresh, empty store of its kind.
  */

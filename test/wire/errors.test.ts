@@ -1,5 +1,5 @@
 /**
- * Client mistakes on the wire (SPEC §4, §7): each gets an AWS-style XML error in the routed
+ * Client mistakes on the wire (docs/wire-protocol.md, Errors): each gets an AWS-style XML error in the routed
  * service's envelope with a 4xx status (501 for known-but-unimplemented operations) — never a 5xx
  * for the client's fault, never HTML, never an empty body.
  */

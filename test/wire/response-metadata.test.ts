@@ -1,5 +1,5 @@
 /**
- * What every response carries (aws-protocol.md §0 items 4, 10, 11; §2.1; §4.2): the request id in
+ * What every response carries (docs/wire-protocol.md, Responses): the request id in
  * both the `x-amzn-RequestId` header (the JS SDK reads it) and the body (botocore reads it), an
  * accurate `Date` from the server's clock (the JS SDK corrects its skew from it), an exact
  * Content-Length, no compression, and never an empty 200 body.

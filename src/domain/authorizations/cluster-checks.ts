@@ -1,12 +1,12 @@
 /**
- * The checks on the target cluster that every endpoint-access mutation shares (SPEC §5.4 #2–#4,
- * §5.5 #3, #5, #6): the cluster exists in its owner's partition, it is `available`, and it can host
+ * The checks on the target cluster that every endpoint-access mutation shares (docs/differences-from-aws.md:
+ * Authorize #2–#4, Create #3, #5, #6): the cluster exists in its owner's partition, it is `available`, and it can host
  * Redshift-managed VPC endpoints at all.
  *
  * Eligibility, per the Management Guide ("Redshift-managed VPC endpoints", considerations): the
  * cluster "must have the RA3 node type" and be "enabled for either cluster relocation or Multi-AZ".
  * AWS does not name the fault; UnsupportedOperation is the only capability fault the operations
- * declare (aws-semantics.md §3.1 #5, INFERRED).
+ * declare (docs/differences-from-aws.md, INFERRED).
  */
 import type { DomainContext } from "../context.js";
 import type { Cluster, Scope } from "../entities.js";

@@ -1,10 +1,10 @@
 /**
- * RevokeEndpointAccess (SPEC §5.4): the cluster owner removes some VPCs from a grant (partial revoke)
- * or the whole grant. Checks in the SPEC's order: cluster exists → grant exists → not already
+ * RevokeEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_RevokeEndpointAccess.html): the cluster owner removes some VPCs from a grant (partial revoke)
+ * or the whole grant. Checks in the documented order (docs/differences-from-aws.md): cluster exists → grant exists → not already
  * Revoking → cluster available → VPC list applies to this grant → endpoints need `Force` → forced
  * endpoints must be deletable now.
  *
- * Effects (INFERRED where AWS is silent, aws-semantics.md §3.2 and §10.1–§10.4):
+ * Effects (INFERRED where AWS is silent, docs/differences-from-aws.md):
  * - partial revoke: the VPCs go, the grant stays `Authorized`; revoking its last VPC is a full
  *   revoke, never a widening to all VPCs;
  * - full revoke: the answer shows `Status=Revoking`; with no endpoints the grant is gone at once,

@@ -1,6 +1,6 @@
 /**
  * What the authorization operations return: the grant plus the *live* status of its cluster
- * (`ClusterStatus` is read at answer time, never copied into the grant — aws-semantics.md §2.2).
+ * (`ClusterStatus` is read at answer time, never copied into the grant — docs/differences-from-aws.md).
  * Cluster reads are cached per call, so a page of N grants costs at most N + 1 row reads.
  */
 import type { DomainContext } from "../context.js";

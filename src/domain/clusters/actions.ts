@@ -1,6 +1,6 @@
 /**
  * DeleteCluster, PauseCluster, ResumeCluster and RebootCluster: state checks, then a lifecycle
- * transition (SPEC §5.3, §5.6). What happens once a deleted cluster is gone is in cascade.ts.
+ * transition (docs/differences-from-aws.md, Clusters and Time). What happens once a deleted cluster is gone is in cascade.ts.
  *
  * - Delete works on an `available` or a `paused` cluster ("If you delete a paused cluster without
  *   requesting a final snapshot, then you can't restore the cluster" [OPS]); other states →

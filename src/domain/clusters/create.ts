@@ -1,5 +1,5 @@
 /**
- * CreateCluster (SPEC §5.3): validate every parameter, then place the cluster (subnet group, zone,
+ * CreateCluster (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html): validate every parameter, then place the cluster (subnet group, zone,
  * security groups), enforce uniqueness and the `nodes-per-account` quota, and start `cluster-create`.
  */
 import type { DomainContext } from "../context.js";

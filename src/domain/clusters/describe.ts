@@ -33,7 +33,7 @@ export interface DescribeClustersRequest extends TagFilter {
  * not both" [M] — InvalidParameterCombination (INFERRED code). Tag filters apply to either form.
  */
 export async function describeClusters(ctx: DomainContext, req: DescribeClustersRequest): Promise<Page<Cluster>> {
-  pageSize(req.MaxRecords); // 20–100 whether or not a single cluster is asked for (SPEC §5.7)
+  pageSize(req.MaxRecords); // 20–100 whether or not a single cluster is asked for (docs/differences-from-aws.md, Pagination)
   if (req.ClusterIdentifier !== undefined && req.ClusterIdentifier !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("You can specify either the ClusterIdentifier parameter or the Marker parameter, but not both.");

@@ -1,10 +1,10 @@
 /**
- * DeleteEndpointAccess (SPEC §5.5): the owner deletes an `active` endpoint; the answer shows
+ * DeleteEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DeleteEndpointAccess.html): the owner deletes an `active` endpoint; the answer shows
  * `deleting`, and the endpoint is gone once the `endpoint-delete` transition completes (then the
  * grant's EndpointCount drops, endpoints/cascade.ts).
  *
  * A paused, rebooting or otherwise busy cluster refuses the delete with InvalidClusterState like every
- * other endpoint mutation (aws-semantics.md §4.5, INFERRED); a cluster that is itself being deleted
+ * other endpoint mutation (docs/differences-from-aws.md, INFERRED); a cluster that is itself being deleted
  * does not, because the cluster's deletion takes the endpoint with it anyway.
  */
 import type { DomainContext } from "../context.js";

@@ -1,12 +1,12 @@
 /**
- * DescribeEndpointAccess (SPEC §5.5): the caller's own endpoints, AND-filtered by ClusterIdentifier,
+ * DescribeEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeEndpointAccess.html): the caller's own endpoints, AND-filtered by ClusterIdentifier,
  * ResourceOwner (the cluster's account), EndpointName and VpcId, in stable order, one page at a time.
  * A grantor never sees a grantee's endpoints here, only the grant's EndpointCount (INFERRED,
- * aws-semantics.md §10.12).
+ * docs/differences-from-aws.md, Endpoints).
  *
  * A given `EndpointName` that matches nothing is `EndpointNotFound` (404) — Terraform's and
  * CloudFormation's delete waiters poll for exactly that — even when it is the other filters that
- * exclude it (aws-semantics.md §10.13); other filters that match nothing give an empty list.
+ * exclude it (docs/differences-from-aws.md); other filters that match nothing give an empty list.
  * `deleting` endpoints are listed until they are gone.
  */
 import type { DomainContext } from "../context.js";

@@ -4,7 +4,7 @@
  * The model allows upper case; CloudFormation and Terraform allow only lower case and the name is
  * part of a DNS name. We accept the name as given, keep names unique per (owner account, region)
  * case-insensitively (the entity id is the lower-cased name) and lower-case it in the Address
- * (aws-semantics.md §10.14, INFERRED).
+ * (docs/differences-from-aws.md, Endpoints; INFERRED).
  */
 export const ENDPOINT_NAME_PATTERN = /^(?=.{1,30}$)(?!.*--)[A-Za-z][A-Za-z0-9-]*(?<!-)$/;
 

@@ -1,9 +1,9 @@
 /**
- * The security groups of an endpoint (SPEC §5.5 #9, ModifyEndpointAccess): every id must name a
+ * The security groups of an endpoint (docs/differences-from-aws.md: CreateEndpointAccess #9, ModifyEndpointAccess): every id must name a
  * group of the caller's account in the endpoint's VPC; none given → the VPC's `default` group
  * (Terraform's acceptance test sees exactly one group when it sets none). AWS does not say which
  * fault a bad group gets; InvalidClusterSecurityGroupState is the security-group fault both
- * operations declare (aws-semantics.md §10.11, INFERRED).
+ * operations declare (docs/differences-from-aws.md, INFERRED).
  */
 import type { DomainContext } from "../context.js";
 import { InvalidClusterSecurityGroupState } from "../errors.js";

@@ -1,6 +1,6 @@
 /**
  * CreateClusterSubnetGroup, DescribeClusterSubnetGroups, ModifyClusterSubnetGroup and
- * DeleteClusterSubnetGroup (SPEC §5.2). The group's VpcId comes from its subnets; a group is "in use"
+ * DeleteClusterSubnetGroup (docs/differences-from-aws.md, Cluster subnet groups). The group's VpcId comes from its subnets; a group is "in use"
  * while a cluster or a Redshift-managed endpoint of the caller's partition names it.
  */
 import type { DomainContext } from "../context.js";
@@ -64,7 +64,7 @@ export interface DescribeSubnetGroupsRequest extends TagFilter {
 }
 
 export async function describeSubnetGroups(ctx: DomainContext, req: DescribeSubnetGroupsRequest): Promise<Page<ClusterSubnetGroup>> {
-  pageSize(req.MaxRecords); // 20–100 whether or not a single group is asked for (SPEC §5.7)
+  pageSize(req.MaxRecords); // 20–100 whether or not a single group is asked for (docs/differences-from-aws.md, Pagination)
   if (req.ClusterSubnetGroupName !== undefined && req.ClusterSubnetGroupName !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("ClusterSubnetGroupName and Marker cannot be specified together.");

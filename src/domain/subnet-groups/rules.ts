@@ -1,5 +1,5 @@
 /**
- * Cluster subnet group rules (SPEC §5.2, aws-semantics.md §7.2): names, subnet resolution, lookups, and
+ * Cluster subnet group rules (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateClusterSubnetGroup.html, docs/differences-from-aws.md): names, subnet resolution, lookups, and
  * the `default` group AWS reports for clusters placed in the default VPC.
  */
 import type { DomainContext } from "../context.js";

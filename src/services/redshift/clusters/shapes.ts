@@ -104,7 +104,7 @@ export function clusterToWire(c: Cluster, now: number): ClusterWire {
     ClusterAvailabilityStatus: availabilityStatus(c.status),
     MasterUsername: c.masterUsername,
     DBName: c.dbName,
-    // AWS has no endpoint to report until the cluster exists (SPEC §5.3: omitted while creating).
+    // AWS has no endpoint to report until the cluster exists (omitted while creating).
     Endpoint: c.status === "creating" ? undefined : { Address: clusterAddress(c), Port: c.port },
     ClusterCreateTime: c.createdAt,
     AutomatedSnapshotRetentionPeriod: c.automatedSnapshotRetentionPeriod,

@@ -24,7 +24,7 @@ export function authorizationOutput(view: AuthorizationView): ValueOf<typeof End
 
 /**
  * While `creating`, AWS's answer has no Address and no VpcEndpoint yet (observed in 2021,
- * aws-semantics.md §2.3); they appear once the endpoint is active. EndpointCreateTime is always there.
+ * docs/differences-from-aws.md, Endpoints); they appear once the endpoint is active. EndpointCreateTime is always there.
  */
 export function endpointOutput(endpoint: Endpoint): ValueOf<typeof EndpointAccess> {
   const creating = endpoint.status === "creating";

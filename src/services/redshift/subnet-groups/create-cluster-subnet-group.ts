@@ -1,4 +1,4 @@
-/** CreateClusterSubnetGroup: a named set of subnets of one VPC of the caller (SPEC §5.2). */
+/** CreateClusterSubnetGroup: a named set of subnets of one VPC of the caller (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateClusterSubnetGroup.html). */
 import { createSubnetGroup } from "../../../domain/subnet-groups/operations.js";
 import { viewSubnetGroup } from "../../../domain/subnet-groups/rules.js";
 import { list, required, string, structure } from "../../../protocol/shapes.js";
