@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { REPO_ROOT } from "./spawn.js";
-import { findOnPath, requiredTools, skipUnlessRequired } from "./tools.js";
+import { findOnPath, requiredTools, skipUnlessRequired, toolMissing } from "./tools.js";
 
 const TOOL_TESTS = ["test/e2e/awscli.test.ts", "test/e2e/boto3.test.ts", "test/e2e/terraform.test.ts"];
 
@@ -57,6 +57,8 @@ describe("external tools", () => {
     assert.deepEqual([...requiredTools({ REDSHIFT_LOCAL_E2E_REQUIRE: " aws, boto3 ,," })], ["aws", "boto3"]);
     assert.equal(skipUnlessRequired("never-required-tool", undefined), undefined);
     assert.equal(skipUnlessRequired("never-required-tool", "x not found"), "x not found");
+    assert.equal(toolMissing("node", "install Node.js"), undefined, "node runs this test, so it is on PATH");
+    assert.equal(toolMissing("redshift-local-no-such-tool", "apt-get install it"), "redshift-local-no-such-tool not found on PATH (apt-get install it)");
   });
 
   it(

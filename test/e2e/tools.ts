@@ -49,6 +49,14 @@ export function skipUnlessRequired(tool: string, reason: SkipReason): SkipReason
   return reason;
 }
 
+/**
+ * `undefined` when the program `tool` is on PATH, else one line naming it and how to install it, e.g.
+ * `toolMissing("psql", "apt-get install postgresql-client")` for a test's `{ skip: … }`.
+ */
+export function toolMissing(tool: string, install: string): SkipReason {
+  return findOnPath(tool) === undefined ? skipUnlessRequired(tool, `${tool} not found on PATH (${install})`) : undefined;
+}
+
 /** `undefined` when python3 can import boto3, else one line saying which of the two is missing. */
 export function boto3Missing(): SkipReason {
   const python = findOnPath("python3");
