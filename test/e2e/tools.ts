@@ -42,8 +42,8 @@ export function requiredTools(env: NodeJS.ProcessEnv = process.env): ReadonlySet
  * `reason` when `tool` is missing and may be skipped; throws when the environment requires it.
  * Called at module load, so a required-but-missing tool fails the whole file loudly.
  */
-export function skipUnlessRequired(tool: string, reason: SkipReason): SkipReason {
-  if (reason !== undefined && requiredTools().has(tool)) {
+export function skipUnlessRequired(tool: string, reason: SkipReason, env: NodeJS.ProcessEnv = process.env): SkipReason {
+  if (reason !== undefined && requiredTools(env).has(tool)) {
     throw new Error(`${reason} (REDSHIFT_LOCAL_E2E_REQUIRE lists ${tool}, so this is a failure, not a skip)`);
   }
   return reason;
