@@ -1,6 +1,7 @@
 /**
  * Who is calling, and may they? docs/differences-from-aws.md (Accounts, regions and credentials) and
- * docs/wire-protocol.md (Signature Version 4; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html).
+ * docs/wire-protocol.md (Signature Version 4;
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html).
  *
  * - No auth at all: `--auth strict` → 403 MissingAuthenticationToken; open → the default account in
  *   us-east-1, routed later by `Version`.

@@ -1,6 +1,7 @@
 /**
  * AWS Signature Version 4, the server side: canonical request, string to sign, signing key and
- * signature, with node:crypto only (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html,
+ * signature, with node:crypto only
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html,
  * docs/wire-protocol.md). Pure functions;
  * the policy (who must sign, which errors in which order) is in authenticate.ts.
  */

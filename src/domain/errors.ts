@@ -3,7 +3,8 @@
  * code, HTTP status and fault type; the protocol layer turns it into a response in exactly one place.
  *
  * Redshift codes and statuses come from the service model's `error` blocks (see
- * the "Errors" section of each action in the API Reference, https://docs.aws.amazon.com/redshift/latest/APIReference/;
+ * the "Errors" section of each action in the API Reference,
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/;
  * test/fixtures/aws-error-codes.md keeps the table the catalogue test checks) — the wire code is NOT the shape/class name
  * (`ClusterNotFound`, not `ClusterNotFoundFault`). Common query-protocol codes come from AWS's
  * CommonErrors page; EC2 codes are never modelled and are listed as EC2 documents them.

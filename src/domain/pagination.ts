@@ -1,5 +1,7 @@
 /**
- * Redshift-style pagination (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html; docs/differences-from-aws.md, Pagination): `MaxRecords` 20–100, default 100; `Marker` opaque and
+ * Redshift-style pagination
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html;
+ * docs/differences-from-aws.md, Pagination): `MaxRecords` 20–100, default 100; `Marker` opaque and
  * present only when more records remain; a marker we did not issue is `InvalidParameterValue`.
  * Order is stable (creation time, then account, then id) and a page reads O(page) rows: the marker
  * is the position of the last record returned, and the store resumes strictly after it.

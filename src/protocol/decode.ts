@@ -4,7 +4,8 @@
  * awsQuery: member key = locationName ?? member name; lists are `Key.<item>.N` (1-based, sorted
  * numerically) and `Key=` means an explicitly empty list. ec2Query: member key = queryName ??
  * capitalised locationName ?? member name, and every list is flattened (`Key.N`).
- * (docs/wire-protocol.md, Requests; https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html)
+ * (docs/wire-protocol.md, Requests;
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html)
  *
  * Decoding only converts text to typed values (a malformed boolean, integer or timestamp is
  * `InvalidParameterValue`); `validate.ts` then checks required members and constraints, for form

@@ -6,7 +6,8 @@
 import { AwsError } from "../domain/errors.js";
 
 /**
- * AWS documents `MalformedQueryString` as HTTP 404 (https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html);
+ * AWS documents `MalformedQueryString` as HTTP 404
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html);
  * malformed encodings are 400 here like every other malformed input, so the code is AWS's and the
  * status is ours (docs/differences-from-aws.md, Errors and the wire).
  */

@@ -247,7 +247,8 @@ describe("AuthorizeEndpointAccess", () => {
     });
   });
 
-  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the earlier row's error.
+  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the
+  // earlier row's error.
   // (#4 cannot meet #6–#9: a cluster with grants cannot be made ineligible; #5 excludes any grant.)
   describe("check order (two rows broken at once, the earlier wins)", () => {
     it("AuthorizeEndpointAccess: an ineligible cluster (#4) wins over granting to the owner's own account (#5)", async () => {

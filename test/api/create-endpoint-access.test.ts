@@ -331,7 +331,8 @@ describe("CreateEndpointAccess", () => {
     });
   });
 
-  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the earlier row's error
+  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the
+  // earlier row's error
   // (#2<#3 and #4<#5 are in the tests above; #7 and #8 cannot meet: without a subnet group there is no VPC).
   describe("check order (two rows broken at once, the earlier wins)", () => {
     const bogusSg = ["sg-0123456789abcdef0"];

@@ -1,5 +1,6 @@
 /**
- * Quotas (docs/differences-from-aws.md): the three endpoint-access quotas are enforced atomically — requests racing each other
+ * Quotas (docs/differences-from-aws.md): the three endpoint-access quotas are enforced atomically —
+ * requests racing each other
  * (in one server, or in two servers sharing one store) can never exceed them, and a grant's
  * EndpointCount always equals the endpoints that won. Each name's override is tested with its
  * operation (authorize-/create-endpoint-access.test.ts); here they are raced.

@@ -218,7 +218,8 @@ describe("RevokeEndpointAccess", () => {
     });
   });
 
-  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the earlier row's error.
+  // Each request breaks two rows of the table in docs/differences-from-aws.md at once and must get the
+  // earlier row's error.
   describe("check order (two rows broken at once, the earlier wins)", () => {
     it("RevokeEndpointAccess: a malformed Account (#1) wins over an unknown cluster (#2)", async () => {
       await using w = await endpointWorld();

@@ -1,5 +1,6 @@
 /**
- * `--auth open` (the default, docs/differences-from-aws.md): any credentials are accepted, but the Authorization header
+ * `--auth open` (the default, docs/differences-from-aws.md): any credentials are accepted, but the
+ * Authorization header
  * must still be well-formed, a configured key's signature is still verified, and a request with no
  * auth at all is the default account in us-east-1.
  */

@@ -1,5 +1,6 @@
 /**
- * `--auth strict` end to end (docs/differences-from-aws.md, Accounts, regions and credentials): the official SDKs sign correctly and are served; every
+ * `--auth strict` end to end (docs/differences-from-aws.md, Accounts, regions and credentials): the
+ * official SDKs sign correctly and are served; every
  * other caller gets AWS's code and status. Requests that need a chosen signing date are signed by
  * the test-time oracle (@smithy/signature-v4) and sent raw, against a ManualClock.
  */

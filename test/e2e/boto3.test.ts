@@ -1,5 +1,6 @@
 /**
- * boto3/botocore against a server started here (docs/wire-protocol.md: real clients work unchanged with only the
+ * boto3/botocore against a server started here (docs/wire-protocol.md: real clients work unchanged with
+ * only the
  * endpoint overridden). botocore differs from the JS SDK exactly where servers go wrong: it reads the
  * request id from the XML body, maps the error <Code> (not the shape name) to the typed exception,
  * and needs the <OpResult> wrapper. test/e2e/boto3_probe.py makes one call per run and prints JSON.

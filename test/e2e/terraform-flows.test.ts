@@ -1,6 +1,8 @@
 /**
  * The calls Terraform's `aws_redshift_endpoint_authorization` and `aws_redshift_endpoint_access`
- * make (hashicorp/terraform-provider-aws internal/service/redshift, https://github.com/hashicorp/terraform-provider-aws/tree/main/internal/service/redshift), replayed with
+ * make (hashicorp/terraform-provider-aws internal/service/redshift,
+ * https://github.com/hashicorp/terraform-provider-aws/tree/main/internal/service/redshift), replayed
+ * with
  * the JS SDK against a server with realistic, non-zero delays and a ManualClock. The waiters poll as
  * Terraform does, moving the clock by Terraform's poll interval between polls instead of sleeping.
  */

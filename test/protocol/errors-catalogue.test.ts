@@ -1,6 +1,7 @@
 /**
  * Keeps the one error catalogue (src/domain/errors.ts) consistent with AWS's tables, kept verbatim in
- * test/fixtures/aws-error-codes.md (sources: https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html
+ * test/fixtures/aws-error-codes.md (sources:
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html
  * and the Redshift service model): every class whose code is a Redshift model code in its
  * Appendix A has exactly that HTTP status
  * (and the Sender fault all modelled Redshift errors have); no class uses a shape name where the

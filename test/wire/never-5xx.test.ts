@@ -1,5 +1,6 @@
 /**
- * Robustness (docs/wire-protocol.md, Errors): every implemented operation of every service, walked from its own shape
+ * Robustness (docs/wire-protocol.md, Errors): every implemented operation of every service, walked from
+ * its own shape
  * table, gets hostile raw requests through a real server — nothing at all; every member empty,
  * over-long, non-numeric, "maybe", unicode, NUL, markup or an Object.prototype name; lists with gaps,
  * huge or odd indices, thousands of items, scalars where lists or structures belong and garbage

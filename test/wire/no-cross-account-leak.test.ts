@@ -1,5 +1,6 @@
 /**
- * No cross-account leakage (docs/differences-from-aws.md, Accounts, regions and credentials): a third account (the stranger, who owns nothing) calls
+ * No cross-account leakage (docs/differences-from-aws.md, Accounts, regions and credentials): a third
+ * account (the stranger, who owns nothing) calls
  * every implemented operation of every service with the other accounts' real identifiers — their
  * cluster, subnet groups, endpoints, VPCs, subnets, security groups and account ids, as required
  * members, as every known member at once, and with every boolean on (DescribeEndpointAuthorization's

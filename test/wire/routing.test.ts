@@ -1,5 +1,6 @@
 /**
- * One port, three services (docs/wire-protocol.md, One port, three services): a signed request goes to the service
+ * One port, three services (docs/wire-protocol.md, One port, three services): a signed request goes to
+ * the service
  * named in its credential scope whatever its `Action` or `Version` say; an unsigned one is routed by
  * `Version`. The endpoint may carry a path prefix: the signature covers the path as received.
  */

@@ -10,7 +10,10 @@ import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 
-/** AWS's documentation example key pair, as used by the deterministic signing vectors (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html). */
+/**
+ * AWS's documentation example key pair, as used by the deterministic signing vectors
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html).
+ */
 export const AKID = "AKIDEXAMPLE";
 export const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 

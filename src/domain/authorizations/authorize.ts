@@ -1,8 +1,11 @@
 /**
- * AuthorizeEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_AuthorizeEndpointAccess.html): the cluster owner grants another account the right to create
+ * AuthorizeEndpointAccess
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_AuthorizeEndpointAccess.html): the
+ * cluster owner grants another account the right to create
  * Redshift-managed VPC endpoints to one of its clusters, for all or some of that account's VPCs.
  *
- * Checks run in the documented order (docs/differences-from-aws.md) (parameter shapes were already validated by the shape table):
+ * Checks run in the documented order (docs/differences-from-aws.md) (parameter shapes were already
+ * validated by the shape table):
  * cluster exists → available → eligible → not self → grant not Revoking → no narrowing →
  * something new to grant → grants-per-cluster quota. Re-authorizing adds VPCs to the existing grant
  * (Terraform's and CloudFormation's update path) or widens it to all VPCs; it never narrows.

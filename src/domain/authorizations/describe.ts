@@ -1,5 +1,7 @@
 /**
- * DescribeEndpointAuthorization (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeEndpointAuthorization.html): grants seen from either side.
+ * DescribeEndpointAuthorization
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeEndpointAuthorization.html):
+ * grants seen from either side.
  *
  * - Grantor view (`Grantee` false/absent): grants on the caller's clusters; `Account` filters by
  *   grantee, `ClusterIdentifier` by the caller's cluster, which must exist (`ClusterNotFound`;

@@ -1,6 +1,9 @@
 /**
- * RevokeEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_RevokeEndpointAccess.html): the cluster owner removes some VPCs from a grant (partial revoke)
- * or the whole grant. Checks in the documented order (docs/differences-from-aws.md): cluster exists → grant exists → not already
+ * RevokeEndpointAccess
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_RevokeEndpointAccess.html): the cluster
+ * owner removes some VPCs from a grant (partial revoke)
+ * or the whole grant. Checks in the documented order (docs/differences-from-aws.md): cluster exists →
+ * grant exists → not already
  * Revoking → cluster available → VPC list applies to this grant → endpoints need `Force` → forced
  * endpoints must be deletable now.
  *

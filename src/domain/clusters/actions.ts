@@ -1,6 +1,7 @@
 /**
  * DeleteCluster, PauseCluster, ResumeCluster and RebootCluster: state checks, then a lifecycle
- * transition (docs/differences-from-aws.md, Clusters and Time). What happens once a deleted cluster is gone is in cascade.ts.
+ * transition (docs/differences-from-aws.md, Clusters and Time). What happens once a deleted cluster is
+ * gone is in cascade.ts.
  *
  * - Delete works on an `available` or a `paused` cluster ("If you delete a paused cluster without
  *   requesting a final snapshot, then you can't restore the cluster" [OPS]); other states →

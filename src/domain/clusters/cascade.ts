@@ -1,5 +1,6 @@
 /**
- * What happens when a cluster is finally gone (docs/differences-from-aws.md, Clusters): it is removed, its grants are removed, and
+ * What happens when a cluster is finally gone (docs/differences-from-aws.md, Clusters): it is removed,
+ * its grants are removed, and
  * every endpoint to it — in any account — is driven through `deleting` to gone.
  */
 import type { DomainContext } from "../context.js";

@@ -1,5 +1,6 @@
 /**
- * CreateCluster (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html): validate every parameter, then place the cluster (subnet group, zone,
+ * CreateCluster (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html):
+ * validate every parameter, then place the cluster (subnet group, zone,
  * security groups), enforce uniqueness and the `nodes-per-account` quota, and start `cluster-create`.
  */
 import type { DomainContext } from "../context.js";

@@ -1,11 +1,13 @@
 /**
- * ModifyCluster (https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyCluster.html): the cluster must be `available`; every given parameter is validated as on
+ * ModifyCluster (https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyCluster.html): the
+ * cluster must be `available`; every given parameter is validated as on
  * create, the resulting configuration must be coherent (options.ts), and the cluster goes `modifying` →
  * `available`. Resize, public access, enhanced VPC routing and the master password are pending until
  * then (pending.ts); the rest applies at once, including a rename (the new identifier is reserved
  * immediately, so no other cluster can take it meanwhile).
  *
- * Decision (docs/differences-from-aws.md, Clusters; AWS's docs are silent): while the cluster has endpoint authorizations or
+ * Decision (docs/differences-from-aws.md, Clusters; AWS's docs are silent): while the cluster has
+ * endpoint authorizations or
  * Redshift-managed endpoints (from any account), a rename, a port change, or a change that would make the
  * cluster ineligible for endpoints (disabling relocation without Multi-AZ, …) is refused with
  * InvalidClusterState: grants and endpoints are keyed by the identifier and carry the port and address.

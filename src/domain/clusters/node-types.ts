@@ -43,7 +43,10 @@ export function nodeTypeSpec(nodeType: string): NodeTypeSpec | undefined {
   return Object.prototype.hasOwnProperty.call(NODE_TYPES, nodeType) ? NODE_TYPES[nodeType as NodeTypeName] : undefined;
 }
 
-/** https://docs.aws.amazon.com/redshift/latest/mgmt/managing-cluster-recovery.html: relocation, Multi-AZ and managed endpoints are for `ra3.*` clusters. */
+/**
+ * Relocation, Multi-AZ and managed endpoints are for `ra3.*` clusters
+ * (https://docs.aws.amazon.com/redshift/latest/mgmt/managing-cluster-recovery.html).
+ */
 export function isRa3(nodeType: string): boolean {
   return nodeType.startsWith("ra3.");
 }

@@ -39,7 +39,8 @@ export function checkClusterOptions(o: ClusterShapeOptions): void {
 }
 
 /**
- * docs/differences-from-aws.md (Clusters): relocation defaults to enabled for an RA3 cluster that is not publicly accessible (and,
+ * docs/differences-from-aws.md (Clusters): relocation defaults to enabled for an RA3 cluster that is not
+ * publicly accessible (and,
  * since the two exclude each other, not Multi-AZ).
  */
 export function defaultRelocation(nodeType: string, publiclyAccessible: boolean, multiAz: boolean): boolean {

@@ -40,7 +40,10 @@ export function requireStatus(cluster: Cluster, allowed: readonly ClusterStatus[
   );
 }
 
-/** https://docs.aws.amazon.com/redshift/latest/mgmt/managing-cluster-cross-vpc.html: endpoints and grants need an `ra3.*` cluster with relocation enabled or Multi-AZ. */
+/**
+ * Endpoints and grants need an `ra3.*` cluster with relocation enabled or Multi-AZ
+ * (https://docs.aws.amazon.com/redshift/latest/mgmt/managing-cluster-cross-vpc.html).
+ */
 export function supportsManagedEndpoints(cluster: Pick<Cluster, "nodeType" | "azRelocation" | "multiAz">): boolean {
   return isRa3(cluster.nodeType) && (cluster.azRelocation || cluster.multiAz);
 }

@@ -1,7 +1,8 @@
 /**
  * What happens when an endpoint is finally gone: it is removed, the grant it was created under
  * (cross-account endpoints only) counts one endpoint less, and a grant that is `Revoking` disappears
- * with its last endpoint (docs/differences-from-aws.md: "with `Force` … the grant stays listed as `Revoking` until the last one is gone").
+ * with its last endpoint (docs/differences-from-aws.md: "with `Force` … the grant stays listed as
+ * `Revoking` until the last one is gone").
  *
  * The grant is matched by its `uid`, not only by its key: when a cluster is deleted its grants go at
  * once while its endpoints are still `deleting`, and a grant re-created for a re-created cluster of

@@ -1,8 +1,11 @@
 /**
- * CreateEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateEndpointAccess.html): the caller creates a Redshift-managed VPC endpoint in one of its
+ * CreateEndpointAccess
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateEndpointAccess.html): the caller
+ * creates a Redshift-managed VPC endpoint in one of its
  * cluster subnet groups, to its own cluster or — under an `Authorized` grant — to another account's.
  *
- * Checks in the documented order (docs/differences-from-aws.md): name free → cluster exists (in ResourceOwner's partition) → grant →
+ * Checks in the documented order (docs/differences-from-aws.md): name free → cluster exists (in
+ * ResourceOwner's partition) → grant →
  * cluster available → eligible → subnet group → VPC allowed by the grant → security groups →
  * endpoints-per-cluster (all accounts) → endpoints-per-grant. The cluster row is locked first and
  * the grant row with it, so the quota counts and the insert are one atomic step.

@@ -1,5 +1,7 @@
 /**
- * DeleteEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DeleteEndpointAccess.html): the owner deletes an `active` endpoint; the answer shows
+ * DeleteEndpointAccess
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DeleteEndpointAccess.html): the owner
+ * deletes an `active` endpoint; the answer shows
  * `deleting`, and the endpoint is gone once the `endpoint-delete` transition completes (then the
  * grant's EndpointCount drops, endpoints/cascade.ts).
  *

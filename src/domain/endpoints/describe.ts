@@ -1,5 +1,7 @@
 /**
- * DescribeEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeEndpointAccess.html): the caller's own endpoints, AND-filtered by ClusterIdentifier,
+ * DescribeEndpointAccess
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeEndpointAccess.html): the
+ * caller's own endpoints, AND-filtered by ClusterIdentifier,
  * ResourceOwner (the cluster's account), EndpointName and VpcId, in stable order, one page at a time.
  * A grantor never sees a grantee's endpoints here, only the grant's EndpointCount (INFERRED,
  * docs/differences-from-aws.md, Endpoints).

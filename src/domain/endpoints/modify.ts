@@ -1,8 +1,11 @@
 /**
- * ModifyEndpointAccess (https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyEndpointAccess.html): replaces the endpoint's whole security-group set ("the complete
+ * ModifyEndpointAccess
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyEndpointAccess.html): replaces the
+ * endpoint's whole security-group set ("the complete
  * list … after the endpoint is modified", service model) — the only property that can change.
  *
- * Checks in the documented order (docs/differences-from-aws.md): the caller owns the endpoint → it is `active` → the list is not empty
+ * Checks in the documented order (docs/differences-from-aws.md): the caller owns the endpoint → it is
+ * `active` → the list is not empty
  * (`InvalidParameterValue`; the model does not require the member) → its cluster exists and is
  * `available` (mutations on a paused or rebooting cluster are refused, docs/differences-from-aws.md) →
  * every group exists in the endpoint's VPC → the set differs from the current one (AWS's text for

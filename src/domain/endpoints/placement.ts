@@ -1,5 +1,6 @@
 /**
- * Where an endpoint lives in the caller's network (docs/differences-from-aws.md, Endpoints; Management Guide: Redshift picks a
+ * Where an endpoint lives in the caller's network (docs/differences-from-aws.md, Endpoints; Management
+ * Guide: Redshift picks a
  * subnet of the group with free addresses and creates one network interface, not re-created in
  * another zone if that zone fails): its VPC is the subnet group's VPC, and its one interface goes to
  * the group's subnet holding the fewest of the account's endpoint interfaces, so endpoints spread over
@@ -56,7 +57,8 @@ export function freeAddress(cidr: string, taken: ReadonlySet<string>): string | 
 
 /**
  * `<name>-endpoint-<20 [a-z0-9]>.<cluster owner's 12-char token>.<region>.redshift.amazonaws.com`, as
- * observed on AWS (docs/differences-from-aws.md, Endpoints): the token is the one in the cluster's own address.
+ * observed on AWS (docs/differences-from-aws.md, Endpoints): the token is the one in the cluster's own
+ * address.
  */
 export function endpointAddress(name: string, clusterOwner: string, region: string): string {
   return `${name.toLowerCase()}-endpoint-${randomToken(20)}.${accountDnsToken(clusterOwner, region)}.${region}.redshift.amazonaws.com`;

@@ -1,5 +1,6 @@
 /**
- * The security groups of an endpoint (docs/differences-from-aws.md: CreateEndpointAccess #9, ModifyEndpointAccess): every id must name a
+ * The security groups of an endpoint (docs/differences-from-aws.md: CreateEndpointAccess #9,
+ * ModifyEndpointAccess): every id must name a
  * group of the caller's account in the endpoint's VPC; none given → the VPC's `default` group
  * (Terraform's acceptance test sees exactly one group when it sets none). AWS does not say which
  * fault a bad group gets; InvalidClusterSecurityGroupState is the security-group fault both

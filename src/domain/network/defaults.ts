@@ -1,5 +1,6 @@
 /**
- * The default network every (account, region) has on AWS, created on first use (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html): a
+ * The default network every (account, region) has on AWS, created on first use
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html): a
  * default VPC 172.31.0.0/16 (`IsDefault=true`), one default /20 subnet in each of the zones
  * `<region>a`, `b`, `c`, and a `default` security group in every VPC.
  */

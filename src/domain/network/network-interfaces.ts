@@ -1,7 +1,8 @@
 /**
  * Network interfaces (DescribeNetworkInterfaces). The only interfaces redshift-local creates are the
  * ones of Redshift-managed VPC endpoints: one per endpoint, in the subnet of its subnet group Redshift
- * picked, with the endpoint's security groups, owned by the endpoint's account (docs/differences-from-aws.md, Endpoints). They exist
+ * picked, with the endpoint's security groups, owned by the endpoint's account
+ * (docs/differences-from-aws.md, Endpoints). They exist
  * exactly as long as their endpoint (creating → deleting) and are read from it, so the two never
  * disagree.
  *

@@ -4,7 +4,8 @@
  * goes with the VPC), describe with EC2's filters.
  *
  * Divergence: AWS lets an account delete its default VPC. redshift-local re-creates the default VPC
- * on first use (docs/differences-from-aws.md, EC2) and Redshift places clusters in it, so deleting it is refused with
+ * on first use (docs/differences-from-aws.md, EC2) and Redshift places clusters in it, so deleting it is
+ * refused with
  * `OperationNotPermitted` instead of letting it come back with a new id on the next request.
  */
 import type { DomainContext } from "../context.js";

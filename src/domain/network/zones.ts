@@ -1,5 +1,6 @@
 /**
- * Availability zones of a region. Every region has the three zones `<region>a`, `b`, `c` (docs/differences-from-aws.md, EC2);
+ * Availability zones of a region. Every region has the three zones `<region>a`, `b`, `c`
+ * (docs/differences-from-aws.md, EC2);
  * their zone ids follow AWS's naming (`use1-az1`, `euw1-az2`, `apse2-az3`).
  *
  * Divergence: AWS maps zone names to zone ids differently per account (`us-east-1a` may be `use1-az4`

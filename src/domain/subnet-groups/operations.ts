@@ -1,6 +1,7 @@
 /**
  * CreateClusterSubnetGroup, DescribeClusterSubnetGroups, ModifyClusterSubnetGroup and
- * DeleteClusterSubnetGroup (docs/differences-from-aws.md, Cluster subnet groups). The group's VpcId comes from its subnets; a group is "in use"
+ * DeleteClusterSubnetGroup (docs/differences-from-aws.md, Cluster subnet groups). The group's VpcId
+ * comes from its subnets; a group is "in use"
  * while a cluster or a Redshift-managed endpoint of the caller's partition names it.
  */
 import type { DomainContext } from "../context.js";

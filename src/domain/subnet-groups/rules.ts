@@ -1,5 +1,7 @@
 /**
- * Cluster subnet group rules (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateClusterSubnetGroup.html, docs/differences-from-aws.md): names, subnet resolution, lookups, and
+ * Cluster subnet group rules
+ * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateClusterSubnetGroup.html,
+ * docs/differences-from-aws.md): names, subnet resolution, lookups, and
  * the `default` group AWS reports for clusters placed in the default VPC.
  */
 import type { DomainContext } from "../context.js";

@@ -1,7 +1,8 @@
 /**
  * What every EC2 action does before its own work: `DryRun=true` answers 412 DryRunOperation (the
  * emulated caller always has the permission, so the dry run "would have succeeded"), and the caller's
- * default VPC is created on first use so a fresh account already sees it (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
+ * default VPC is created on first use so a fresh account already sees it
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
  */
 import { DryRunOperation } from "../../domain/errors.js";
 import { ensureDefaultVpc } from "../../domain/network/defaults.js";

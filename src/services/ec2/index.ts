@@ -1,5 +1,6 @@
 /**
- * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (docs/differences-from-aws.md, EC2): VPCs (and their
+ * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (docs/differences-from-aws.md,
+ * EC2): VPCs (and their
  * DNS attributes, read-only), subnets, security groups with their rules, availability zones and the
  * network interfaces of Redshift-managed endpoints, with a default VPC per account and region. Every
  * other EC2 operation answers 501 NotImplemented.

@@ -2,7 +2,8 @@
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
  * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, and the
- * seven endpoint-access operations (docs/differences-from-aws.md). Every other Redshift operation answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
+ * seven endpoint-access operations (docs/differences-from-aws.md). Every other Redshift operation
+ * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
  * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */

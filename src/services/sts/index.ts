@@ -1,6 +1,7 @@
 /**
  * STS, awsQuery, version 2011-06-15. Implemented: GetCallerIdentity (the account comes from the
- * caller's credentials, docs/differences-from-aws.md). Everything else answers 501: redshift-local issues no credentials.
+ * caller's credentials, docs/differences-from-aws.md). Everything else answers 501: redshift-local
+ * issues no credentials.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";

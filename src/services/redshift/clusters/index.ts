@@ -5,7 +5,8 @@
  * ClusterAvailable/ClusterDeleted waiters [M]. We decided: lifecycles through domain/lifecycle.ts
  * (creating, modifying, pausing, resuming, rebooting, deleting), placement in the `default` subnet
  * group of the default VPC when none is named, relocation on by default for private RA3 clusters
- * (docs/differences-from-aws.md, Clusters); DescribeLoggingStatus reports audit logging off (it is not emulated). Known gaps:
+ * (docs/differences-from-aws.md, Clusters); DescribeLoggingStatus reports audit logging off (it is not
+ * emulated). Known gaps:
  * snapshots, parameter groups, HSM, elastic IPs, IPv6 (dualstack), EC2-Classic cluster security groups
  * and audit logging (EnableLogging/DisableLogging) are not modelled; those parameters are ignored.
  */

@@ -24,7 +24,8 @@ export function authorizationOutput(view: AuthorizationView): ValueOf<typeof End
 
 /**
  * While `creating`, AWS's answer has no Address and no VpcEndpoint yet (observed in 2021,
- * docs/differences-from-aws.md, Endpoints); they appear once the endpoint is active. EndpointCreateTime is always there.
+ * docs/differences-from-aws.md, Endpoints); they appear once the endpoint is active. EndpointCreateTime
+ * is always there.
  */
 export function endpointOutput(endpoint: Endpoint): ValueOf<typeof EndpointAccess> {
   const creating = endpoint.status === "creating";

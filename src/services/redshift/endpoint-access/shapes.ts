@@ -1,13 +1,15 @@
 /**
  * Wire shapes of the seven endpoint-access operations, declared once (Redshift model 2012-12-01 as
- * shipped in @aws-sdk/client-redshift 3.1169.0 / botocore 1.43.11; https://docs.aws.amazon.com/redshift/latest/APIReference/API_<Action>.html).
+ * shipped in @aws-sdk/client-redshift 3.1169.0 / botocore 1.43.11;
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/API_<Action>.html).
  *
  * List item names come from the model: requests `VpcIds.VpcIdentifier.N` and
  * `VpcSecurityGroupIds.VpcSecurityGroupId.N`; responses `<AllowedVPCs><VpcIdentifier>`,
  * `<VpcSecurityGroups><VpcSecurityGroup>`, `<NetworkInterfaces><NetworkInterface>`, and `<member>`
  * for the two Describe lists (no locationName in the model).
  *
- * Where this product is stricter than the model (docs/differences-from-aws.md): `ClusterIdentifier` is required
+ * Where this product is stricter than the model (docs/differences-from-aws.md): `ClusterIdentifier` is
+ * required
  * for Authorize, Revoke and Create, and `Account` for Revoke (the model marks them optional because
  * the same operations also serve Redshift Serverless); account ids are 12 digits and VPC ids look
  * like `vpc-…` (CloudFormation's patterns).

@@ -3,7 +3,8 @@
  *
  * AWS documents: names stored lowercase, ≤255 alphanumerics or hyphens, not `Default`; subnets of one
  * VPC; quotas of 20 groups per account and 20 subnets per group [M, QUOTA]. We decided: a group used by
- * a Redshift-managed endpoint is "in use" like one used by a cluster (docs/differences-from-aws.md, Cluster subnet groups), and the
+ * a Redshift-managed endpoint is "in use" like one used by a cluster (docs/differences-from-aws.md,
+ * Cluster subnet groups), and the
  * `default` group of clusters placed in the default VPC is a real group that does not count against the
  * quota. Known gaps: IPv6 (SupportedClusterIpAddressTypes is always ipv4).
  */
