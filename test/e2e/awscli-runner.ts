@@ -15,8 +15,11 @@ import assert from "node:assert/strict";
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-/** Debian's awscli package (v2 on Debian 12); looked at besides whatever `aws` PATH resolves to. */
-export const SYSTEM_AWS = "/usr/bin/aws";
+/**
+ * Debian's awscli package (v2 on Debian 12); looked at besides whatever `aws` PATH resolves to.
+ * REDSHIFT_LOCAL_SYSTEM_AWS overrides it (empty: none), so a test can simulate a machine without it.
+ */
+export const SYSTEM_AWS = process.env.REDSHIFT_LOCAL_SYSTEM_AWS ?? "/usr/bin/aws";
 /** Guards a hung CLI only (a busy machine can take many seconds to start Python); no test asserts on time. */
 const GUARD_MS = 5 * 60_000;
 
@@ -89,7 +92,7 @@ function probe(command: string): Probe {
 export function discoverAwsClis(): Discovery {
   const onPath = probe("aws");
   const clis: AwsCli[] = onPath.cli ? [onPath.cli] : [];
-  if (existsSync(SYSTEM_AWS)) {
+  if (SYSTEM_AWS !== "" && existsSync(SYSTEM_AWS)) {
     const system = probe(SYSTEM_AWS);
     if (system.cli && system.cli.major !== onPath.cli?.major) clis.push(system.cli);
   }

@@ -68,7 +68,11 @@ describe("external tools", () => {
     { timeout: 10 * 60_000 }, // guards a hung child only; nothing here measures time
     async () => {
       using path = nodeOnlyPath();
-      const env = envWithout(["NODE_TEST_CONTEXT", "REDSHIFT_LOCAL_E2E_REQUIRE", "TERRAFORM_BIN"], { PATH: path.dir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
+      const env = envWithout(["NODE_TEST_CONTEXT", "REDSHIFT_LOCAL_E2E_REQUIRE", "TERRAFORM_BIN"], {
+        PATH: path.dir,
+        REDSHIFT_LOCAL_SYSTEM_AWS: "", // a machine with only Node has no Debian awscli either
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      });
       const { code, out } = await runTests(TOOL_TESTS, env);
       assert.equal(code, 0, `the tool tests failed without their tools:\n${out}`);
       const skips = out.split("\n").filter((line) => / # SKIP /.test(line));
