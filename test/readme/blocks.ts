@@ -9,6 +9,8 @@ export type BlockKind = "js" | "ts" | "sh" | "seed";
 export interface Block {
   /** 1-based line of the opening fence. */
   readonly line: number;
+  /** The heading the block is under (`JavaScript SDK (v3)`). */
+  readonly section: string;
   /** The info string as written (`js`, `sh no-run`, ``). */
   readonly info: string;
   readonly code: string;
@@ -45,10 +47,13 @@ export function parseBlocks(markdown: string): Block[] {
   const lines = markdown.split(/\r?\n/);
   const blocks: Block[] = [];
   let previous = ""; // the last non-blank line outside a block
+  let section = "";
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE.exec(lines[i]!);
     if (!open) {
       if (lines[i]!.trim() !== "") previous = lines[i]!.trim();
+      const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(lines[i]!);
+      if (heading) section = heading[1]!;
       continue;
     }
     const fence = open[1]!;
@@ -62,7 +67,7 @@ export function parseBlocks(markdown: string): Block[] {
     const words = info.split(/\s+/).filter(Boolean);
     const marked = SKIP_COMMENT.exec(previous);
     const skip = marked ? (marked[1] ?? "marked skip") : words.includes("no-run") ? "no-run" : undefined;
-    blocks.push({ line: i + 1, info, code: body.join("\n") + "\n", kind: KINDS[(words[0] ?? "").toLowerCase()], skip });
+    blocks.push({ line: i + 1, section, info, code: body.join("\n") + "\n", kind: KINDS[(words[0] ?? "").toLowerCase()], skip });
     previous = "";
     i = j;
   }

@@ -81,7 +81,7 @@ function describeRun(what: string, result: Run): string {
 }
 
 function title(block: Block): string {
-  return `README.md:${block.line} (${block.info || "no info string"})`;
+  return `README.md:${block.line} under "${block.section}" (${block.info || "no info string"})`;
 }
 
 /** A temporary project: `work/` holds the snippets; `redshift-local` resolves to this repository. */
