@@ -1,5 +1,5 @@
 /**
- * The library API: `startRedshiftLocal(options)` → `{ url, close(), [Symbol.asyncDispose] }`.
+ * The library API: `startRedshiftLocal(options)` → `{ url, port, reset(), close(), [Symbol.asyncDispose] }`.
  * Everything is per instance (store, clock, auth, limits), so several servers with different
  * options can run in one process. The CLI (src/cli) only turns flags into these options.
  */
@@ -61,6 +61,11 @@ export interface RedshiftLocal {
   /** `http://HOST:PORT`. */
   readonly url: string;
   readonly port: number;
+  /**
+   * Deletes all state of every account and region, as `POST /_redshift-local/reset` does (the seed
+   * is not applied again). Rejects once close() has been called.
+   */
+  reset(): Promise<void>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -141,5 +146,11 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
     })();
     return closing;
   };
-  return { url, port, close, [Symbol.asyncDispose]: close };
+  const reset = async (): Promise<void> => {
+    // The store is closed (or closing) after close(): say so rather than surface SQLite's error.
+    if (closing) throw new Error("redshift-local: reset() after close(): this server is closed");
+    await store.reset();
+    logger.info("state reset");
+  };
+  return { url, port, reset, close, [Symbol.asyncDispose]: close };
 }

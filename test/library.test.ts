@@ -1,15 +1,15 @@
 /**
  * The library API (README "As a library"): `startRedshiftLocal(options)` → `{ url, port, close(),
  * [Symbol.asyncDispose] }`, the CLI's options typed, several instances in one process with
- * different options (no process-global state), an injectable clock, and a close() that lets
- * in-flight requests finish before the store closes.
+ * different options (no process-global state), an injectable clock, a reset() that wipes state like
+ * the admin route, and a close() that lets in-flight requests finish before the store closes.
  */
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { describe, it } from "node:test";
 import { CreateVpcCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
-import { AuthorizeEndpointAccessCommand } from "@aws-sdk/client-redshift";
+import { AuthorizeEndpointAccessCommand, DescribeClustersCommand } from "@aws-sdk/client-redshift";
 import { ManualClock, startRedshiftLocal, type RedshiftLocal } from "../src/index.js";
 import { createCluster } from "./fixtures/endpoint-world.js";
 import { GRANTEE, GRANTOR, STRANGER, clientsFor, expectAwsError, rawPost } from "./helpers.js";
@@ -27,6 +27,12 @@ async function refused(url: string): Promise<boolean> {
 
 async function account(url: string, body = "Action=GetCallerIdentity&Version=2011-06-15"): Promise<string | undefined> {
   return /<Account>(\d+)<\/Account>/.exec((await rawPost(url, body)).text)?.[1];
+}
+
+/** The admin snapshot without its `time`, to compare states. */
+async function state(url: string): Promise<unknown> {
+  const { time: _time, ...rest } = (await (await fetch(`${url}/_redshift-local/state`)).json()) as Record<string, unknown>;
+  return rest;
 }
 
 describe("library API", () => {
@@ -77,6 +83,31 @@ describe("library API", () => {
     );
     const second = await clientsFor(c.url, GRANTOR).redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "c1", Account: STRANGER }));
     assert.equal(second.Grantee, STRANGER);
+  });
+
+  it("library: reset() wipes every account's and region's state like POST /_redshift-local/reset, only on its own instance", async () => {
+    await using rs = await startRedshiftLocal({ ...SILENT });
+    await using other = await startRedshiftLocal({ ...SILENT });
+    const empty = await state(rs.url);
+    for (const url of [rs.url, other.url]) {
+      await createCluster(clientsFor(url, GRANTOR), "c1");
+      await clientsFor(url, GRANTEE, "eu-west-1").ec2.send(new CreateVpcCommand({ CidrBlock: "10.9.0.0/16" }));
+    }
+    assert.notDeepEqual(await state(rs.url), empty);
+
+    const result: void = await rs.reset();
+    assert.equal(result, undefined);
+    assert.deepEqual(await state(rs.url), empty, "the same state as a fresh server");
+    assert.deepEqual((await clientsFor(rs.url, GRANTOR).redshift.send(new DescribeClustersCommand({}))).Clusters, []);
+    const vpcs = await clientsFor(rs.url, GRANTEE, "eu-west-1").ec2.send(new DescribeVpcsCommand({}));
+    assert.ok(!vpcs.Vpcs?.some((v) => v.CidrBlock === "10.9.0.0/16"));
+    // The server keeps serving, and the name is free again.
+    await createCluster(clientsFor(rs.url, GRANTOR), "c1");
+    // The other instance is untouched.
+    assert.equal((await clientsFor(other.url, GRANTOR).redshift.send(new DescribeClustersCommand({}))).Clusters?.length, 1);
+
+    await rs.close();
+    await assert.rejects(rs.reset(), /reset\(\) after close\(\)/);
   });
 
   it("library: delays and quotas take the CLI's specs or records alike", async () => {
