@@ -1,6 +1,7 @@
 /**
  * Admin routes (not AWS APIs), SPEC §2.3:
- *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}
+ *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}; 503 {"status":"degraded","problem":…}
+ *                                   when the store cannot take writes (its database file was removed)
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
  *   GET  /_redshift-local/state   → JSON snapshot of every account's resources
  */
@@ -26,7 +27,12 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
   switch (route) {
     case "/health":
       if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed("GET");
-      return sendJson(res, 200, { status: "ok", version: app.version, store: app.store.kind, auth: app.auth.mode });
+      {
+        const health = app.store.health();
+        const info = { version: app.version, store: app.store.kind, auth: app.auth.mode };
+        if (!health.ok) return sendJson(res, 503, { status: "degraded", problem: health.problem, ...info });
+        return sendJson(res, 200, { status: "ok", ...info });
+      }
     case "/state":
       if (req.method !== "GET") return methodNotAllowed("GET");
       return sendJson(res, 200, { time: new Date(app.clock.now()).toISOString(), ...(await app.store.snapshot()) });
