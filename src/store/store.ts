@@ -74,6 +74,28 @@ export interface Tx extends Repos {
 
 export type Snapshot = { [K in EntityKind]: EntityKinds[K][] };
 
+/**
+ * How a backend retries an operation that met a lock held by another process (SQLite) or a
+ * serialization failure (PostgreSQL): the whole transaction function runs again after a backoff.
+ */
+export interface RetryPolicy {
+  /** Total time one operation may spend retrying, from its first attempt. */
+  readonly budgetMs: number;
+  /** Attempts in total, the first included. */
+  readonly maxAttempts: number;
+  /** Backoff before the second attempt; doubles each time up to `maxDelayMs`, with full jitter. */
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export interface RetryEvent {
+  readonly mode: "read" | "write";
+  /** The attempt that failed (1 = the first). */
+  readonly attempt: number;
+  /** The backoff before the next attempt. */
+  readonly delayMs: number;
+}
+
 /** Whether the store can take writes; `problem` says why not, for /health and the logs. */
 export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 

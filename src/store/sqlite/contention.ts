@@ -7,26 +7,17 @@
  * https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/
  */
 import { Throttling, type AwsError } from "../../domain/errors.js";
-
-export interface ContentionPolicy {
-  /** Total time one operation may spend retrying, from its first attempt. */
-  readonly budgetMs: number;
-  /** Attempts in total, the first included. */
-  readonly maxAttempts: number;
-  /** Backoff before the second attempt; doubles each time, up to `maxDelayMs` (full jitter). */
-  readonly initialDelayMs: number;
-  readonly maxDelayMs: number;
-}
+import type { RetryPolicy } from "../store.js";
 
 /** ~5 s, like SQLite's usual busy_timeout, without blocking anyone while waiting. */
-export const DEFAULT_CONTENTION: ContentionPolicy = { budgetMs: 5000, maxAttempts: 200, initialDelayMs: 2, maxDelayMs: 100 };
+export const DEFAULT_RETRY: RetryPolicy = { budgetMs: 5000, maxAttempts: 200, initialDelayMs: 2, maxDelayMs: 100 };
 
-export function resolveContention(policy: Partial<ContentionPolicy> | undefined): ContentionPolicy {
-  const p = { ...DEFAULT_CONTENTION, ...policy };
+export function resolveRetry(policy: Partial<RetryPolicy> | undefined): RetryPolicy {
+  const p = { ...DEFAULT_RETRY, ...policy };
   for (const [name, value] of Object.entries(p)) {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`contention.${name} must be a non-negative number`);
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`retry.${name} must be a non-negative number`);
   }
-  if (p.maxAttempts < 1) throw new RangeError("contention.maxAttempts must be at least 1");
+  if (p.maxAttempts < 1) throw new RangeError("retry.maxAttempts must be at least 1");
   return p;
 }
 
@@ -38,7 +29,7 @@ export function isContention(err: unknown): boolean {
 }
 
 /** Milliseconds to wait before attempt `attempt + 1`, or undefined when the bound is reached. */
-export function nextDelay(policy: ContentionPolicy, attempt: number, elapsedMs: number, random: () => number = Math.random): number | undefined {
+export function nextDelay(policy: RetryPolicy, attempt: number, elapsedMs: number, random: () => number = Math.random): number | undefined {
   if (attempt >= policy.maxAttempts) return undefined;
   const remaining = policy.budgetMs - elapsedMs;
   if (remaining <= 0) return undefined;

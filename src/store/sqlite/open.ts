@@ -6,7 +6,7 @@
  * not write read-only, and `BEGIN IMMEDIATE; ROLLBACK` succeeds on it, so only a write proves the
  * store can serve writes. Every failure is one Error whose message names the path and the cause.
  */
-import { mkdirSync, statSync, type BigIntStats, type Stats } from "node:fs";
+import { accessSync, constants, mkdirSync, statSync, type BigIntStats, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { LATEST_VERSION, MIGRATIONS } from "./migrations.js";
@@ -78,7 +78,7 @@ export function openDatabaseFile(dir: string, path: string, options: OpenFileOpt
     return db;
   } catch (err) {
     db?.close();
-    throw new Error(describeOpenFailure(path, err), { cause: err });
+    throw new Error(describeOpenFailure(dir, path, err), { cause: err });
   }
 }
 
@@ -108,14 +108,26 @@ export function migrate(db: Db): void {
   }
 }
 
-function describeOpenFailure(path: string, err: unknown): string {
+function describeOpenFailure(dir: string, path: string, err: unknown): string {
   const raw = (err as { code?: unknown }).code;
   const code = typeof raw === "string" ? raw : "";
   const message = (err as Error).message;
   if (code.startsWith("SQLITE_READONLY")) return `the database ${path} is read-only (${message})`;
   if (code === "SQLITE_NOTADB") return `the database ${path} is not a SQLite database (${message})`;
   if (code.startsWith("SQLITE_CORRUPT")) return `the database ${path} is corrupted: ${firstLine(message)}`;
+  // SQLite creates the file and its -wal and -shm companions beside it: an unwritable directory
+  // shows only as "unable to open database file".
+  if (code.startsWith("SQLITE_CANTOPEN") && !writable(dir)) return `the data directory ${dir} is read-only: cannot create ${path} (${message})`;
   return `cannot open the database ${path}: ${message}`;
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function statOrUndefined(path: string): Stats | undefined {

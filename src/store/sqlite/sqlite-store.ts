@@ -21,30 +21,22 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { EntityBase, EntityKind } from "../../domain/entities.js";
 import { ServiceUnavailable } from "../../domain/errors.js";
-import type { Repos, Snapshot, Store, StoreHealth, Tx } from "../store.js";
+import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
 import { readOnlyTx } from "../store.js";
 import { ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
-import { contentionError, isContention, nextDelay, resolveContention, type ContentionPolicy } from "./contention.js";
+import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
 import { SqliteRepo } from "./repo.js";
 
 export const SQLITE_FILE = "redshift-local.sqlite";
 
-export interface ContentionEvent {
-  readonly mode: "read" | "write";
-  /** The attempt that met the lock (1 = the first). */
-  readonly attempt: number;
-  /** The backoff before the next attempt. */
-  readonly delayMs: number;
-}
-
 export interface SqliteOptions {
   /** Directory for the database file; omitted = in memory. */
   readonly dataDir?: string | undefined;
   /** How long and how often an operation is retried while another process holds the lock. */
-  readonly contention?: Partial<ContentionPolicy> | undefined;
+  readonly retry?: Partial<RetryPolicy> | undefined;
   /** Called before each retry caused by the lock (logs, tests). */
-  readonly onContention?: ((event: ContentionEvent) => void) | undefined;
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Test hook: open the file read-only, as SQLite does for a file this process cannot write. */
   readonly openReadOnly?: boolean | undefined;
 }
@@ -61,10 +53,8 @@ export class SqliteStore implements Store {
   readonly #beginRead: Database.Statement;
   readonly #commit: Database.Statement;
   readonly #rollback: Database.Statement;
-  readonly #queryOnly: Database.Statement;
-  readonly #queryWrite: Database.Statement;
-  readonly #contention: ContentionPolicy;
-  readonly #onContention: ((event: ContentionEvent) => void) | undefined;
+  readonly #retry: RetryPolicy;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #identity: FileIdentity | undefined;
   #problem: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
@@ -73,8 +63,8 @@ export class SqliteStore implements Store {
   #closed = false;
 
   constructor(options: SqliteOptions = {}) {
-    this.#contention = resolveContention(options.contention);
-    this.#onContention = options.onContention;
+    this.#retry = resolveRetry(options.retry);
+    this.#onRetry = options.onRetry;
     if (options.dataDir !== undefined) {
       const dir = resolve(options.dataDir);
       this.location = join(dir, SQLITE_FILE);
@@ -101,8 +91,6 @@ export class SqliteStore implements Store {
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
     this.#rollback = this.#db.prepare("ROLLBACK");
-    this.#queryOnly = this.#db.prepare("PRAGMA query_only = ON");
-    this.#queryWrite = this.#db.prepare("PRAGMA query_only = OFF");
   }
 
   /** The schema version of the open database. */
@@ -168,9 +156,9 @@ export class SqliteStore implements Store {
         return await this.#enqueue(() => this.#attempt(mode, fn));
       } catch (err) {
         if (!isContention(err)) throw err;
-        const delayMs = nextDelay(this.#contention, attempt, performance.now() - started);
+        const delayMs = nextDelay(this.#retry, attempt, performance.now() - started);
         if (delayMs === undefined) throw contentionError(attempt);
-        this.#onContention?.({ mode, attempt, delayMs });
+        this.#onRetry?.({ mode, attempt, delayMs });
         await sleep(delayMs);
       }
     }
@@ -185,7 +173,9 @@ export class SqliteStore implements Store {
   async #attempt<T>(mode: Mode, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.#closed) throw new Error("store is closed");
     if (mode === "write") this.#checkFile();
-    else this.#queryOnly.run(); // the database itself refuses writes, whatever path they take
+    // The database itself refuses writes during a read, whatever path they take. Not a prepared
+    // statement: SQLite applies flag pragmas when they are compiled, not when a statement runs.
+    else this.#db.exec("PRAGMA query_only = ON");
     try {
       (mode === "write" ? this.#beginWrite : this.#beginRead).run();
       try {
@@ -197,7 +187,7 @@ export class SqliteStore implements Store {
         throw err;
       }
     } finally {
-      if (mode === "read") this.#queryWrite.run();
+      if (mode === "read") this.#db.exec("PRAGMA query_only = OFF");
     }
   }
 
