@@ -42,7 +42,13 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
         const denied = checkSignedByConfiguredKey(app, req);
         if (denied) return sendJson(res, denied.status, { error: denied.code, message: denied.message });
       }
-      await app.store.reset();
+      try {
+        await app.store.reset();
+      } catch (err) {
+        // The store's own refusals (locked by another process, database file removed) keep their status.
+        if (err instanceof AwsError) return sendJson(res, err.status, { error: err.code, message: err.message });
+        throw err;
+      }
       app.logger.info("state reset");
       return sendJson(res, 200, { status: "reset" });
     }

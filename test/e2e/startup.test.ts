@@ -86,6 +86,10 @@ describe("while serving", { timeout: 120_000 }, () => {
     const error = await expectAwsError(ec2.send(new CreateVpcCommand({ CidrBlock: "10.2.0.0/16" })), "ServiceUnavailable", 503);
     assert.match(error.message, /was removed or replaced/);
     assert.equal((await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.length, 2, "the default VPC and the one created before");
+    assert.equal((await fetch(`${rs.url}/_redshift-local/state`)).status, 200, "/state is a read");
+    const reset = await fetch(`${rs.url}/_redshift-local/reset`, { method: "POST" });
+    assert.equal(reset.status, 503);
+    assert.equal(((await reset.json()) as { error: string }).error, "ServiceUnavailable");
   });
 
   it("two processes: while another process holds BEGIN IMMEDIATE on the database, the server answers reads, and writes with 400 Throttling past ~5 s, then works", async () => {

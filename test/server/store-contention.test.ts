@@ -152,6 +152,10 @@ describe("two processes on one data directory", () => {
     const retrying = new RedshiftClient({ endpoint: server.url, region: REGION, credentials: { accessKeyId: GRANTOR, secretAccessKey: "test" }, maxAttempts: 2 });
     const again = await expectAwsError(retrying.send(cluster("refused")), "Throttling", 400);
     assert.equal((again as { $metadata: { attempts?: number } }).$metadata.attempts, 2);
+    // The admin reset is a write too: the same answer, in the admin routes' JSON.
+    const reset = await fetch(`${server.url}/_redshift-local/reset`, { method: "POST" });
+    assert.equal(reset.status, 400);
+    assert.equal(((await reset.json()) as { error: string }).error, "Throttling");
     await lock.release();
     closers.pop();
     assert.deepEqual((await redshift.send(new DescribeClustersCommand({}))).Clusters, [], "nothing of the refused writes was kept");
