@@ -70,13 +70,17 @@ export interface RedshiftLocal {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-function openStore(option: StoreOption | undefined): Store {
+function openStore(option: StoreOption | undefined, logger: Logger): Store {
   const store = option ?? { kind: "memory" };
   switch (store.kind) {
     case "memory":
       return new SqliteStore();
     case "sqlite":
-      return new SqliteStore({ dataDir: store.dataDir });
+      // Start-up checks (data directory, quick_check, write probe) throw an Error naming the path.
+      return new SqliteStore({
+        dataDir: store.dataDir,
+        onRetry: (e) => logger.debug("database locked by another process; retrying", { mode: e.mode, attempt: e.attempt, delayMs: e.delayMs }),
+      });
     case "postgres":
       throw new Error("the PostgreSQL store is not available in this version of redshift-local; use the embedded SQLite store");
   }
@@ -95,7 +99,7 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   const quotas = resolveQuotas(options.quotas);
   const delays = resolveDelays(options.delays);
   const auth = new Authenticator({ mode: options.auth ?? "open", credentials: new Map(credentials.map((c) => [c.accessKeyId, c])), defaultAccount });
-  const store = openStore(options.store);
+  const store = openStore(options.store, logger);
   const app: App = { store, auth, clock: options.clock ?? systemClock, quotas, delays, logger, version: VERSION, defaultAccount };
   try {
     await applySeed(app, seed);

@@ -63,6 +63,17 @@ export const NotImplemented = defineError("NotImplemented", 501);
 export const InternalFailure = defineError("InternalFailure", 500);
 export const RequestEntityTooLarge = defineError("RequestEntityTooLarge", 413);
 export const MethodNotAllowed = defineError("MethodNotAllowed", 405);
+/**
+ * The store stayed locked by another process sharing the data directory past the retry bound
+ * (message "Rate exceeded", as AWS's throttled query calls answer). Throttling, not a 5xx: the lock
+ * is held because of other clients' load, both SDKs retry this code (JS: @smithy/core's
+ * THROTTLING_ERROR_CODES; botocore: the general `throttling` retry policy) with their longer
+ * throttling backoff, and it is a Sender-side condition that never logs as a server fault.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+ */
+export const Throttling = defineError("Throttling", 400);
+/** The server cannot serve the request for now (the database file went away): 503, Receiver, retried by the SDKs. */
+export const ServiceUnavailable = defineError("ServiceUnavailable", 503);
 
 // ---- authentication (SigV4) ------------------------------------------------------------------------
 export const MissingAuthenticationToken = defineError("MissingAuthenticationToken", 403);

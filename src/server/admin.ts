@@ -1,6 +1,7 @@
 /**
  * Admin routes (not AWS APIs; README "Admin routes"):
- *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}
+ *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}; 503 {"status":"degraded","problem":…}
+ *                                   when the store cannot take writes (its database file was removed)
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
  *   GET  /_redshift-local/state   → JSON snapshot of every account's resources
  */
@@ -26,7 +27,12 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
   switch (route) {
     case "/health":
       if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed("GET");
-      return sendJson(res, 200, { status: "ok", version: app.version, store: app.store.kind, auth: app.auth.mode });
+      {
+        const health = app.store.health();
+        const info = { version: app.version, store: app.store.kind, auth: app.auth.mode };
+        if (!health.ok) return sendJson(res, 503, { status: "degraded", problem: health.problem, ...info });
+        return sendJson(res, 200, { status: "ok", ...info });
+      }
     case "/state":
       if (req.method !== "GET") return methodNotAllowed("GET");
       return sendJson(res, 200, { time: new Date(app.clock.now()).toISOString(), ...(await app.store.snapshot()) });
@@ -36,7 +42,13 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
         const denied = checkSignedByConfiguredKey(app, req);
         if (denied) return sendJson(res, denied.status, { error: denied.code, message: denied.message });
       }
-      await app.store.reset();
+      try {
+        await app.store.reset();
+      } catch (err) {
+        // The store's own refusals (locked by another process, database file removed) keep their status.
+        if (err instanceof AwsError) return sendJson(res, err.status, { error: err.code, message: err.message });
+        throw err;
+      }
       app.logger.info("state reset");
       return sendJson(res, 200, { status: "reset" });
     }

@@ -28,6 +28,7 @@ import { validateStructure } from "../protocol/validate.js";
 import type { AnyOperation, RequestContext, ServiceDef } from "../services/operation.js";
 import { serviceBySigningName, serviceByVersion } from "../services/registry.js";
 import { redshift } from "../services/redshift/index.js";
+import { ReadOnlyTransactionError, type Tx } from "../store/store.js";
 import type { App } from "./app.js";
 
 export interface PipelineRequest extends SignedRequest {
@@ -82,27 +83,60 @@ export interface Invocation {
   readonly now: number;
 }
 
-/** Runs one operation in one transaction, after settling due lifecycles. Also used by `--seed`. */
+/**
+ * Runs one operation in one transaction, after settling due lifecycles. Also used by `--seed`.
+ *
+ * A read-only operation (Describe*, Get*) runs in a read transaction, which never takes the write
+ * lock: when transitions are due it first settles them in a short write transaction of its own and
+ * looks again. It is run as a write instead (settle + handler in one transaction) when it needs to
+ * create something on first use (an account's default VPC), or if transitions keep becoming due
+ * (another process creating resources with zero delays), so it always sees settled state.
+ * The store may run the function passed to `transact`/`read` more than once (lock contention):
+ * each run builds everything from scratch inside its own transaction.
+ */
 export async function runOperation(
   app: App,
   op: AnyOperation,
   input: Record<string, unknown>,
   inv: Invocation,
 ): Promise<Record<string, unknown> | undefined> {
+  const context = (tx: Tx): RequestContext => ({
+    tx,
+    scope: { account: inv.identity.account, region: inv.identity.region },
+    now: inv.now,
+    quotas: app.quotas,
+    delays: app.delays,
+    requestId: inv.requestId,
+    accessKeyId: inv.identity.accessKeyId,
+  });
+  const handle = async (ctx: RequestContext) => (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
+  if (op.readOnly) {
+    for (let look = 0; look < READ_LOOKS; look++) {
+      const outcome = await app.store.read(async (tx) => {
+        if (await tx.anyDue(inv.now)) return DUE;
+        try {
+          return { output: await handle(context(tx)) };
+        } catch (err) {
+          if (err instanceof ReadOnlyTransactionError) return NEEDS_WRITE;
+          throw err;
+        }
+      });
+      if (outcome === NEEDS_WRITE) break;
+      if (outcome !== DUE) return outcome.output;
+      await app.store.transact((tx) => settle(context(tx)));
+    }
+  }
   return app.store.transact(async (tx) => {
-    const ctx: RequestContext = {
-      tx,
-      scope: { account: inv.identity.account, region: inv.identity.region },
-      now: inv.now,
-      quotas: app.quotas,
-      delays: app.delays,
-      requestId: inv.requestId,
-      accessKeyId: inv.identity.accessKeyId,
-    };
+    const ctx = context(tx);
     await settle(ctx);
-    return (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
+    return handle(ctx);
   });
 }
+
+const DUE = Symbol("transitions are due");
+const NEEDS_WRITE = Symbol("the read-only operation needs to write");
+/** Read attempts of a read-only operation before it runs as a write. */
+const READ_LOOKS = 2;
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 

@@ -14,6 +14,13 @@ export interface RequestContext extends DomainContext {
 }
 
 export interface Operation<I extends StructureShape = StructureShape, O extends StructureShape | undefined = StructureShape | undefined> {
+  /**
+   * Describe and Get operations: run in a read transaction, which never takes the database's write lock (so a
+   * slow write in another process sharing the data directory does not hold it up). Its handler
+   * must not write; one that must create something on first use (an account's default VPC) is run
+   * again as a write when it tries.
+   */
+  readonly readOnly?: true;
   readonly input: I;
   readonly output: O;
   readonly handler: (ctx: RequestContext, input: ValueOf<I>) => Promise<O extends StructureShape ? ValueOf<O> : void>;
@@ -21,6 +28,7 @@ export interface Operation<I extends StructureShape = StructureShape, O extends 
 
 /** Any operation, as the service tables hold them (each entry was type-checked by `operation()`). */
 export interface AnyOperation {
+  readonly readOnly?: true;
   readonly input: StructureShape;
   readonly output: StructureShape | undefined;
   readonly handler: (ctx: RequestContext, input: never) => Promise<unknown>;

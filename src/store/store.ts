@@ -3,8 +3,11 @@
  * (store/sqlite today; PostgreSQL shares the same table definitions, store/tables.ts), one contract
  * test suite for all of them (test/store-contract/).
  *
- * Every operation runs in exactly one `transact` call: all its reads and writes commit together or
- * not at all. Filters and index columns are named by entity property, never by SQL column.
+ * Every mutating operation runs in one `transact` call: all its reads and writes commit together or
+ * not at all. Read-only operations run in `read`, which never takes the write lock. A backend may
+ * run a transaction's function more than once (lock contention, serialization failures): the
+ * function must be a pure "do it from scratch" closure whose only side effects go through `tx`.
+ * Filters and index columns are named by entity property, never by SQL column.
  */
 import type { EntityBase, EntityKind, EntityKinds, Scope } from "../domain/entities.js";
 
@@ -71,13 +74,50 @@ export interface Tx extends Repos {
 
 export type Snapshot = { [K in EntityKind]: EntityKinds[K][] };
 
+/**
+ * How a backend retries an operation that met a lock held by another process (SQLite) or a
+ * serialization failure (PostgreSQL): the whole transaction function runs again after a backoff.
+ */
+export interface RetryPolicy {
+  /** Total time one operation may spend retrying, from its first attempt. */
+  readonly budgetMs: number;
+  /** Attempts in total, the first included. */
+  readonly maxAttempts: number;
+  /** Backoff before the second attempt; doubles each time up to `maxDelayMs`, with full jitter. */
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export interface RetryEvent {
+  readonly mode: "read" | "write";
+  /** The attempt that failed (1 = the first). */
+  readonly attempt: number;
+  /** The backoff before the next attempt. */
+  readonly delayMs: number;
+}
+
+/** Whether the store can take writes; `problem` says why not, for /health and the logs. */
+export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+
 export interface Store {
   /** `sqlite` (file), `memory`, or `postgres`. */
   readonly kind: "sqlite" | "memory" | "postgres";
   /** Human-readable location (path or URL without password), for /health and logs. */
   readonly location: string;
+  /**
+   * A read-write transaction. On lock contention the whole of `fn` is run again in a new
+   * transaction (bounded; past the bound the call rejects with the catalogue's `Throttling`).
+   */
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Every entity of every account and region. */
+  /**
+   * A read-only transaction: one consistent view, never the write lock, so it neither waits for
+   * writers (in this process or another) nor blocks them. `insert`, `update`, `remove` and
+   * `getForUpdate` reject with `ReadOnlyTransactionError`.
+   */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Cheap; called by /health. */
+  health(): StoreHealth;
+  /** Every entity of every account and region (a read transaction). */
   snapshot(): Promise<Snapshot>;
   /** Deletes all state. */
   reset(): Promise<void>;
@@ -88,6 +128,42 @@ export class DuplicateKeyError extends Error {
   override readonly name = "DuplicateKeyError";
 }
 
+/**
+ * A write (or a row lock) was attempted in a `read` transaction. A bug if it escapes (a 500, like
+ * every error that is not an AwsError); the pipeline
+ * catches it to run a read-only operation that must create something on first use (an account's
+ * default VPC) again as a write.
+ */
+export class ReadOnlyTransactionError extends Error {
+  override readonly name = "ReadOnlyTransactionError";
+}
+
 export function cursorOf(e: EntityBase): Cursor {
   return { createdAt: e.createdAt, account: e.account, id: e.id };
+}
+
+/**
+ * The same transaction with every write refused: what `read` hands to its function, whatever the
+ * backend (the backend also opens the transaction read-only where it can).
+ */
+export function readOnlyTx(tx: Tx): Tx {
+  const view = { anyDue: (now: number) => tx.anyDue(now) } as Record<string, unknown>;
+  for (const kind of Object.keys(tx) as (keyof Tx)[]) {
+    if (kind === "anyDue") continue;
+    const repo = tx[kind] as Repo<EntityBase, string>;
+    const refuse = (what: string) => async (): Promise<never> => {
+      throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
+    };
+    view[kind] = {
+      get: repo.get.bind(repo),
+      find: repo.find.bind(repo),
+      count: repo.count.bind(repo),
+      due: repo.due.bind(repo),
+      getForUpdate: refuse("getForUpdate"),
+      insert: refuse("insert"),
+      update: refuse("update"),
+      remove: refuse("remove"),
+    } satisfies Repo<EntityBase, string>;
+  }
+  return view as unknown as Tx;
 }

@@ -46,6 +46,8 @@ function breakableStore(inner: Store): Store & { broken: boolean } {
         return fn({ ...tx, anyDue: tx.anyDue.bind(tx), clusters });
       });
     },
+    read: <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => inner.read(fn),
+    health: () => inner.health(),
     snapshot: () => inner.snapshot(),
     reset: () => inner.reset(),
     close: () => inner.close(),

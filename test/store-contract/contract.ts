@@ -6,7 +6,18 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import type { EntityBase, EntityKind, Scope } from "../../src/domain/entities.js";
-import { DuplicateKeyError, cursorOf, type Filter, type Repo, type Store, type Tx } from "../../src/store/store.js";
+import { AwsError } from "../../src/domain/errors.js";
+import {
+  DuplicateKeyError,
+  ReadOnlyTransactionError,
+  cursorOf,
+  type Filter,
+  type Repo,
+  type RetryEvent,
+  type RetryPolicy,
+  type Store,
+  type Tx,
+} from "../../src/store/store.js";
 import { ENTITY_KINDS, TABLES } from "../../src/store/tables.js";
 import { A1, A2, R1, R2, entity, indexValue } from "./fixtures.js";
 
@@ -14,8 +25,18 @@ export interface OpenedStore {
   readonly store: Store;
   /** Durable backends: open the same database again (after `store.close()`). */
   readonly reopen?: () => Store | Promise<Store>;
+  /**
+   * Shared backends: another store on the same database, as a second redshift-local process
+   * sharing the data directory (or the PostgreSQL database) would open it.
+   */
+  readonly openPeer?: (options: PeerOptions) => Store | Promise<Store>;
   /** Removes whatever the backend left behind (files, schemas). */
   cleanup(): Promise<void>;
+}
+
+export interface PeerOptions {
+  readonly retry?: Partial<RetryPolicy>;
+  readonly onRetry?: (event: RetryEvent) => void;
 }
 
 export interface Backend {
@@ -272,6 +293,59 @@ export function storeContract(backend: Backend): void {
       });
     });
 
+    describe("read transactions", () => {
+      it(`${backend.name}: read returns the function's result and sees committed writes`, async () => {
+        await insertAll("clusters", [entity("clusters", { id: "c1" })]);
+        assert.deepEqual(await store.read((tx) => tx.clusters.get(S1, "c1")), entity("clusters", { id: "c1" }));
+        assert.equal(await store.read((tx) => tx.clusters.count({})), 1);
+        assert.deepEqual((await store.read((tx) => tx.clusters.find({}))).map((c) => c.id), ["c1"]);
+        assert.equal(await store.read((tx) => tx.anyDue(0)), false);
+      });
+
+      it(`${backend.name}: a read transaction cannot write: insert, update, remove and getForUpdate are refused and nothing changes`, async () => {
+        await insertAll("vpcs", [entity("vpcs", { id: "keep" })]);
+        const attempts: [string, (tx: Tx) => Promise<unknown>][] = [
+          ["insert", (tx) => tx.vpcs.insert(entity("vpcs", { id: "new" }))],
+          ["update", (tx) => tx.vpcs.update({ ...entity("vpcs", { id: "keep" }), cidrBlock: "10.9.0.0/16" })],
+          ["remove", (tx) => tx.vpcs.remove(S1, "keep")],
+          ["getForUpdate", (tx) => tx.vpcs.getForUpdate(S1, "keep")],
+        ];
+        for (const [what, attempt] of attempts) {
+          await assert.rejects(store.read(attempt), ReadOnlyTransactionError, what);
+        }
+        assert.deepEqual((await store.snapshot()).vpcs, [entity("vpcs", { id: "keep" })]);
+        await insertAll("vpcs", [entity("vpcs", { id: "after" })]);
+        assert.equal(await read((tx) => tx.vpcs.count({})), 2, "the store still writes afterwards");
+      });
+
+      it(`${backend.name}: a failing read rejects as is and leaves the store usable`, async () => {
+        const boom = new Error("boom");
+        await assert.rejects(
+          store.read(async () => {
+            throw boom;
+          }),
+          (err) => err === boom,
+        );
+        await insertAll("vpcs", [entity("vpcs", { id: "v" })]);
+        assert.equal(await store.read((tx) => tx.vpcs.count({})), 1);
+      });
+
+      it(`${backend.name}: reads and writes interleaved in one store all complete, in order`, async () => {
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            i % 2 === 0 ? store.transact((tx) => tx.subnets.insert(entity("subnets", { id: `s${i}` }))).then(() => -1) : store.read((tx) => tx.subnets.count({})),
+          ),
+        );
+        assert.deepEqual(results, [-1, 1, -1, 2, -1, 3, -1, 4, -1, 5]);
+      });
+
+      it(`${backend.name}: health is ok on a fresh store`, () => {
+        assert.deepEqual(store.health(), { ok: true });
+      });
+    });
+
+    if (backend.durable) sharedDatabase(backend, () => opened);
+
     describe("snapshot and reset", () => {
       it(`${backend.name}: snapshot lists every entity of every kind, account and region`, async () => {
         for (const kind of ENTITY_KINDS) {
@@ -330,5 +404,110 @@ export function storeContract(backend: Backend): void {
         });
       });
     }
+  });
+}
+
+/** Two stores on one database (two processes): reads never wait for a writer; a busy write is retried, and past the bound is AWS's Throttling. */
+function sharedDatabase(backend: Backend, current: () => OpenedStore): void {
+  describe("two stores on one database", () => {
+    let peer: Store | undefined;
+    afterEach(async () => {
+      await peer?.close();
+      peer = undefined;
+    });
+
+    const openPeer = async (options: PeerOptions = {}): Promise<Store> => {
+      const opened = current();
+      assert.ok(opened.openPeer, "a durable backend can open a second store on its database");
+      peer = await opened.openPeer(options);
+      return peer;
+    };
+
+    /** `holder` updates vpc "v" and keeps its write transaction open until `release()`. */
+    const holdWriteLock = async (holder: Store) => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const done = holder.transact(async (tx) => {
+        await tx.vpcs.update({ ...entity("vpcs", { id: "v" }), cidrBlock: "10.1.0.0/16" });
+        holding();
+        await released;
+      });
+      await held;
+      return { release, done };
+    };
+
+    it(`${backend.name}: while another store holds a write transaction open, reads complete and see the last committed state`, async () => {
+      const store = current().store;
+      await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));
+      const holder = await openPeer();
+      const lock = await holdWriteLock(holder);
+      let released = false;
+      const seen = await store.read((tx) => tx.vpcs.get(S1, "v"));
+      assert.equal(released, false);
+      assert.deepEqual(seen, entity("vpcs", { id: "v" }), "the uncommitted update is not visible");
+      assert.equal((await store.snapshot()).vpcs.length, 1, "snapshot is a read too");
+      released = true;
+      lock.release();
+      await lock.done;
+      assert.equal((await store.read((tx) => tx.vpcs.get(S1, "v")))?.cidrBlock, "10.1.0.0/16");
+    });
+
+    it(`${backend.name}: a write that meets another store's lock is retried from scratch and succeeds once the lock is released; reads go on meanwhile`, async () => {
+      const store = current().store;
+      await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));
+      // The store under test is the peer here, so that its retry policy and observer can be set.
+      const events: RetryEvent[] = [];
+      let firstRetry!: () => void;
+      const retried = new Promise<void>((resolve) => (firstRetry = resolve));
+      const writer = await openPeer({
+        retry: { budgetMs: 60_000, maxAttempts: 10_000, initialDelayMs: 1, maxDelayMs: 5 },
+        onRetry: (e) => {
+          events.push(e);
+          firstRetry();
+        },
+      });
+      const lock = await holdWriteLock(store);
+      let runs = 0;
+      const write = writer.transact(async (tx) => {
+        runs++;
+        const v = (await tx.vpcs.getForUpdate(S1, "v"))!;
+        await tx.vpcs.update({ ...v, cidrBlock: v.cidrBlock === "10.1.0.0/16" ? "10.2.0.0/16" : "lost-update" });
+        return "written";
+      });
+      await retried;
+      // The waiting write does not hold the writer's queue: its reads still answer.
+      assert.equal(await writer.read((tx) => tx.vpcs.count({})), 1);
+      lock.release();
+      await lock.done;
+      assert.equal(await write, "written");
+      assert.ok(events.length >= 1 && events.every((e) => e.mode === "write" && e.delayMs >= 0));
+      assert.ok(runs >= 1);
+      assert.equal((await store.read((tx) => tx.vpcs.get(S1, "v")))?.cidrBlock, "10.2.0.0/16", "the retry ran after the holder's commit, from scratch");
+    });
+
+    it(`${backend.name}: a write still locked out past the retry bound answers AWS's retryable Throttling and changes nothing`, async () => {
+      const store = current().store;
+      await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));
+      const events: RetryEvent[] = [];
+      const writer = await openPeer({ retry: { budgetMs: 60_000, maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 1 }, onRetry: (e) => events.push(e) });
+      const lock = await holdWriteLock(store);
+      await assert.rejects(
+        writer.transact((tx) => tx.vpcs.remove(S1, "v")),
+        (err: unknown) => {
+          assert.ok(err instanceof AwsError, String(err));
+          assert.equal(err.code, "Throttling");
+          assert.equal(err.status, 400);
+          assert.match(err.message, /^Rate exceeded/);
+          return true;
+        },
+      );
+      assert.deepEqual(events.map((e) => e.attempt), [1, 2], "3 attempts in all, 2 backoffs");
+      lock.release();
+      await lock.done;
+      assert.equal(await store.read((tx) => tx.vpcs.count({})), 1, "nothing of the refused write committed");
+      assert.equal(await writer.transact((tx) => tx.vpcs.remove(S1, "v")), true, "the writer works once the lock is free");
+    });
   });
 }

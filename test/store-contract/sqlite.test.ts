@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { LATEST_VERSION, MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { SQLITE_FILE, SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { Tx } from "../../src/store/store.js";
 import { ENTITY_KINDS, TABLES, entityToRow } from "../../src/store/tables.js";
 import { storeContract } from "./contract.js";
 import { A1, R1, entity } from "./fixtures.js";
@@ -26,6 +27,7 @@ storeContract({
     return {
       store: new SqliteStore({ dataDir: dir }),
       reopen: () => new SqliteStore({ dataDir: dir }),
+      openPeer: (options) => new SqliteStore({ dataDir: dir, ...options }),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
@@ -142,5 +144,35 @@ describe("sqlite file backend", () => {
     assert.equal(await a.transact((tx) => tx.clusters.count({})), 0);
     await a.close();
     await b.close();
+  });
+
+  it("sqlite: a transaction whose function meets a lock conflict after writing is rolled back and run again from scratch", async () => {
+    const store = new SqliteStore({ dataDir: dir, retry: { initialDelayMs: 1, maxDelayMs: 1 } });
+    let runs = 0;
+    const result = await store.transact(async (tx) => {
+      runs++;
+      await tx.vpcs.insert(entity("vpcs", { id: `v${runs}` }));
+      if (runs === 1) throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+      return tx.vpcs.count({});
+    });
+    assert.equal(runs, 2);
+    assert.equal(result, 1, "the first run's insert was rolled back before the second run");
+    assert.deepEqual((await store.snapshot()).vpcs.map((v) => v.id), ["v2"]);
+    await store.close();
+  });
+
+  it("sqlite: inside a read the database itself refuses writes (query_only), even through a repo leaked from a write transaction", async () => {
+    const store = new SqliteStore({ dataDir: dir });
+    let leaked: Tx | undefined;
+    await store.transact(async (tx) => {
+      leaked = tx;
+    });
+    await store.read(async () => {
+      await assert.rejects(leaked!.vpcs.insert(entity("vpcs", { id: "sneaky" })), (err: Error & { code?: string }) => err.code === "SQLITE_READONLY");
+    });
+    assert.equal(await store.read((tx) => tx.vpcs.count({})), 0);
+    await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "w" })));
+    assert.equal(await store.read((tx) => tx.vpcs.count({})), 1, "writes work again after the read");
+    await store.close();
   });
 });

@@ -6,6 +6,7 @@ import { AvailabilityZone, DryRun, Filters } from "./shapes.js";
 import { zoneView } from "./views.js";
 
 export const DescribeAvailabilityZones = ec2Operation({
+  readOnly: true,
   input: structure({
     ZoneNames: named("ZoneName", list(string(), "ZoneName")),
     ZoneIds: named("ZoneId", list(string(), "ZoneId")),

@@ -71,6 +71,7 @@ export function networkInterfaceView(v: NetworkInterfaceView): ValueOf<typeof Ne
 }
 
 export const DescribeNetworkInterfaces = ec2Operation({
+  readOnly: true,
   input: structure({
     NextToken: string(),
     MaxResults,

@@ -6,6 +6,7 @@ import { DryRun, Filters, MaxResults, SecurityGroup } from "./shapes.js";
 import { securityGroupView } from "./views.js";
 
 export const DescribeSecurityGroups = ec2Operation({
+  readOnly: true,
   input: structure({
     GroupIds: named("GroupId", list(string(), "groupId")),
     GroupNames: named("GroupName", list(string(), "GroupName")),

@@ -6,6 +6,7 @@ import { DryRun, Filters, MaxResults, Subnet } from "./shapes.js";
 import { subnetView } from "./views.js";
 
 export const DescribeSubnets = ec2Operation({
+  readOnly: true,
   input: structure({
     Filters,
     SubnetIds: named("SubnetId", list(string(), "SubnetId")),

@@ -11,6 +11,7 @@ import { DryRun } from "./shapes.js";
 const AttributeBooleanValue = structure({ Value: named("value", boolean, { queryName: "Value" }) });
 
 export const DescribeVpcAttribute = ec2Operation({
+  readOnly: true,
   input: structure({
     Attribute: required(string({ enum: VPC_ATTRIBUTE_NAMES })),
     VpcId: required(string()),

@@ -6,6 +6,7 @@ import { DryRun, Filters, MaxResults, Vpc } from "./shapes.js";
 import { vpcView } from "./views.js";
 
 export const DescribeVpcs = ec2Operation({
+  readOnly: true,
   input: structure({
     Filters,
     VpcIds: named("VpcId", list(string(), "VpcId")),

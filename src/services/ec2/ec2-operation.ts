@@ -11,6 +11,7 @@ import { operation, type Operation } from "../operation.js";
 
 export function ec2Operation<I extends StructureShape, O extends StructureShape | undefined>(def: Operation<I, O>): Operation<I, O> {
   return operation({
+    ...(def.readOnly ? { readOnly: true as const } : {}),
     input: def.input,
     output: def.output,
     handler: async (ctx, input) => {

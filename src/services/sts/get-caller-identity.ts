@@ -9,6 +9,7 @@ export const GetCallerIdentityOutput = structure({
 });
 
 export const GetCallerIdentity = operation({
+  readOnly: true,
   input: EMPTY,
   output: GetCallerIdentityOutput,
   handler: async (ctx) => {

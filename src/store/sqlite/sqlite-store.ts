@@ -3,46 +3,74 @@
  * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
- * serialised by a promise queue and run as `BEGIN IMMEDIATE … COMMIT`; other processes sharing
- * the file wait on SQLite's own lock (busy_timeout). `synchronous=NORMAL` in WAL mode keeps every
- * committed transaction across a crash of the process (`kill -9`); only an OS crash may lose the
- * last ones.
+ * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads as a deferred
+ * `BEGIN … COMMIT` under `PRAGMA query_only`, which in WAL mode neither waits for writers nor blocks
+ * them (https://www.sqlite.org/wal.html#concurrency). Another process sharing the file may hold the
+ * write lock: the attempt fails at once and the whole operation is run again after an asynchronous
+ * backoff (contention.ts), never blocking the event loop and never answering 500.
+ * `synchronous=NORMAL` in WAL mode keeps every committed transaction across a crash of the process
+ * (`kill -9`); only an OS crash may lose the last ones.
+ *
+ * The file's identity (device, inode) is remembered at open and checked before every write (one
+ * `stat`, a few µs): if the data directory was deleted or the file replaced, the connection would
+ * go on writing to an unlinked file whose contents vanish at the next start, so writes are refused
+ * with 503 ServiceUnavailable and /health reports the problem instead.
  */
-import { mkdirSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
-import type { Filter, PageRequest, Repo, Repos, Snapshot, Store, Tx } from "../store.js";
-import { DuplicateKeyError } from "../store.js";
-import { ENTITY_KINDS, TABLES, entityToRow, rowToEntity, toSqlValue, type Row, type TableSpec } from "../tables.js";
-import { LATEST_VERSION, MIGRATIONS } from "./migrations.js";
+import type { EntityBase, EntityKind } from "../../domain/entities.js";
+import { ServiceUnavailable } from "../../domain/errors.js";
+import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
+import { readOnlyTx } from "../store.js";
+import { ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
+import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
+import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
+import { SqliteRepo } from "./repo.js";
 
 export const SQLITE_FILE = "redshift-local.sqlite";
 
 export interface SqliteOptions {
   /** Directory for the database file; omitted = in memory. */
   readonly dataDir?: string | undefined;
+  /** How long and how often an operation is retried while another process holds the lock. */
+  readonly retry?: Partial<RetryPolicy> | undefined;
+  /** Called before each retry caused by the lock (logs, tests). */
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
+  /** Test hook: open the file read-only, as SQLite does for a file this process cannot write. */
+  readonly openReadOnly?: boolean | undefined;
 }
 
-type Db = Database.Database;
+type Mode = "read" | "write";
 
 export class SqliteStore implements Store {
   readonly kind: "sqlite" | "memory";
   readonly location: string;
   readonly #db: Db;
   readonly #tx: Tx;
-  readonly #begin: Database.Statement;
+  readonly #readTx: Tx;
+  readonly #beginWrite: Database.Statement;
+  readonly #beginRead: Database.Statement;
   readonly #commit: Database.Statement;
   readonly #rollback: Database.Statement;
+  readonly #retry: RetryPolicy;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly #identity: FileIdentity | undefined;
+  #problem: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Operations not yet settled, including those waiting out a backoff outside the queue. */
+  readonly #running = new Set<Promise<unknown>>();
   #closed = false;
 
   constructor(options: SqliteOptions = {}) {
+    this.#retry = resolveRetry(options.retry);
+    this.#onRetry = options.onRetry;
     if (options.dataDir !== undefined) {
       const dir = resolve(options.dataDir);
       this.location = join(dir, SQLITE_FILE);
       this.kind = "sqlite";
-      this.#db = openFile(dir, this.location);
+      this.#db = openDatabaseFile(dir, this.location, { readonly: options.openReadOnly });
+      this.#identity = fileIdentity(this.location);
     } else {
       this.location = ":memory:";
       this.kind = "memory";
@@ -58,7 +86,9 @@ export class SqliteStore implements Store {
       )
       .pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => dueProbe.get({ now }) === 1 };
-    this.#begin = this.#db.prepare("BEGIN IMMEDIATE");
+    this.#readTx = readOnlyTx(this.#tx);
+    this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
+    this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
     this.#rollback = this.#db.prepare("ROLLBACK");
   }
@@ -69,25 +99,20 @@ export class SqliteStore implements Store {
   }
 
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      if (this.#closed) throw new Error("store is closed");
-      this.#begin.run();
-      try {
-        const result = await fn(this.#tx);
-        this.#commit.run();
-        return result;
-      } catch (err) {
-        if (this.#db.inTransaction) this.#rollback.run();
-        throw err;
-      }
-    };
-    const result = this.#queue.then(run, run);
-    this.#queue = result.catch(() => undefined);
-    return result;
+    return this.#track(this.#withRetry("write", fn));
+  }
+
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#track(this.#withRetry("read", fn));
+  }
+
+  health(): StoreHealth {
+    if (this.#problem === undefined && this.#identity !== undefined && !this.#sameFile()) this.#problem = this.#removedMessage();
+    return this.#problem === undefined ? { ok: true } : { ok: false, problem: this.#problem };
   }
 
   async snapshot(): Promise<Snapshot> {
-    return this.transact(async () => {
+    return this.read(async () => {
       const snap = {} as Record<EntityKind, EntityBase[]>;
       for (const kind of ENTITY_KINDS) {
         const rows = this.#db.prepare(`SELECT body FROM ${TABLES[kind].table} ORDER BY region, account, created_at, id`).all() as Row[];
@@ -104,145 +129,83 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Operations in a backoff are not in the queue: wait for them too (each is bounded).
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
     await this.#queue;
     if (this.#closed) return;
     this.#closed = true;
     this.#db.close();
   }
-}
 
-/** Opens (or creates) the database file and migrates it; any failure names the file. */
-function openFile(dir: string, path: string): Db {
-  let db: Db | undefined;
-  try {
-    mkdirSync(dir, { recursive: true });
-    db = new Database(path);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 5000");
-    migrate(db);
-    return db;
-  } catch (err) {
-    db?.close();
-    throw new Error(`cannot open the database ${path}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-function migrate(db: Db): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > LATEST_VERSION) {
-    throw new Error(`database schema version ${current} is newer than this redshift-local (${LATEST_VERSION}); upgrade redshift-local`);
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-}
-
-class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string> {
-  readonly #db: Db;
-  readonly #spec: TableSpec<K>;
-  readonly #statements = new Map<string, Database.Statement>();
-  readonly #insertColumns: string[];
-
-  constructor(db: Db, spec: TableSpec<K>) {
-    this.#db = db;
-    this.#spec = spec;
-    this.#insertColumns = ["account", "region", "id", "created_at", "due_at", ...Object.values<string>(spec.columns), "body"];
+  #track<T>(p: Promise<T>): Promise<T> {
+    this.#running.add(p);
+    const done = () => this.#running.delete(p);
+    p.then(done, done);
+    return p;
   }
 
-  #stmt(sql: string): Database.Statement {
-    let s = this.#statements.get(sql);
-    if (!s) {
-      s = this.#db.prepare(sql);
-      this.#statements.set(sql, s);
+  /**
+   * Runs `fn` in a transaction; when the lock is taken by another process, rolls back and runs it
+   * again from scratch after a backoff. The backoff is spent outside the queue, so this process's
+   * other operations (reads especially) go on meanwhile and nothing waits on a sleeping slot.
+   */
+  async #withRetry<T>(mode: Mode, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#enqueue(() => this.#attempt(mode, fn));
+      } catch (err) {
+        if (!isContention(err)) throw err;
+        const delayMs = nextDelay(this.#retry, attempt, performance.now() - started);
+        if (delayMs === undefined) throw contentionError(attempt);
+        this.#onRetry?.({ mode, attempt, delayMs });
+        await sleep(delayMs);
+      }
     }
-    return s;
   }
 
-  async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const row = this.#stmt(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).get(scope.account, scope.region, id) as
-      | Row
-      | undefined;
-    return row ? rowToEntity<EntityKinds[K]>(row) : undefined;
+  #enqueue<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 
-  /** The whole database is locked by BEGIN IMMEDIATE, so a plain read is already exclusive. */
-  getForUpdate(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    return this.get(scope, id);
-  }
-
-  async insert(entity: EntityKinds[K]): Promise<void> {
-    const row = entityToRow(this.#spec, entity);
-    const cols = this.#insertColumns;
+  async #attempt<T>(mode: Mode, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new Error("store is closed");
+    if (mode === "write") this.#checkFile();
+    // The database itself refuses writes during a read, whatever path they take. Not a prepared
+    // statement: SQLite applies flag pragmas when they are compiled, not when a statement runs.
+    else this.#db.exec("PRAGMA query_only = ON");
     try {
-      this.#stmt(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
-    } catch (err) {
-      if (isConstraintError(err)) throw new DuplicateKeyError(`${this.#spec.kind} ${entity.id} already exists`);
-      throw err;
+      (mode === "write" ? this.#beginWrite : this.#beginRead).run();
+      try {
+        const result = await fn(mode === "write" ? this.#tx : this.#readTx);
+        this.#commit.run();
+        return result;
+      } catch (err) {
+        if (this.#db.inTransaction) this.#rollback.run();
+        throw err;
+      }
+    } finally {
+      if (mode === "read") this.#db.exec("PRAGMA query_only = OFF");
     }
   }
 
-  async update(entity: EntityKinds[K]): Promise<void> {
-    const row = entityToRow(this.#spec, entity);
-    const cols = this.#insertColumns.slice(3);
-    const info = this.#stmt(
-      `UPDATE ${this.#spec.table} SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE account = ? AND region = ? AND id = ?`,
-    ).run(...cols.map((c) => row[c]), row.account, row.region, row.id);
-    if (info.changes !== 1) throw new Error(`update of missing ${this.#spec.kind} ${entity.id}`);
+  #checkFile(): void {
+    if (this.#identity === undefined) return;
+    if (this.#problem === undefined && !this.#sameFile()) this.#problem = this.#removedMessage();
+    if (this.#problem !== undefined) throw new ServiceUnavailable(this.#problem);
   }
 
-  async remove(scope: Scope, id: string): Promise<boolean> {
-    const info = this.#stmt(`DELETE FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).run(scope.account, scope.region, id);
-    return info.changes > 0;
+  #sameFile(): boolean {
+    const now = fileIdentity(this.location);
+    return now !== undefined && now.dev === this.#identity!.dev && now.ino === this.#identity!.ino;
   }
 
-  #where(filter: Filter<string>): { sql: string; args: (string | number | null)[] } {
-    const clauses: string[] = [];
-    const args: (string | number | null)[] = [];
-    for (const [prop, value] of Object.entries(filter)) {
-      if (value === undefined) continue;
-      const column = prop === "account" || prop === "region" || prop === "id" ? prop : (this.#spec.columns as Record<string, string>)[prop];
-      if (column === undefined) throw new Error(`${this.#spec.kind} cannot be filtered by ${prop}`);
-      clauses.push(`${column} = ?`);
-      args.push(toSqlValue(value));
-    }
-    return { sql: clauses.length ? clauses.join(" AND ") : "1 = 1", args };
+  #removedMessage(): string {
+    return (
+      `The database file ${this.location} was removed or replaced while redshift-local was running; ` +
+      "writes are refused so that none is acknowledged and then lost. Restart redshift-local."
+    );
   }
-
-  async find(filter: Filter<string>, page: PageRequest = {}): Promise<EntityKinds[K][]> {
-    const where = this.#where(filter);
-    let sql = `SELECT body FROM ${this.#spec.table} WHERE ${where.sql}`;
-    const args = where.args;
-    if (page.after) {
-      sql += " AND (created_at, account, id) > (?, ?, ?)";
-      args.push(page.after.createdAt, page.after.account, page.after.id);
-    }
-    sql += " ORDER BY created_at, account, id";
-    if (page.limit !== undefined) {
-      sql += " LIMIT ?";
-      args.push(page.limit);
-    }
-    return (this.#stmt(sql).all(...args) as Row[]).map((r) => rowToEntity<EntityKinds[K]>(r));
-  }
-
-  async count(filter: Filter<string>): Promise<number> {
-    const where = this.#where(filter);
-    const row = this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
-    return row.n;
-  }
-
-  async due(now: number, limit: number): Promise<EntityKinds[K][]> {
-    const rows = this.#stmt(
-      `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,
-    ).all(now, limit) as Row[];
-    return rows.map((r) => rowToEntity<EntityKinds[K]>(r));
-  }
-}
-
-function isConstraintError(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("SQLITE_CONSTRAINT");
 }

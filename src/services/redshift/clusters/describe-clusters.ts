@@ -19,6 +19,7 @@ export const DescribeClustersOutput = structure({
 });
 
 export const DescribeClusters = operation({
+  readOnly: true,
   input: DescribeClustersInput,
   output: DescribeClustersOutput,
   handler: async (ctx, input) => {

@@ -25,6 +25,7 @@ export const LoggingStatusShape = structure({
 });
 
 export const DescribeLoggingStatus = operation({
+  readOnly: true,
   input: DescribeLoggingStatusInput,
   output: LoggingStatusShape,
   handler: async (ctx, input) => {

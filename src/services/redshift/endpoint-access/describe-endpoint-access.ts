@@ -5,6 +5,7 @@ import { endpointOutput } from "./mappers.js";
 import { DescribeEndpointAccessMessage, EndpointAccessList } from "./shapes.js";
 
 export const DescribeEndpointAccess = operation({
+  readOnly: true,
   input: DescribeEndpointAccessMessage,
   output: EndpointAccessList,
   handler: async (ctx, input) => {

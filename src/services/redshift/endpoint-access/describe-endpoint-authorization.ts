@@ -5,6 +5,7 @@ import { authorizationOutput } from "./mappers.js";
 import { DescribeEndpointAuthorizationMessage, EndpointAuthorizationList } from "./shapes.js";
 
 export const DescribeEndpointAuthorization = operation({
+  readOnly: true,
   input: DescribeEndpointAuthorizationMessage,
   output: EndpointAuthorizationList,
   handler: async (ctx, input) => {

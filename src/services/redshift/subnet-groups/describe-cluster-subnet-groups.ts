@@ -21,6 +21,7 @@ export const DescribeClusterSubnetGroupsOutput = structure({
 });
 
 export const DescribeClusterSubnetGroups = operation({
+  readOnly: true,
   input: DescribeClusterSubnetGroupsInput,
   output: DescribeClusterSubnetGroupsOutput,
   handler: async (ctx, input) => {
