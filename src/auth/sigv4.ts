@@ -1,6 +1,6 @@
 /**
  * AWS Signature Version 4, the server side: canonical request, string to sign, signing key and
- * signature, with node:crypto only (../shared/reference/aws-protocol.md §5.2–§5.5). Pure functions;
+ * signature, with node:crypto only (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html). Pure functions;
  * the policy (who must sign, which errors in which order) is in authenticate.ts.
  */
 import { createHash, createHmac } from "node:crypto";
