@@ -172,7 +172,10 @@ function parseHeaderClaim(authorization: string, req: SignedRequest): Claim {
   const space = authorization.indexOf(" ");
   const algorithm = space === -1 ? authorization : authorization.slice(0, space);
   if (algorithm !== ALGORITHM) {
-    throw new IncompleteSignature(`Unsupported Authorization Type: '${algorithm}'. Only ${ALGORITHM} is supported.`);
+    // Echo only the leading word: a header without spaces would otherwise be quoted whole, signature
+    // included, into the answer and the request's log line.
+    const shown = (/^[A-Za-z0-9_-]{0,40}/.exec(algorithm)?.[0] ?? "") + (/^[A-Za-z0-9_-]{0,40}$/.test(algorithm) ? "" : "…");
+    throw new IncompleteSignature(`Unsupported Authorization Type: '${shown}'. Only ${ALGORITHM} is supported.`);
   }
   const fields = new Map<string, string>();
   for (const part of authorization.slice(space + 1).split(",")) {

@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { CreateTagsCommand, CreateVpcCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { CreateClusterCommand, DeleteClusterCommand, DescribeClustersCommand } from "@aws-sdk/client-redshift";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer } from "../helpers.js";
+import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer } from "../helpers.js";
 import { send, sendSigned } from "../wire/signing.js";
 
 interface Line {
@@ -101,6 +101,23 @@ describe("request logs", () => {
     });
     assert.deepEqual(lines.filter((l) => l.level === "error"), []);
     assert.equal(lines.filter((l) => l.msg === "request").length, 6, "one line per AWS request");
+  });
+
+  it("logs: an Authorization header without spaces is never quoted whole (its signature stays out of the answer and the log)", async () => {
+    const signature = "ab".repeat(32);
+    let text = "";
+    const lines = await withLogs(async (url) => {
+      const res = await rawPost(url, "Action=GetCallerIdentity&Version=2011-06-15", {
+        authorization: `AWS4-HMAC-SHA256,Credential=AKID/20300101/us-east-1/sts/aws4_request,SignedHeaders=host,Signature=${signature}`,
+        "x-amz-date": "20300101T000000Z",
+      });
+      text = res.text;
+      assert.equal(res.status, 400);
+    });
+    assert.ok(!text.includes(signature), text);
+    const line = lines.find((l) => l.msg === "request");
+    assert.equal(line?.code, "IncompleteSignature");
+    assert.ok(!JSON.stringify(lines).includes(signature), "no signature in the log");
   });
 
   it("logs: an admin request is one info line with the route and status (refusals included)", async () => {
