@@ -120,7 +120,7 @@ async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): P
   if (rawPath === ADMIN_PREFIX || rawPath.startsWith(ADMIN_PREFIX + "/")) {
     await handleAdminRequest(app, signed, res);
     // One line per admin request too (an admin route that throws is logged by the catch above).
-    app.logger.info("admin", { method: signed.method, route: rawPath, status: res.statusCode, ms: elapsed(started) });
+    if (app.logger.enabled("info")) app.logger.info("admin", { method: signed.method, route: rawPath, status: res.statusCode, ms: elapsed(started) });
     return;
   }
   const pipelineRequest: PipelineRequest = { ...signed, tooLarge };
@@ -141,6 +141,8 @@ async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): P
  * an unexpected exception carries its stack on this same line, so it is logged exactly once.
  */
 function logRequest(app: App, out: PipelineResponse, started: number): void {
+  const level = out.status === 500 || out.internal !== undefined ? "error" : out.status > 500 ? "warn" : "info";
+  if (!app.logger.enabled(level)) return;
   const fields = {
     requestId: out.requestId,
     service: out.service,
@@ -153,9 +155,7 @@ function logRequest(app: App, out: PipelineResponse, started: number): void {
     ms: elapsed(started),
   };
   if (out.internal !== undefined) app.logger.error("internal error", { ...fields, stack: out.internal });
-  else if (out.status === 500) app.logger.error("request", fields);
-  else if (out.status > 500) app.logger.warn("request", fields);
-  else app.logger.info("request", fields);
+  else app.logger.log(level, "request", fields);
 }
 
 const MESSAGE_LOG_LIMIT = 2000;
