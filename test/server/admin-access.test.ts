@@ -49,6 +49,21 @@ describe("admin routes: cross-origin requests (CSRF)", () => {
     }
   });
 
+  it("admin: JSON answers carry X-Content-Type-Options: nosniff, so markup stored in /state is never rendered", async () => {
+    await using rs = await startServer();
+    const tag = encodeURIComponent("<script>alert(1)</script>");
+    const created = await sendSigned(rs.url, `${CREATE_VPC}&TagSpecification.1.ResourceType=vpc&TagSpecification.1.Tag.1.Key=Name&TagSpecification.1.Tag.1.Value=${tag}`, {
+      service: "ec2",
+      signingDate: new Date(),
+    });
+    assert.equal(created.status, 200, created.text);
+    for (const path of ["state", "health", "nope"]) {
+      const res = await send(rs.url, { method: "GET", path: `/_redshift-local/${path}` });
+      assert.equal(res.headers["x-content-type-options"], "nosniff", path);
+      assert.match(String(res.headers["content-type"]), /^application\/json/);
+    }
+  });
+
   it("admin: the server's own origin is served", async () => {
     await using rs = await startServer();
     await withVpc(rs.url);
