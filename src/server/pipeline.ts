@@ -69,7 +69,8 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
   // is still answered as EC2 or STS when signed for them); unsigned: `Version`, then Redshift.
   const scope = claimedScope(req);
   let envelope: Envelope = scope === undefined ? redshift : (serviceBySigningName(scope.service) ?? GENERIC_ENVELOPE);
-  let service: ServiceDef | undefined;
+  /** For the log line: the routed service, else the claimed signing name, else the one `Version` names. */
+  let serviceName = scope?.service;
   let action: string | undefined;
   let identity: Identity | undefined;
   try {
@@ -77,13 +78,18 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     const params = readParams(req);
     // Known early for the log line, even when authentication then fails.
     action = params.get("Action");
-    if (scope === undefined) envelope = envelopeGuess(params) ?? envelope;
+    if (scope === undefined) {
+      const guessed = envelopeGuess(params);
+      envelope = guessed ?? envelope;
+      serviceName = guessed?.signingName;
+    }
     // Query APIs are GET or POST only (AWS "Query requests"); anything else is not an AWS call.
     if (req.method !== "POST" && req.method !== "GET") throw new MethodNotAllowed(`The HTTP method ${req.method} is not allowed; use POST or GET.`);
     identity = app.auth.authenticate(req, now);
     // The signing name decides the service (and so the envelope of any later error), not Version.
-    service = route(identity, params);
+    const service = route(identity, params);
     envelope = service;
+    serviceName = service.signingName;
     const op = findOperation(service, action);
     const input = decodeStructure(op.input, params, service.protocol);
     validateStructure(op.input, input);
@@ -99,7 +105,7 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
       status: error.status,
       requestId,
       action,
-      service: service?.signingName ?? scope?.service ?? (envelope === GENERIC_ENVELOPE ? undefined : (envelope as ServiceDef).signingName),
+      service: serviceName,
       account: identity?.account,
       region: identity?.region ?? scope?.region,
       error: { code: error.code, message: error.message },
