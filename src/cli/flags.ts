@@ -48,7 +48,7 @@ export const FLAGS = [
     type: "string",
     value: "open|strict",
     default: "open",
-    help: "open: any credentials, the account is the 12-digit access key or --default-account; strict: every request signed by a key in --credentials.",
+    help: "open: any credentials, the account is the 12-digit access key or --default-account; strict: every request signed by a key in --credentials (required).",
   },
   {
     name: "credentials",
