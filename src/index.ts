@@ -12,6 +12,7 @@ import { systemClock, type Clock } from "./domain/clock.js";
 import { resolveDelays, type TransitionName } from "./domain/lifecycle.js";
 import { resolveQuotas, type QuotaName } from "./domain/quotas.js";
 import type { App } from "./server/app.js";
+import { normaliseHostName } from "./server/admin.js";
 import { createHttpServer } from "./server/http.js";
 import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
 import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
@@ -55,6 +56,12 @@ export interface RedshiftLocalOptions {
   readonly logSink?: LogSink;
   /** Injected clock; default the system clock. */
   readonly clock?: Clock;
+  /**
+   * Host names the admin routes (/_redshift-local/…) also answer for, besides localhost, the
+   * loopback addresses and the listen address (`--allowed-host`): e.g. a docker service name.
+   * Listening on 0.0.0.0 or :: does not trust the machine's names; list them here.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface RedshiftLocal {
@@ -86,6 +93,19 @@ function openStore(option: StoreOption | undefined, logger: Logger): Store {
   }
 }
 
+/** The listen address (unless a wildcard) and the allowed names, as admin.ts compares Host names. */
+function adminHostNames(listenHost: string, allowed: readonly string[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  const listen = normaliseHostName(listenHost);
+  if (listen !== undefined && listen !== "0.0.0.0" && listen !== "::") names.add(listen);
+  for (const name of allowed) {
+    const normalised = typeof name === "string" ? normaliseHostName(name) : undefined;
+    if (normalised === undefined) throw new RangeError(`allowedHosts: ${JSON.stringify(name)} is not a host name or IP address (no port, scheme or path)`);
+    names.add(normalised);
+  }
+  return names;
+}
+
 export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Promise<RedshiftLocal> {
   const defaultAccount = options.defaultAccount ?? "000000000000";
   if (!/^\d{12}$/.test(defaultAccount)) throw new RangeError("defaultAccount must be 12 digits");
@@ -93,6 +113,12 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) throw new RangeError(`logLevel must be one of ${LOG_LEVELS.join(", ")}`);
   const credentials =
     typeof options.credentials === "string" ? loadCredentialsFile(options.credentials) : validateCredentials(options.credentials ?? []);
+  // Strict mode without a key would start and then refuse every request: refuse to start instead.
+  if (options.auth === "strict" && credentials.length === 0) {
+    throw new RangeError('auth "strict" needs credentials: without a configured key every request would be refused');
+  }
+  const host = options.host ?? "127.0.0.1";
+  const adminHosts = adminHostNames(host, options.allowedHosts ?? []);
   const seed = options.seed === undefined ? [] : typeof options.seed === "string" ? loadSeedFile(options.seed) : checkSeed(options.seed);
   const logger = new Logger(options.logLevel ?? "info", options.logSink);
   // Every option is checked before the store opens, so a refused start leaves no open database.
@@ -100,7 +126,7 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   const delays = resolveDelays(options.delays);
   const auth = new Authenticator({ mode: options.auth ?? "open", credentials: new Map(credentials.map((c) => [c.accessKeyId, c])), defaultAccount });
   const store = openStore(options.store, logger);
-  const app: App = { store, auth, clock: options.clock ?? systemClock, quotas, delays, logger, version: VERSION, defaultAccount };
+  const app: App = { store, auth, clock: options.clock ?? systemClock, quotas, delays, logger, version: VERSION, defaultAccount, adminHosts };
   try {
     await applySeed(app, seed);
   } catch (err) {
@@ -121,7 +147,6 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
       if (stopping) setImmediate(() => server.closeIdleConnections());
     });
   });
-  const host = options.host ?? "127.0.0.1";
   try {
     // listen() throws at once for a port outside 0–65535, and emits "error" for one in use.
     server.listen(options.port ?? 0, host);

@@ -61,7 +61,7 @@ describe("library API", () => {
     const clockA = new ManualClock(Date.UTC(2030, 0, 1));
     const clockB = new ManualClock(Date.UTC(2031, 5, 6));
     await using a = await startRedshiftLocal({ ...SILENT, clock: clockA, defaultAccount: "121212121212", quotas: ["grants-per-cluster=1"] });
-    await using b = await startRedshiftLocal({ ...SILENT, clock: clockB, defaultAccount: "343434343434", auth: "strict", credentials: [] });
+    await using b = await startRedshiftLocal({ ...SILENT, clock: clockB, defaultAccount: "343434343434", auth: "strict", credentials: [{ accessKeyId: "AKIDB", secretAccessKey: "b-secret", accountId: "343434343434" }] });
     assert.equal(await account(a.url), "121212121212");
     const strict = await rawPost(b.url, "Action=GetCallerIdentity&Version=2011-06-15");
     assert.equal(strict.status, 403, "only b is strict");

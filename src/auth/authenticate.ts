@@ -10,8 +10,9 @@
  * - The key: configured in `--credentials` → its account, and its signature is verified; otherwise
  *   strict → 403 InvalidClientTokenId, open → the key itself when it is 12 digits, else the default
  *   account, unverified (there is no secret to verify against).
+ * - The credential scope's region must be an AWS region name (403 SignatureDoesNotMatch), in every mode.
  * - Verification: the 15-minute window (400 RequestExpired; presigned: X-Amz-Expires), the body hash
- *   against `x-amz-content-sha256`, then the signature, compared in constant time (403 SignatureDoesNotMatch).
+ *   against `x-amz-content-sha256` (the signature always covers the received body's hash), then the signature, compared in constant time (403 SignatureDoesNotMatch).
  * Session tokens are accepted as sent (an emulator issues none).
  */
 import { timingSafeEqual } from "node:crypto";
@@ -36,6 +37,12 @@ import {
 } from "./sigv4.js";
 
 export type AuthMode = "open" | "strict";
+
+/**
+ * AWS region names: lower-case `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`,
+ * `us-isob-east-1`, `mx-central-1`, … (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+ */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export const DEFAULT_REGION = "us-east-1";
 const WINDOW_MS = 15 * 60 * 1000;
@@ -125,13 +132,15 @@ export class Authenticator {
         `Request has expired: signed at ${claim.amzDate}, which is more than 15 minutes from the server time ${formatAmzDate(now)}.`,
       );
     }
+    // For Redshift, EC2 and STS (unlike S3) the signature always covers the SHA-256 of the body
+    // actually received: `UNSIGNED-PAYLOAD` is not honoured, or a request signed that way would
+    // stay valid with its body swapped for another operation. A declared hash must match the body.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html (HashedPayload)
     const bodyHash = sha256Hex(req.body);
     let payloadHash = bodyHash;
     const declared = claim.presigned ? undefined : req.header("x-amz-content-sha256");
     if (declared !== undefined && declared !== "UNSIGNED-PAYLOAD") {
       if (declared.toLowerCase() !== bodyHash) throw new SignatureDoesNotMatch("The provided x-amz-content-sha256 header does not match the request body.");
-      payloadHash = declared;
-    } else if (declared === "UNSIGNED-PAYLOAD") {
       payloadHash = declared;
     }
     const canonical = canonicalRequest({
@@ -164,7 +173,10 @@ function parseHeaderClaim(authorization: string, req: SignedRequest): Claim {
   const space = authorization.indexOf(" ");
   const algorithm = space === -1 ? authorization : authorization.slice(0, space);
   if (algorithm !== ALGORITHM) {
-    throw new IncompleteSignature(`Unsupported Authorization Type: '${algorithm}'. Only ${ALGORITHM} is supported.`);
+    // Echo only the leading word: a header without spaces would otherwise be quoted whole, signature
+    // included, into the answer and the request's log line.
+    const shown = (/^[A-Za-z0-9_-]{0,40}/.exec(algorithm)?.[0] ?? "") + (/^[A-Za-z0-9_-]{0,40}$/.test(algorithm) ? "" : "…");
+    throw new IncompleteSignature(`Unsupported Authorization Type: '${shown}'. Only ${ALGORITHM} is supported.`);
   }
   const fields = new Map<string, string>();
   for (const part of authorization.slice(space + 1).split(",")) {
@@ -217,6 +229,9 @@ function buildClaim(
     throw new IncompleteSignature(`Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/aws4_request, got '${redactKey(credential)}'.`);
   }
   const [accessKeyId, date, region, service] = parts as [string, string, string, string, string];
+  // The region picks the partition of state, so a name that is no AWS region is refused in every
+  // mode, as AWS refuses it. A pattern rather than a list of regions: new regions keep appearing.
+  if (!REGION_NAME.test(region)) throw new SignatureDoesNotMatch("Credential should be scoped to a valid region.");
   if (!/^\d{8}$/.test(date)) throw new IncompleteSignature(`Date in Credential scope does not match YYYYMMDD: '${date}'.`);
   if (Number.isNaN(parseAmzDate(amzDate))) throw new IncompleteSignature(`X-Amz-Date must be in the ISO8601 basic format YYYYMMDD'T'HHMMSS'Z': '${amzDate}'.`);
   if (amzDate.slice(0, 8) !== date) {

@@ -48,7 +48,7 @@ export const FLAGS = [
     type: "string",
     value: "open|strict",
     default: "open",
-    help: "open: any credentials, the account is the 12-digit access key or --default-account; strict: every request signed by a key in --credentials.",
+    help: "open: any credentials, the account is the 12-digit access key or --default-account; strict: every request signed by a key in --credentials (required).",
   },
   {
     name: "credentials",
@@ -90,6 +90,16 @@ export const FLAGS = [
     help: "Override a quota, e.g. grants-per-cluster=2. Repeatable.",
   },
   {
+    name: "allowed-host",
+    env: "REDSHIFT_LOCAL_ALLOWED_HOST",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    help:
+      "Another host name the admin routes (/_redshift-local/…) answer for, besides localhost, 127.0.0.1, ::1 and --host " +
+      "(e.g. a docker service name; listening on 0.0.0.0 trusts no name). AWS API calls answer for any name. Repeatable.",
+  },
+  {
     name: "log-level",
     env: "REDSHIFT_LOCAL_LOG_LEVEL",
     type: "string",
@@ -118,7 +128,7 @@ export function helpText(version: string, transitions: readonly string[], quotas
     "  redshift-local [--host 127.0.0.1] [--port 4566] [--data-dir ./.redshift-local | --in-memory]",
     "                 [--store postgres://user@host/db] [--auth open|strict] [--credentials FILE]",
     "                 [--default-account 000000000000] [--seed FILE] [--delay SPEC]... [--quota NAME=N]...",
-    "                 [--log-level info]",
+    "                 [--allowed-host NAME]... [--log-level info]",
     "",
     "Options (flags win over environment variables; an empty variable counts as unset):",
     ...rows,

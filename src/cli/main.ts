@@ -46,6 +46,9 @@ async function main(): Promise<void> {
   } catch (err) {
     return fail(EXIT_USAGE, (err as Error).message, true);
   }
+  if (options.auth === "strict" && credentials?.length === 0) {
+    return fail(EXIT_USAGE, `--auth strict needs at least one key in ${options.credentials}: without one every request would be refused`, true);
+  }
 
   let server: RedshiftLocal | undefined;
   let stopRequested = false;

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { TRANSITION_NAMES, resolveDelays } from "../domain/lifecycle.js";
 import { DEFAULT_QUOTAS, resolveQuotas } from "../domain/quotas.js";
 import type { LogLevel, RedshiftLocalOptions, StoreOption } from "../index.js";
+import { normaliseHostName } from "../server/admin.js";
 import { VERSION } from "../version.js";
 import { FLAGS, helpText, type FlagName, type FlagSpec } from "./flags.js";
 
@@ -127,6 +128,10 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
   }
 
   const credentials = single("credentials");
+  // Strict mode without a key would start and then refuse every request.
+  if (authValue.value === "strict" && credentials === undefined) {
+    throw new UsageError(`${authValue.source} strict needs --credentials FILE (env REDSHIFT_LOCAL_CREDENTIALS): without a configured key every request would be refused`);
+  }
   const defaultAccount = single("default-account") ?? { value: CLI_DEFAULTS.defaultAccount, source: "--default-account" };
   if (!/^\d{12}$/.test(defaultAccount.value)) {
     throw new UsageError(`${defaultAccount.source} '${defaultAccount.value}' is not an AWS account id (exactly 12 digits)`);
@@ -137,6 +142,11 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
   for (const d of delays) check(() => resolveDelays([d.value]), d);
   const quotas = list("quota");
   for (const q of quotas) check(() => resolveQuotas([q.value]), q);
+
+  const allowedHosts = list("allowed-host");
+  for (const h of allowedHosts) {
+    if (normaliseHostName(h.value) === undefined) throw new UsageError(`${h.source} '${h.value}' is not a host name or IP address (no port, scheme or path)`);
+  }
 
   const logLevel = single("log-level") ?? { value: CLI_DEFAULTS.logLevel, source: "--log-level" };
   if (!Object.prototype.hasOwnProperty.call(LOG_LEVELS, logLevel.value)) {
@@ -154,6 +164,7 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
     delays: delays.map((d) => d.value),
     quotas: quotas.map((q) => q.value),
     logLevel: logLevel.value as LogLevel,
+    ...(allowedHosts.length > 0 ? { allowedHosts: allowedHosts.map((h) => h.value) } : {}),
   };
 }
 

@@ -82,6 +82,12 @@ export const InvalidClientTokenId = defineError("InvalidClientTokenId", 403);
 export const SignatureDoesNotMatch = defineError("SignatureDoesNotMatch", 403);
 export const RequestExpired = defineError("RequestExpired", 400);
 
+// ---- admin routes (/_redshift-local/…; not AWS APIs, answered as JSON) -----------------------------
+/** A Host header that is not the listen address, localhost or an --allowed-host name (DNS rebinding). */
+export const HostNotAllowed = defineError("HostNotAllowed", 403);
+/** A request a browser sent on behalf of another origin (CSRF): foreign Origin or Sec-Fetch-Site. */
+export const CrossOriginRequestRefused = defineError("CrossOriginRequestRefused", 403);
+
 // ---- Redshift (model error codes; Appendix A) ----------------------------------------------------
 export const AccessToClusterDenied = defineError("AccessToClusterDenied", 400);
 export const ClusterAlreadyExists = defineError("ClusterAlreadyExists", 400);

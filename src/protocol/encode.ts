@@ -3,7 +3,8 @@
  *
  * Element name = member locationName ?? member name; list items = the list's item name (`member`
  * when the model gives none); absent (undefined/null) members are omitted; booleans lowercase;
- * timestamps RFC 3339 with milliseconds and `Z`. (docs/wire-protocol.md, Responses and Errors)
+ * timestamps RFC 3339 with milliseconds and `Z`. Every text node is escaped. (docs/wire-protocol.md,
+ * Responses and Errors)
  */
 import type { AwsError } from "../domain/errors.js";
 import type { WireProtocol } from "./decode.js";
@@ -103,13 +104,17 @@ export function encodeSuccess(
   };
 }
 
-/** The error envelope: awsQuery `<ErrorResponse>` or EC2 `<Response><Errors>`. Exactly one `<Error>`. */
+/**
+ * The error envelope: awsQuery `<ErrorResponse>` or EC2 `<Response><Errors>`. Exactly one `<Error>`.
+ * An empty `namespace` writes `<ErrorResponse>` without one (for a service that is not emulated).
+ * The message and code may echo client input: both are escaped.
+ */
 export function encodeError(protocol: WireProtocol, namespace: string, error: AwsError, requestId: string): ResponseBody {
   const message = escapeXml(error.message);
   if (protocol === "query") {
     return {
       body:
-        `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
+        `<ErrorResponse${namespace === "" ? "" : ` xmlns="${escapeXml(namespace)}"`}><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
         `<Message>${message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
       contentType: "text/xml",
     };

@@ -3,22 +3,42 @@
  *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}; 503 {"status":"degraded","problem":…}
  *                                   when the store cannot take writes (its database file was removed)
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
- *   GET  /_redshift-local/state   → JSON snapshot of every account's resources
+ *   GET  /_redshift-local/state   → JSON snapshot of every account's resources (in --auth strict
+ *                                   only when signed by a configured key)
+ *
+ * A web page must not be able to use them: every admin route (health included — one rule is easier
+ * to reason about, and nothing legitimate calls them from a browser page) answers only
+ *   - for a Host header naming this server: localhost, a loopback address, the listen address, or
+ *     an --allowed-host name (the port is not compared: port forwarding and proxies change it, and
+ *     DNS rebinding is about the name) — else 403 HostNotAllowed;
+ *   - for requests no browser sent on behalf of another origin: an `Origin` header, when present,
+ *     must be this server's own origin (http://HOST:PORT as in Host), and `Sec-Fetch-Site`, when
+ *     present, must be `same-origin` or `none` — else 403 CrossOriginRequestRefused (CSRF).
+ * 403 rather than 421 Misdirected Request: the refusal is a policy decision, and a client that
+ * retried on another connection (what 421 invites) would get the same answer.
  */
 import type { ServerResponse } from "node:http";
 import type { SignedRequest } from "../auth/authenticate.js";
-import { AwsError } from "../domain/errors.js";
+import { AwsError, CrossOriginRequestRefused, HostNotAllowed } from "../domain/errors.js";
 import type { App } from "./app.js";
 
 export const ADMIN_PREFIX = "/_redshift-local";
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value, null, 2);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+  // nosniff: /state echoes client strings (tags, names); a browser must never render them as HTML.
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
   res.end(body);
 }
 
 export async function handleAdminRequest(app: App, req: SignedRequest, res: ServerResponse): Promise<void> {
+  const refused = checkAdminAccess(app, req);
+  if (refused) return sendJson(res, refused.status, { error: refused.code, message: refused.message });
   const route = req.rawPath.slice(ADMIN_PREFIX.length).replace(/\/+$/, "") || "/";
   const methodNotAllowed = (allowed: string) => {
     res.setHeader("Allow", allowed);
@@ -35,6 +55,11 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
       }
     case "/state":
       if (req.method !== "GET") return methodNotAllowed("GET");
+      // Every account's resources: in strict mode only for a configured key, as /reset.
+      if (app.auth.mode === "strict") {
+        const denied = checkSignedByConfiguredKey(app, req);
+        if (denied) return sendJson(res, denied.status, { error: denied.code, message: denied.message });
+      }
       return sendJson(res, 200, { time: new Date(app.clock.now()).toISOString(), ...(await app.store.snapshot()) });
     case "/reset": {
       if (req.method !== "POST") return methodNotAllowed("POST");
@@ -49,7 +74,6 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
         if (err instanceof AwsError) return sendJson(res, err.status, { error: err.code, message: err.message });
         throw err;
       }
-      app.logger.info("state reset");
       return sendJson(res, 200, { status: "reset" });
     }
     default:
@@ -57,7 +81,58 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
   }
 }
 
-/** In strict mode /reset must carry a valid SigV4 signature of a configured key (any service scope). */
+/** Always-trusted names: a DNS-rebinding page cannot make a browser send them as its Host. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "::1"]);
+
+/** The Host check (DNS rebinding), then the Origin and Sec-Fetch-Site checks (CSRF); see the header comment. */
+function checkAdminAccess(app: App, req: SignedRequest): AwsError | undefined {
+  const host = req.header("host") ?? "";
+  const name = hostName(host);
+  if (name === undefined || !(LOOPBACK_HOSTS.has(name) || app.adminHosts?.has(name))) {
+    return new HostNotAllowed(
+      `Admin routes answer only for localhost, 127.0.0.1, [::1], the listen address and names allowed with --allowed-host; ` +
+        `the Host header ${JSON.stringify(host)} is none of them (start the server with --allowed-host NAME to allow a name).`,
+    );
+  }
+  const origin = req.header("origin");
+  if (origin !== undefined && !isSameOrigin(origin, host)) {
+    return new CrossOriginRequestRefused(`Admin routes refuse requests from another origin: Origin ${JSON.stringify(origin)} is not http://${host}.`);
+  }
+  const site = req.header("sec-fetch-site");
+  if (site !== undefined && site !== "same-origin" && site !== "none") {
+    return new CrossOriginRequestRefused(`Admin routes refuse requests a browser sent for another origin (Sec-Fetch-Site: ${site}).`);
+  }
+  return undefined;
+}
+
+/** The host name of a Host header, lower-case, without port, brackets or a trailing dot; undefined when malformed. */
+export function hostName(host: string): string | undefined {
+  const h = host.trim().toLowerCase();
+  let name: string;
+  if (h.startsWith("[")) {
+    const end = h.indexOf("]");
+    if (end === -1 || (end + 1 < h.length && h[end + 1] !== ":")) return undefined;
+    name = h.slice(1, end);
+  } else {
+    const colon = h.indexOf(":");
+    name = colon === -1 ? h : h.slice(0, colon);
+    if (colon !== -1 && h.indexOf(":", colon + 1) !== -1) return undefined;
+  }
+  name = name.endsWith(".") ? name.slice(0, -1) : name;
+  return name === "" ? undefined : name;
+}
+
+/** Origin `http://h:p` of exactly the server named by Host (scheme, name and port); `null` and others are foreign. */
+function isSameOrigin(origin: string, host: string): boolean {
+  try {
+    const from = new URL(origin);
+    return from.protocol === "http:" && from.host === new URL(`http://${host}`).host;
+  } catch {
+    return false;
+  }
+}
+
+/** In strict mode /reset and /state must carry a valid SigV4 signature of a configured key (any service scope). */
 function checkSignedByConfiguredKey(app: App, req: SignedRequest): AwsError | undefined {
   try {
     const identity = app.auth.authenticate(req, app.clock.now());
@@ -67,4 +142,14 @@ function checkSignedByConfiguredKey(app: App, req: SignedRequest): AwsError | un
     if (err instanceof AwsError) return err;
     throw err;
   }
+}
+
+/** `Example.COM.` → `example.com`, `[::1]` → `::1`; undefined for anything else than a DNS name or an IP address. */
+export function normaliseHostName(text: string): string | undefined {
+  let name = text.trim().toLowerCase();
+  if (name.startsWith("[") && name.endsWith("]")) name = name.slice(1, -1);
+  if (name.endsWith(".")) name = name.slice(0, -1);
+  if (/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(name)) return name;
+  if (name.includes(":") && /^[0-9a-f:.]+$/.test(name)) return name;
+  return undefined;
 }

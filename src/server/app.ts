@@ -16,4 +16,9 @@ export interface App {
   readonly version: string;
   /** Account used for unsigned requests and unknown keys in open mode. */
   readonly defaultAccount: string;
+  /**
+   * Host names the admin routes answer for besides `localhost` and the loopback addresses: the
+   * listen address and `--allowed-host` names, lower-case, IPv6 without brackets (admin.ts).
+   */
+  readonly adminHosts?: ReadonlySet<string>;
 }

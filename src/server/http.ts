@@ -12,7 +12,7 @@ import { REDSHIFT_NAMESPACE } from "../services/redshift/index.js";
 import type { SignedRequest } from "../auth/authenticate.js";
 import type { App } from "./app.js";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin.js";
-import { BODY_LIMIT, handleAwsRequest, type PipelineRequest } from "./pipeline.js";
+import { BODY_LIMIT, handleAwsRequest, type PipelineRequest, type PipelineResponse } from "./pipeline.js";
 
 export function createHttpServer(app: App): Server {
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
@@ -116,12 +116,14 @@ async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): P
     query,
     body,
   };
+  const started = performance.now();
   if (rawPath === ADMIN_PREFIX || rawPath.startsWith(ADMIN_PREFIX + "/")) {
     await handleAdminRequest(app, signed, res);
+    // One line per admin request too (an admin route that throws is logged by the catch above).
+    if (app.logger.enabled("info")) app.logger.info("admin", { method: signed.method, route: rawPath, status: res.statusCode, ms: elapsed(started) });
     return;
   }
   const pipelineRequest: PipelineRequest = { ...signed, tooLarge };
-  const started = performance.now();
   const out = await handleAwsRequest(app, pipelineRequest);
   res.writeHead(out.status, {
     "x-amzn-RequestId": out.requestId,
@@ -129,17 +131,39 @@ async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): P
     "Content-Length": Buffer.byteLength(out.body),
   });
   res.end(out.body);
-  if (out.status >= 500) app.logger.error("request failed", logFields(out, started));
-  else if (app.logger.enabled("debug")) app.logger.debug("request", logFields(out, started));
+  logRequest(app, out, started);
 }
 
-function logFields(out: { requestId: string; service?: string | undefined; action?: string | undefined; account?: string | undefined; status: number }, started: number) {
-  return {
+/**
+ * One line per AWS request, at the level a user should look at it: info for answers and client
+ * mistakes (4xx, with code and message), warn for what the emulator does not do or cannot do now
+ * (501 NotImplemented naming the operation, 503 and other deliberate 5xx), error only for a 500 —
+ * an unexpected exception carries its stack on this same line, so it is logged exactly once.
+ */
+function logRequest(app: App, out: PipelineResponse, started: number): void {
+  const level = out.status === 500 || out.internal !== undefined ? "error" : out.status > 500 ? "warn" : "info";
+  if (!app.logger.enabled(level)) return;
+  const fields = {
     requestId: out.requestId,
     service: out.service,
     action: out.action,
     account: out.account,
+    region: out.region,
     status: out.status,
-    ms: Math.round((performance.now() - started) * 100) / 100,
+    // A message may echo a client's value (up to the body limit): the line keeps its start.
+    ...(out.error ? { code: out.error.code, message: clip(out.error.message) } : {}),
+    ms: elapsed(started),
   };
+  if (out.internal !== undefined) app.logger.error("internal error", { ...fields, stack: out.internal });
+  else app.logger.log(level, "request", fields);
+}
+
+const MESSAGE_LOG_LIMIT = 2000;
+
+function clip(text: string): string {
+  return text.length > MESSAGE_LOG_LIMIT ? `${text.slice(0, MESSAGE_LOG_LIMIT)}… (${text.length} characters)` : text;
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
 }

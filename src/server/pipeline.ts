@@ -5,7 +5,9 @@
  *   find the operation → decode + validate input → [one transaction: settle due lifecycles → handler]
  *   → encode XML → response with request id (header and body) and Date.
  *
- * Every failure becomes an AWS error envelope in the routed service's protocol, here and only here.
+ * Every failure becomes an AWS error envelope, here and only here: the envelope of the service the
+ * signature names (known before the body is parsed), else the one `Version` names, else Redshift's;
+ * a service this server does not emulate gets awsQuery's generic `<ErrorResponse>` without namespace.
  */
 import { randomUUID } from "node:crypto";
 import type { Identity, SignedRequest } from "../auth/authenticate.js";
@@ -18,7 +20,6 @@ import {
   MissingParameter,
   NoSuchVersion,
   NotImplemented,
-  SignatureDoesNotMatch,
 } from "../domain/errors.js";
 import { settle } from "../domain/settle.js";
 import { Params, decodeStructure } from "../protocol/decode.js";
@@ -26,7 +27,7 @@ import { encodeError, encodeSuccess, type ResponseBody } from "../protocol/encod
 import { MalformedInput, parseForm } from "../protocol/form.js";
 import { validateStructure } from "../protocol/validate.js";
 import type { AnyOperation, RequestContext, ServiceDef } from "../services/operation.js";
-import { serviceBySigningName, serviceByVersion } from "../services/registry.js";
+import { SERVICES, serviceBySigningName, serviceByVersion } from "../services/registry.js";
 import { redshift } from "../services/redshift/index.js";
 import { ReadOnlyTransactionError, type Tx } from "../store/store.js";
 import type { App } from "./app.js";
@@ -43,38 +44,97 @@ export interface PipelineResponse extends ResponseBody {
   readonly action: string | undefined;
   readonly service: string | undefined;
   readonly account: string | undefined;
+  readonly region: string | undefined;
+  /** The error answered, when any. */
+  readonly error: { readonly code: string; readonly message: string } | undefined;
+  /** Stack of an unexpected exception (answered as 500 InternalFailure), for the one line that logs it. */
+  readonly internal: string | undefined;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
 
+/** The envelope an error is written in: a service's, or awsQuery's generic one (no namespace). */
+interface Envelope {
+  readonly protocol: ServiceDef["protocol"];
+  readonly namespace: string;
+}
+
+/** For a service redshift-local does not emulate: AWS's awsQuery `<ErrorResponse>`, without a namespace of ours. */
+const GENERIC_ENVELOPE: Envelope = { protocol: "query", namespace: "" };
+
 export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<PipelineResponse> {
   const requestId = randomUUID();
   const now = app.clock.now();
-  let service: ServiceDef = redshift;
+  // Errors are answered in the envelope of the service the signature names, read from the
+  // credential scope before anything is parsed (a body that cannot be decoded, or one too large,
+  // is still answered as EC2 or STS when signed for them); unsigned: `Version`, then Redshift.
+  const scope = claimedScope(req);
+  let envelope: Envelope = scope === undefined ? redshift : (serviceBySigningName(scope.service) ?? GENERIC_ENVELOPE);
+  /** For the log line: the routed service, else the claimed signing name, else the one `Version` names. */
+  let serviceName = scope?.service;
   let action: string | undefined;
   let identity: Identity | undefined;
   try {
     if (req.tooLarge) throw new AwsError("RequestEntityTooLarge", `Request body must not exceed ${BODY_LIMIT} bytes.`, 413);
     const params = readParams(req);
-    service = envelopeGuess(params) ?? service;
+    // Known early for the log line, even when authentication then fails.
+    action = params.get("Action");
+    if (scope === undefined) {
+      const guessed = envelopeGuess(params);
+      envelope = guessed ?? envelope;
+      serviceName = guessed?.signingName;
+    }
     // Query APIs are GET or POST only (AWS "Query requests"); anything else is not an AWS call.
     if (req.method !== "POST" && req.method !== "GET") throw new MethodNotAllowed(`The HTTP method ${req.method} is not allowed; use POST or GET.`);
     identity = app.auth.authenticate(req, now);
     // The signing name decides the service (and so the envelope of any later error), not Version.
-    service = (identity.signingName !== undefined ? serviceBySigningName(identity.signingName) : undefined) ?? service;
-    service = route(identity, params);
-    action = params.get("Action");
+    const service = route(identity, params);
+    envelope = service;
+    serviceName = service.signingName;
     const op = findOperation(service, action);
     const input = decodeStructure(op.input, params, service.protocol);
     validateStructure(op.input, input);
     const output = await runOperation(app, op, input, { identity, requestId, now });
     const body = encodeSuccess(service.protocol, service.namespace, action!, op.output, output, requestId);
-    return { ...body, status: 200, requestId, action, service: service.signingName, account: identity.account };
+    return { ...body, status: 200, requestId, action, service: service.signingName, account: identity.account, region: identity.region, error: undefined, internal: undefined };
   } catch (err) {
-    const error = toAwsError(app, err, requestId);
-    const body = encodeError(service.protocol, service.namespace, error, requestId);
-    return { ...body, status: error.status, requestId, action, service: service.signingName, account: identity?.account };
+    const internal = err instanceof AwsError ? undefined : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const error = toAwsError(err);
+    const body = encodeError(envelope.protocol, envelope.namespace, error, requestId);
+    return {
+      ...body,
+      status: error.status,
+      requestId,
+      action,
+      service: serviceName,
+      account: identity?.account,
+      region: identity?.region ?? scope?.region,
+      error: { code: error.code, message: error.message },
+      internal,
+    };
   }
+}
+
+/**
+ * The service and region a request claims in its credential scope (`Authorization: … Credential=
+ * KEY/DATE/REGION/SERVICE/aws4_request`, or a presigned `X-Amz-Credential`), read without
+ * validating anything: only to choose the envelope of an early error and for the log line.
+ */
+function claimedScope(req: SignedRequest): { readonly service: string; readonly region: string } | undefined {
+  const authorization = req.header("authorization");
+  let credential: string | undefined;
+  if (authorization !== undefined) {
+    const at = authorization.indexOf("Credential=");
+    if (at === -1) return undefined;
+    const rest = authorization.slice(at + "Credential=".length);
+    const stop = rest.search(/[,\s]/);
+    credential = stop === -1 ? rest : rest.slice(0, stop);
+  } else {
+    credential = req.query.get("X-Amz-Credential");
+  }
+  const parts = credential?.split("/");
+  if (parts === undefined || parts.length < 4 || parts[3] === "") return undefined;
+  return { service: parts[3]!, region: parts[2]! };
 }
 
 export interface Invocation {
@@ -166,7 +226,13 @@ function route(identity: Identity, params: Params): ServiceDef {
   const version = params.get("Version");
   if (identity.signingName !== undefined) {
     const service = serviceBySigningName(identity.signingName);
-    if (!service) throw new SignatureDoesNotMatch(`Credential should be scoped to correct service: '${identity.signingName}'.`);
+    // Checked after the signature (an unsigned or badly signed request is refused for that first):
+    // a correctly signed call to a service this emulator does not serve is not a signing mistake.
+    if (!service) {
+      throw new NotImplemented(
+        `The service '${identity.signingName}' is not emulated by redshift-local; it emulates ${SERVICES.map((s) => s.signingName).join(", ")}.`,
+      );
+    }
     if (version !== undefined && version !== service.version) {
       throw new NoSuchVersion(`The requested version (${version}) of service ${identity.signingName} does not exist`);
     }
@@ -188,8 +254,8 @@ export function findOperation(service: ServiceDef, action: string | undefined): 
   throw new InvalidAction(`The action ${action} is not valid for this web service.`);
 }
 
-function toAwsError(app: App, err: unknown, requestId: string): AwsError {
+/** An unexpected exception becomes 500 InternalFailure; its stack is logged once, with the request line (http.ts). */
+function toAwsError(err: unknown): AwsError {
   if (err instanceof AwsError) return err;
-  app.logger.error("internal error", { requestId, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
   return new InternalFailure("The request processing has failed because of an unknown error, exception or failure.");
 }

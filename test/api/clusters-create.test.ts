@@ -316,7 +316,9 @@ describe("CreateCluster", () => {
       );
     });
 
-    it("CreateCluster: the region of the credential scope is compared as text, never as a pattern (no 500 on odd regions)", async () => {
+    it("CreateCluster: a credential scope with an odd region (us.east, us(east) is refused before any zone is compared (403, never a 500)", async () => {
+      // Such regions used to reach the zone checks (where they had to be compared as text, not as
+      // a pattern); a scope must now name an AWS region, so they are refused at authentication.
       await using rs = await startServer();
       const post = (region: string, zone: string) =>
         rawPost(
@@ -327,12 +329,11 @@ describe("CreateCluster", () => {
             "x-amz-date": "20260105T100000Z",
           },
         );
-      const dotted = await post("us.east", "usXeasta");
-      assert.equal(dotted.status, 400, dotted.text);
-      assert.match(dotted.text, /<Code>InvalidParameterValue<\/Code>/);
-      const paren = await post("us(east", "us(eastz");
-      assert.equal(paren.status, 400, paren.text);
-      assert.match(paren.text, /<Code>InvalidVPCNetworkStateFault<\/Code>/, "a zone of that region the default group does not cover");
+      for (const [region, zone] of [["us.east", "usXeasta"], ["us(east", "us(eastz"]] as const) {
+        const res = await post(region, zone);
+        assert.equal(res.status, 403, res.text);
+        assert.match(res.text, /<Code>SignatureDoesNotMatch<\/Code><Message>Credential should be scoped to a valid region\.<\/Message>/);
+      }
     });
 
     it("CreateCluster: missing required members are MissingParameter", async () => {

@@ -227,7 +227,7 @@ function scenarios(cli: AwsCli): void {
       const out = json<{ Account: string }>(await aws(rs.url, ["sts", "get-caller-identity"], { unsigned: true }));
       assert.equal(out.Account, STRANGER);
     }
-    await using strict = await startServer({ auth: "strict" });
+    await using strict = await startServer({ auth: "strict", credentials: [{ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cr3t", accountId: GRANTEE }] });
     const res = await aws(strict.url, ["redshift", "describe-clusters"], { unsigned: true });
     assertServiceError(cli, res, "MissingAuthenticationToken", "DescribeClusters");
   });

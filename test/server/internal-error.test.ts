@@ -93,6 +93,11 @@ describe("internal errors", () => {
     assert.equal(logged.level, "error");
     assert.equal(logged.requestId, error.$metadata?.requestId);
     assert.match(logged.stack ?? "", /disk I\/O error \(simulated\)\n\s+at /);
+    assert.equal(lines.filter((l) => l.includes(error.$metadata!.requestId!)).length, 1, "logged once: one line with the request's fields and the stack");
+    assert.deepEqual(
+      [(logged as Record<string, unknown>).action, (logged as Record<string, unknown>).status, (logged as Record<string, unknown>).code],
+      ["CreateCluster", 500, "InternalFailure"],
+    );
 
     const snapshot = await store.snapshot();
     assert.deepEqual([snapshot.vpcs, snapshot.subnets, snapshot.securityGroups, snapshot.clusters], [[], [], [], []], "the default VPC created before the failure was rolled back");

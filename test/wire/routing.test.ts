@@ -51,11 +51,35 @@ describe("routing by signing name", () => {
     assert.equal(elementText(res.text, "Account"), GRANTOR);
   });
 
-  it("routing: a signing name this server does not serve is 403 SignatureDoesNotMatch", async () => {
+  it("routing: a request signed for a service that is not emulated is 501 NotImplemented naming it and the emulated ones, in the generic envelope", async () => {
     await using rs = await startServer();
-    const res = await sendSigned(rs.url, "Action=ListBuckets&Version=2006-03-01", { service: "s3", signingDate: new Date() });
-    assert.equal(res.status, 403, res.text);
-    assert.equal(errorCode(res.text), "SignatureDoesNotMatch");
+    for (const service of ["s3", "iam", "redshift-serverless"]) {
+      const res = await sendSigned(rs.url, "Action=ListBuckets&Version=2006-03-01", { service, signingDate: new Date() });
+      assert.equal(res.status, 501, res.text);
+      assert.equal(errorCode(res.text), "NotImplemented");
+      assert.match(res.text, /^<ErrorResponse><Error><Type>Receiver<\/Type>/, "awsQuery's generic envelope, without a namespace of ours");
+      const message = elementText(res.text, "Message") ?? "";
+      assert.ok(message.includes(`'${service}'`), `names the service: ${message}`);
+      assert.match(message, /redshift, ec2, sts/);
+    }
+  });
+
+  it("routing: in strict mode a request for a service that is not emulated is refused for its signature first", async () => {
+    const clock = new ManualClock(Date.now());
+    await using rs = await startServer({ auth: "strict", credentials: CREDENTIALS, clock });
+    const signingDate = new Date(clock.now());
+    const body = "Action=ListBuckets&Version=2006-03-01";
+    const unsigned = await rawPost(rs.url, body);
+    assert.equal(unsigned.status, 403);
+    assert.equal(errorCode(unsigned.text), "MissingAuthenticationToken");
+    const unknownKey = await sendSigned(rs.url, body, { service: "s3", signingDate, key: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: SECRET } });
+    assert.equal(errorCode(unknownKey.text), "InvalidClientTokenId");
+    const badSecret = await sendSigned(rs.url, body, { service: "s3", signingDate, key: { accessKeyId: AKID, secretAccessKey: "wrong" } });
+    assert.equal(badSecret.status, 403);
+    assert.equal(errorCode(badSecret.text), "SignatureDoesNotMatch");
+    const signed = await sendSigned(rs.url, body, { service: "s3", signingDate });
+    assert.equal(signed.status, 501, signed.text);
+    assert.equal(errorCode(signed.text), "NotImplemented");
   });
 });
 
