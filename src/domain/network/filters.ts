@@ -6,12 +6,31 @@
  * - values are case-sensitive and may use the wildcards `*` (any run) and `?` (one character),
  *   with `\` escaping a literal `*`, `?` or `\`;
  * - `tag:<key>` matches the value of that tag, `tag-key` any tag key;
- * - an unknown filter name is `InvalidParameterValue` "The filter '<name>' is invalid".
+ * - an unknown filter name is `InvalidParameterValue` "The filter '<name>' is invalid";
+ * - at most 200 filter values in one call, all filters together: more is `FilterLimitExceeded`
+ *   "The maximum number of filter values specified on a single call is 200" (EC2's error code list,
+ *   https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html: "The request uses
+ *   too many filters or too many filter values").
+ *
+ * Cost: a call compiles each value once (linear in its length) and then, per resource, converts each
+ * compared attribute to code points once and remembers each distinct attribute's answer, so a
+ * Describe costs O(distinct attributes × values × matcher). A value is not limited in length (EC2
+ * documents no limit): one with more fixed characters than the attribute is refused before matching,
+ * so the greedy matcher's O(value × attribute) is at worst quadratic in the attribute, whose length
+ * EC2's own rules bound (names and descriptions 255, tag keys 128, tag values 256).
  * A filter that names an attribute redshift-local never populates (IPv6 blocks, prefix lists) is
  * accepted and matches nothing, as it would for resources without that attribute on AWS.
  */
 import type { Tag } from "../entities.js";
-import { InvalidParameterValue } from "../errors.js";
+import { FilterLimitExceeded, InvalidParameterValue } from "../errors.js";
+
+/** EC2's limit on filter values per call, all filters together. */
+export const MAX_FILTER_VALUES = 200;
+
+/** Counts matcher steps (tests bound the work of a Describe by counting instead of timing it). */
+export interface MatchMeter {
+  steps: number;
+}
 
 export interface FilterInput {
   readonly Name?: string | undefined;
@@ -39,12 +58,14 @@ const STAR = Symbol("*");
 const ONE = Symbol("?");
 type GlobToken = string | typeof STAR | typeof ONE;
 
-/**
- * An EC2 filter value as a matcher. Not a regular expression: a value such as `*a*a*a*a*b` would
- * backtrack for minutes against a 256-character tag (and a 1 MiB value overflows the regex
- * compiler), so matching is the linear-space greedy glob walk, O(value × attribute) at worst.
- */
-export function globMatcher(value: string): (text: string) => boolean {
+/** An EC2 filter value compiled once per call; matched against code-point arrays. */
+interface Glob {
+  readonly tokens: readonly GlobToken[];
+  /** Characters the value needs (`?` and literals): a shorter attribute cannot match. */
+  readonly fixed: number;
+}
+
+function compileGlob(value: string): Glob {
   const tokens: GlobToken[] = [];
   const chars = Array.from(value);
   for (let i = 0; i < chars.length; i++) {
@@ -54,19 +75,33 @@ export function globMatcher(value: string): (text: string) => boolean {
       if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
     } else tokens.push(c === "?" ? ONE : c);
   }
-  const fixed = tokens.filter((t) => t !== STAR).length;
-  return (text) => {
-    const t = Array.from(text);
-    return fixed <= t.length && globMatch(tokens, t);
-  };
+  let fixed = 0;
+  for (const t of tokens) if (t !== STAR) fixed++;
+  return { tokens, fixed };
 }
 
-function globMatch(p: readonly GlobToken[], t: readonly string[]): boolean {
+function globMatches(glob: Glob, text: readonly string[], meter?: MatchMeter): boolean {
+  return glob.fixed <= text.length && globMatch(glob.tokens, text, meter);
+}
+
+/**
+ * An EC2 filter value as a matcher. Not a regular expression: a value such as `*a*a*a*a*b` would
+ * backtrack for minutes against a 256-character tag (and a 1 MiB value overflows the regex
+ * compiler), so matching is the linear-space greedy glob walk, O(value × attribute) at worst.
+ */
+export function globMatcher(value: string, meter?: MatchMeter): (text: string) => boolean {
+  const glob = compileGlob(value);
+  return (text) => globMatches(glob, Array.from(text), meter);
+}
+
+function globMatch(p: readonly GlobToken[], t: readonly string[], meter?: MatchMeter): boolean {
   let pi = 0;
   let ti = 0;
   let star = -1;
   let resume = 0;
+  let steps = 0;
   while (ti < t.length) {
+    steps++;
     const token = p[pi];
     if (token === STAR) {
       // Remember the star; first try matching it with nothing.
@@ -80,9 +115,11 @@ function globMatch(p: readonly GlobToken[], t: readonly string[]): boolean {
       pi = star + 1;
       ti = ++resume;
     } else {
-      return false;
+      break;
     }
   }
+  if (meter) meter.steps += steps;
+  if (ti < t.length) return false;
   while (p[pi] === STAR) pi++;
   return pi === p.length;
 }
@@ -99,8 +136,14 @@ export function compileFilters<V>(
   table: FilterTable<V>,
   inputs: readonly FilterInput[] | undefined,
   tagsOf?: (v: V) => readonly Tag[],
+  meter?: MatchMeter,
 ): CompiledFilters<V> {
-  const checks: { values: (v: V) => readonly string[]; patterns: ((text: string) => boolean)[] }[] = [];
+  let count = 0;
+  for (const input of inputs ?? []) count += input.Values?.length ?? 0;
+  if (count > MAX_FILTER_VALUES) {
+    throw new FilterLimitExceeded(`The maximum number of filter values specified on a single call is ${MAX_FILTER_VALUES}`);
+  }
+  const checks: Check<V>[] = [];
   const narrow: Partial<Record<"id" | "vpcId" | "groupName", string>> = {};
   for (const input of inputs ?? []) {
     const name = input.Name ?? "";
@@ -122,12 +165,30 @@ export function compileFilters<V>(
     if (!input.Values || input.Values.length === 0) {
       throw new InvalidParameterValue(`The filter '${name}' must have at least one value`);
     }
-    checks.push({ values, patterns: input.Values.map(globMatcher) });
+    checks.push({ values, globs: input.Values.map(compileGlob), seen: new Map() });
   }
   return {
     narrow,
-    matches: (v) => checks.every((c) => c.values(v).some((actual) => c.patterns.some((p) => p(actual)))),
+    matches: (v) => checks.every((c) => c.values(v).some((actual) => checkMatches(c, actual, meter))),
   };
+}
+
+interface Check<V> {
+  readonly values: (v: V) => readonly string[];
+  readonly globs: readonly Glob[];
+  /** Answers per distinct attribute value within this call (many resources share a name or a tag). */
+  readonly seen: Map<string, boolean>;
+}
+
+/** Whether any value of the filter matches `actual`, computed once per distinct attribute per call. */
+function checkMatches<V>(check: Check<V>, actual: string, meter?: MatchMeter): boolean {
+  let answer = check.seen.get(actual);
+  if (answer === undefined) {
+    const text = Array.from(actual);
+    answer = check.globs.some((g) => globMatches(g, text, meter));
+    check.seen.set(actual, answer);
+  }
+  return answer;
 }
 
 /** `true` / `false` as EC2 filters compare booleans. */
