@@ -16,21 +16,19 @@
  * compared attribute to code points once and remembers each distinct attribute's answer, so a
  * Describe costs O(distinct attributes × values × matcher). A value is not limited in length (EC2
  * documents no limit): one with more fixed characters than the attribute is refused before matching,
- * so the greedy matcher's O(value × attribute) is at worst quadratic in the attribute, whose length
- * EC2's own rules bound (names and descriptions 255, tag keys 128, tag values 256).
+ * and glob.ts matches in O(attribute × ⌈value/32⌉), attributes being short by EC2's own rules (names
+ * and descriptions 255, tag keys 128, tag values 256).
  * A filter that names an attribute redshift-local never populates (IPv6 blocks, prefix lists) is
  * accepted and matches nothing, as it would for resources without that attribute on AWS.
  */
 import type { Tag } from "../entities.js";
 import { FilterLimitExceeded, InvalidParameterValue } from "../errors.js";
+import { codePoints, compileGlob, globMatches, type Glob, type MatchMeter } from "./glob.js";
+
+export { globMatcher, type MatchMeter } from "./glob.js";
 
 /** EC2's limit on filter values per call, all filters together. */
 export const MAX_FILTER_VALUES = 200;
-
-/** Counts matcher steps (tests bound the work of a Describe by counting instead of timing it). */
-export interface MatchMeter {
-  steps: number;
-}
 
 export interface FilterInput {
   readonly Name?: string | undefined;
@@ -53,76 +51,6 @@ export interface CompiledFilters<V> {
 }
 
 const WILDCARD = /(?<!\\)[*?]/;
-
-const STAR = Symbol("*");
-const ONE = Symbol("?");
-type GlobToken = string | typeof STAR | typeof ONE;
-
-/** An EC2 filter value compiled once per call; matched against code-point arrays. */
-interface Glob {
-  readonly tokens: readonly GlobToken[];
-  /** Characters the value needs (`?` and literals): a shorter attribute cannot match. */
-  readonly fixed: number;
-}
-
-function compileGlob(value: string): Glob {
-  const tokens: GlobToken[] = [];
-  const chars = Array.from(value);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === "\\" && i + 1 < chars.length && "*?\\".includes(chars[i + 1]!)) tokens.push(chars[++i]!);
-    else if (c === "*") {
-      if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
-    } else tokens.push(c === "?" ? ONE : c);
-  }
-  let fixed = 0;
-  for (const t of tokens) if (t !== STAR) fixed++;
-  return { tokens, fixed };
-}
-
-function globMatches(glob: Glob, text: readonly string[], meter?: MatchMeter): boolean {
-  return glob.fixed <= text.length && globMatch(glob.tokens, text, meter);
-}
-
-/**
- * An EC2 filter value as a matcher. Not a regular expression: a value such as `*a*a*a*a*b` would
- * backtrack for minutes against a 256-character tag (and a 1 MiB value overflows the regex
- * compiler), so matching is the linear-space greedy glob walk, O(value × attribute) at worst.
- */
-export function globMatcher(value: string, meter?: MatchMeter): (text: string) => boolean {
-  const glob = compileGlob(value);
-  return (text) => globMatches(glob, Array.from(text), meter);
-}
-
-function globMatch(p: readonly GlobToken[], t: readonly string[], meter?: MatchMeter): boolean {
-  let pi = 0;
-  let ti = 0;
-  let star = -1;
-  let resume = 0;
-  let steps = 0;
-  while (ti < t.length) {
-    steps++;
-    const token = p[pi];
-    if (token === STAR) {
-      // Remember the star; first try matching it with nothing.
-      star = pi++;
-      resume = ti;
-    } else if (token !== undefined && (token === ONE || token === t[ti])) {
-      pi++;
-      ti++;
-    } else if (star !== -1) {
-      // Let the last star swallow one more character and retry what follows it.
-      pi = star + 1;
-      ti = ++resume;
-    } else {
-      break;
-    }
-  }
-  if (meter) meter.steps += steps;
-  if (ti < t.length) return false;
-  while (p[pi] === STAR) pi++;
-  return pi === p.length;
-}
 
 function unescapeLiteral(value: string): string {
   return value.replace(/\\([*?\\])/g, "$1");
@@ -184,7 +112,7 @@ interface Check<V> {
 function checkMatches<V>(check: Check<V>, actual: string, meter?: MatchMeter): boolean {
   let answer = check.seen.get(actual);
   if (answer === undefined) {
-    const text = Array.from(actual);
+    const text = codePoints(actual);
     answer = check.globs.some((g) => globMatches(g, text, meter));
     check.seen.set(actual, answer);
   }
