@@ -109,3 +109,14 @@ describe("model constraints", () => {
     assert.match(err.message, /IncludeManagedResources/);
   });
 });
+
+describe("validation messages", () => {
+  it("validation: a refused value is quoted literally in the message, `$&`, `` $` `` and `$'` included, and never multiplies its size", async () => {
+    await using rs = await startServer();
+    const { redshift } = clientsFor(rs.url, GRANTOR);
+    const value = "$`$&$'".repeat(2_000);
+    const err = await expectAwsError(redshift.send(cluster({ CatalogName: value })), "InvalidParameterValue", 400);
+    assert.ok(err.message.includes(value), "the value appears as sent");
+    assert.ok(err.message.length < value.length + 200, `message of ${err.message.length} characters`);
+  });
+});
