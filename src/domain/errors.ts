@@ -145,6 +145,7 @@ export const DryRunOperation = defineError("DryRunOperation", 412);
 export const InvalidPaginationToken = defineError("InvalidPaginationToken", 400);
 export const TagLimitExceeded = defineError("TagLimitExceeded", 400);
 export const OperationNotPermitted = defineError("OperationNotPermitted", 400);
+export const FilterLimitExceeded = defineError("FilterLimitExceeded", 400);
 
 /** A bug or broken invariant inside redshift-local (never a client mistake). */
 export class InternalError extends Error {

@@ -6,6 +6,14 @@
  * nodes per account 200, subnet groups per account 20, subnets per subnet group 20; and from "Amazon
  * VPC quotas" (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html): inbound or
  * outbound rules per security group 60 (each direction counts separately).
+ *
+ * `vpcs-per-grant` is ours: AWS documents no limit on the VPCs one endpoint authorization lists
+ * (neither the quotas page above nor
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/API_AuthorizeEndpointAccess.html), yet
+ * an unbounded `AllowedVPCs` makes every answer that carries the grant grow without limit. 100 is
+ * far above what a grant needs (an authorization holds at most 5 endpoints, and an account has 5 VPCs
+ * per region by default), so no realistic template reaches it; it is refused as
+ * `InvalidParameterValue` naming the quota, since the model declares no fault for it.
  * They are enforced inside the operation's transaction, after locking the parent row, so concurrent
  * requests cannot exceed them.
  */
@@ -17,6 +25,7 @@ export const DEFAULT_QUOTAS = {
   "subnet-groups-per-account": 20,
   "subnets-per-group": 20,
   "rules-per-security-group": 60,
+  "vpcs-per-grant": 100,
 } as const;
 
 export type QuotaName = keyof typeof DEFAULT_QUOTAS;

@@ -39,9 +39,7 @@ function validateValue(shape: Shape, v: unknown, label: string): void {
     case "string": {
       if (typeof v !== "string") throw new InvalidParameterValue(`Invalid value for parameter ${label}: expected a string.`);
       const fail = (): never => {
-        throw new InvalidParameterValue(
-          (shape.message ?? "Invalid value '{value}' for parameter {name}.").replace("{name}", label).replace("{value}", v),
-        );
+        throw new InvalidParameterValue(fill(shape.message ?? "Invalid value '{value}' for parameter {name}.", label, v));
       };
       if (shape.enum && !shape.enum.includes(v)) {
         throw new InvalidParameterValue(`Invalid value '${v}' for parameter ${label}. Valid values: ${shape.enum.join(", ")}.`);
@@ -55,8 +53,9 @@ function validateValue(shape: Shape, v: unknown, label: string): void {
       if (typeof v !== "number" || !Number.isInteger(v)) throw new InvalidParameterValue(`Invalid value for parameter ${label}: expected an integer.`);
       if ((shape.min !== undefined && v < shape.min) || (shape.max !== undefined && v > shape.max)) {
         throw new InvalidParameterValue(
-          shape.message?.replace("{name}", label).replace("{value}", String(v)) ??
-            `Invalid value ${v} for parameter ${label}: must be between ${shape.min ?? "-∞"} and ${shape.max ?? "∞"}.`,
+          shape.message !== undefined
+            ? fill(shape.message, label, String(v))
+            : `Invalid value ${v} for parameter ${label}: must be between ${shape.min ?? "-∞"} and ${shape.max ?? "∞"}.`,
         );
       }
       return;
@@ -68,4 +67,13 @@ function validateValue(shape: Shape, v: unknown, label: string): void {
       if (typeof v !== "number" || Number.isNaN(v)) throw new InvalidParameterValue(`Invalid value for parameter ${label}: expected a timestamp.`);
       return;
   }
+}
+
+/**
+ * Substitutes `{name}` and `{value}` literally: a replacement string would read `$&`, `` $` `` and `$'`
+ * in the client's value as patterns (garbling the message, and `` $` `` repeated copies the text
+ * before it once per occurrence, multiplying the answer's size).
+ */
+function fill(template: string, name: string, value: string): string {
+  return template.replace("{name}", () => name).replace("{value}", () => value);
 }

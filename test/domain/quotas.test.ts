@@ -12,6 +12,7 @@ describe("quotas", () => {
       "subnet-groups-per-account": 20,
       "subnets-per-group": 20,
       "rules-per-security-group": 60,
+      "vpcs-per-grant": 100,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });
@@ -52,7 +53,7 @@ describe("quotas", () => {
     assert.equal(DEFAULT_QUOTAS["grants-per-cluster"], 5);
   });
 
-  it("isQuotaName: only the six named quotas, not inherited object properties", () => {
+  it("isQuotaName: only the named quotas, not inherited object properties", () => {
     for (const name of Object.keys(DEFAULT_QUOTAS)) assert.ok(isQuotaName(name), name);
     assert.equal(isQuotaName("constructor"), false);
     assert.equal(isQuotaName("__proto__"), false);

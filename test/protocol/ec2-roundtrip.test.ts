@@ -120,7 +120,16 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
   it("CreateVpc: TagSpecification.N.Tag.M in, <vpc> with tagSet and cidrBlockAssociationSet out", async () => {
     const { form } = await roundTrip(
       "CreateVpc",
-      new CreateVpcCommand({ CidrBlock: "10.0.0.0/16", InstanceTenancy: "dedicated", TagSpecifications: [{ ResourceType: "vpc", Tags: TAGS }], DryRun: false }),
+      new CreateVpcCommand({
+        CidrBlock: "10.0.0.0/16",
+        InstanceTenancy: "dedicated",
+        TagSpecifications: [{ ResourceType: "vpc", Tags: TAGS }],
+        DryRun: false,
+        Ipv4NetmaskLength: 24,
+        Ipv6NetmaskLength: 56,
+        AmazonProvidedIpv6CidrBlock: false,
+        VpcEncryptionControl: { Mode: "monitor", InternetGatewayExclusion: "enable", ElasticFileSystemExclusion: "disable" },
+      }),
       { Vpc: VPC },
     );
     assert.match(form, /TagSpecification\.1\.ResourceType=vpc/);
@@ -163,6 +172,9 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
       "CreateSubnet",
       new CreateSubnetCommand({
         VpcId: "vpc-0123456789abcdef0",
+        Ipv4NetmaskLength: 28,
+        Ipv6NetmaskLength: 64,
+        Ipv6Native: false,
         CidrBlock: "10.0.1.0/24",
         AvailabilityZone: "us-east-1a",
         AvailabilityZoneId: "use1-az1",
@@ -258,7 +270,14 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
     };
     const { form } = await roundTrip(
       "DescribeNetworkInterfaces",
-      new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ["eni-1", "eni-2"], Filters: FILTERS, MaxResults: 5, NextToken: "t", DryRun: false }),
+      new DescribeNetworkInterfacesCommand({
+        NetworkInterfaceIds: ["eni-1", "eni-2"],
+        Filters: FILTERS,
+        MaxResults: 5,
+        NextToken: "t",
+        DryRun: false,
+        IncludeManagedResources: true,
+      }),
       { NetworkInterfaces: [eni], NextToken: "n" },
     );
     assert.match(form, /NetworkInterfaceId\.2=eni-2/);

@@ -5,9 +5,10 @@
  * Redshift-managed VPC endpoints to one of its clusters, for all or some of that account's VPCs.
  *
  * Checks run in the documented order (docs/differences-from-aws.md) (parameter shapes were already
- * validated by the shape table):
- * cluster exists → available → eligible → not self → grant not Revoking → no narrowing →
- * something new to grant → grants-per-cluster quota. Re-authorizing adds VPCs to the existing grant
+ * validated by the shape table): no more distinct VPCs than a grant may hold → cluster exists →
+ * available → eligible → not self → grant not Revoking → no narrowing → something new to grant →
+ * VPCs-per-grant quota on the union → grants-per-cluster quota. Membership tests use sets: a request
+ * costs O(its VPCs + the grant's). Re-authorizing adds VPCs to the existing grant
  * (Terraform's and CloudFormation's update path) or widens it to all VPCs; it never narrows.
  */
 import type { DomainContext } from "../context.js";
@@ -16,12 +17,14 @@ import {
   EndpointAuthorizationAlreadyExists,
   EndpointAuthorizationsPerClusterLimitExceeded,
   InvalidAuthorizationState,
+  InvalidParameterValue,
   UnsupportedOperation,
 } from "../errors.js";
 import { uuid } from "../ids.js";
 import { lockCluster, requireAvailable, requireEligible } from "./cluster-checks.js";
 import { authorizationId } from "./keys.js";
 import type { AuthorizationView } from "./view.js";
+import { listIds, requestedVpcs } from "./vpc-lists.js";
 
 export interface AuthorizeRequest {
   readonly clusterIdentifier: string;
@@ -32,6 +35,7 @@ export interface AuthorizeRequest {
 }
 
 export async function authorizeEndpointAccess(ctx: DomainContext, req: AuthorizeRequest): Promise<AuthorizationView> {
+  const vpcIds = requestedVpcs(ctx.quotas, req.vpcIds);
   const cluster = await lockCluster(ctx, ctx.scope, req.clusterIdentifier);
   requireAvailable(cluster);
   requireEligible(cluster);
@@ -39,7 +43,6 @@ export async function authorizeEndpointAccess(ctx: DomainContext, req: Authorize
     // INFERRED (docs/differences-from-aws.md): grants are "across accounts"; the owner needs none.
     throw new UnsupportedOperation(`You can't authorize access to cluster ${cluster.id} for its own account ${req.account}.`);
   }
-  const vpcIds = [...new Set(req.vpcIds ?? [])];
   const allVpcs = vpcIds.length === 0;
   const existing = await ctx.tx.authorizations.getForUpdate(ctx.scope, authorizationId(cluster.id, req.account));
 
@@ -58,16 +61,25 @@ export async function authorizeEndpointAccess(ctx: DomainContext, req: Authorize
     if (existing.allowedAllVpcs && allVpcs) {
       throw new EndpointAuthorizationAlreadyExists(`An authorization for account ${req.account} to cluster ${cluster.id} already exists.`);
     }
-    const already = vpcIds.filter((v) => existing.allowedVpcs.includes(v));
+    const granted = new Set(existing.allowedVpcs);
+    const already = vpcIds.filter((v) => granted.has(v));
     if (already.length > 0) {
       throw new EndpointAuthorizationAlreadyExists(
-        `VPC ${already.join(", ")} is already authorized for account ${req.account} on cluster ${cluster.id}.`,
+        `VPC ${listIds(already)} is already authorized for account ${req.account} on cluster ${cluster.id}.`,
       );
     }
     if (allVpcs) {
       existing.allowedAllVpcs = true;
       existing.allowedVpcs = [];
     } else {
+      // The union is what the grant would list; the quota bounds it (documented order: after step 8, docs/differences-from-aws.md).
+      const limit = ctx.quotas["vpcs-per-grant"];
+      if (granted.size + vpcIds.length > limit) {
+        throw new InvalidParameterValue(
+          `Account ${req.account} is already authorized for ${granted.size} VPCs on cluster ${cluster.id}; adding ${vpcIds.length} would exceed ` +
+            `the ${limit} VPCs an authorization lists (quota vpcs-per-grant).`,
+        );
+      }
       existing.allowedVpcs = [...existing.allowedVpcs, ...vpcIds];
     }
     await ctx.tx.authorizations.update(existing);

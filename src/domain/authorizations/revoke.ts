@@ -1,9 +1,9 @@
 /**
  * RevokeEndpointAccess
  * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_RevokeEndpointAccess.html): the cluster
- * owner removes some VPCs from a grant (partial revoke)
- * or the whole grant. Checks in the documented order (docs/differences-from-aws.md): cluster exists →
- * grant exists → not already
+ * owner removes some VPCs from a grant (partial revoke) or the whole grant. Checks in the documented
+ * order (docs/differences-from-aws.md): no more distinct VPCs than a grant may hold (vpc-lists.ts) →
+ * cluster exists → grant exists → not already
  * Revoking → cluster available → VPC list applies to this grant → endpoints need `Force` → forced
  * endpoints must be deletable now.
  *
@@ -22,6 +22,7 @@ import { beginTransition } from "../lifecycle.js";
 import { lockCluster, requireAvailable } from "./cluster-checks.js";
 import { authorizationId } from "./keys.js";
 import type { AuthorizationView } from "./view.js";
+import { listIds, requestedVpcs } from "./vpc-lists.js";
 
 export interface RevokeRequest {
   readonly clusterIdentifier: string;
@@ -32,6 +33,7 @@ export interface RevokeRequest {
 }
 
 export async function revokeEndpointAccess(ctx: DomainContext, req: RevokeRequest): Promise<AuthorizationView> {
+  const vpcIds = requestedVpcs(ctx.quotas, req.vpcIds);
   const cluster = await lockCluster(ctx, ctx.scope, req.clusterIdentifier);
   const grant = await ctx.tx.authorizations.getForUpdate(ctx.scope, authorizationId(cluster.id, req.account));
   if (!grant) {
@@ -42,23 +44,24 @@ export async function revokeEndpointAccess(ctx: DomainContext, req: RevokeReques
   }
   requireAvailable(cluster);
 
-  const vpcIds = [...new Set(req.vpcIds ?? [])];
   if (vpcIds.length > 0 && grant.allowedAllVpcs) {
     throw new InvalidAuthorizationState(
       `The authorization for account ${req.account} to cluster ${cluster.id} allows all VPCs; individual VPCs can't be revoked from it.`,
     );
   }
-  const unknown = vpcIds.filter((v) => !grant.allowedVpcs.includes(v));
+  const granted = new Set(grant.allowedVpcs);
+  const unknown = vpcIds.filter((v) => !granted.has(v));
   if (unknown.length > 0) {
     throw new EndpointAuthorizationNotFound(
-      `VPC ${unknown.join(", ")} is not authorized for account ${req.account} on cluster ${cluster.id}.`,
+      `VPC ${listIds(unknown)} is not authorized for account ${req.account} on cluster ${cluster.id}.`,
     );
   }
-  const remaining = grant.allowedVpcs.filter((v) => !vpcIds.includes(v));
+  const revoked = new Set(vpcIds);
+  const remaining = grant.allowedVpcs.filter((v) => !revoked.has(v));
   const full = vpcIds.length === 0 || remaining.length === 0;
 
   const all = await endpointsOf(ctx, grant);
-  const affected = full ? all : all.filter((e) => vpcIds.includes(e.vpcId));
+  const affected = full ? all : all.filter((e) => revoked.has(e.vpcId));
   if (affected.length > 0 && req.force !== true) {
     throw new InvalidAuthorizationState(
       `Account ${req.account} still has ${affected.length} Redshift-managed VPC endpoint(s) to cluster ${cluster.id} under this authorization; ` +

@@ -6,12 +6,29 @@
  * - values are case-sensitive and may use the wildcards `*` (any run) and `?` (one character),
  *   with `\` escaping a literal `*`, `?` or `\`;
  * - `tag:<key>` matches the value of that tag, `tag-key` any tag key;
- * - an unknown filter name is `InvalidParameterValue` "The filter '<name>' is invalid".
+ * - an unknown filter name is `InvalidParameterValue` "The filter '<name>' is invalid";
+ * - at most 200 filter values in one call, all filters together: more is `FilterLimitExceeded`
+ *   "The maximum number of filter values specified on a single call is 200" (EC2's error code list,
+ *   https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html: "The request uses
+ *   too many filters or too many filter values").
+ *
+ * Cost: a call compiles each value once (linear in its length) and then, per resource, converts each
+ * compared attribute to code points once and remembers each distinct attribute's answer, so a
+ * Describe costs O(distinct attributes × values × matcher). A value is not limited in length (EC2
+ * documents no limit): one with more fixed characters than the attribute is refused before matching,
+ * and glob.ts matches in O(attribute × ⌈value/32⌉), attributes being short by EC2's own rules (names
+ * and descriptions 255, tag keys 128, tag values 256).
  * A filter that names an attribute redshift-local never populates (IPv6 blocks, prefix lists) is
  * accepted and matches nothing, as it would for resources without that attribute on AWS.
  */
 import type { Tag } from "../entities.js";
-import { InvalidParameterValue } from "../errors.js";
+import { FilterLimitExceeded, InvalidParameterValue } from "../errors.js";
+import { codePoints, compileGlob, globMatches, type Glob, type MatchMeter } from "./glob.js";
+
+export { globMatcher, type MatchMeter } from "./glob.js";
+
+/** EC2's limit on filter values per call, all filters together. */
+export const MAX_FILTER_VALUES = 200;
 
 export interface FilterInput {
   readonly Name?: string | undefined;
@@ -35,58 +52,6 @@ export interface CompiledFilters<V> {
 
 const WILDCARD = /(?<!\\)[*?]/;
 
-const STAR = Symbol("*");
-const ONE = Symbol("?");
-type GlobToken = string | typeof STAR | typeof ONE;
-
-/**
- * An EC2 filter value as a matcher. Not a regular expression: a value such as `*a*a*a*a*b` would
- * backtrack for minutes against a 256-character tag (and a 1 MiB value overflows the regex
- * compiler), so matching is the linear-space greedy glob walk, O(value × attribute) at worst.
- */
-export function globMatcher(value: string): (text: string) => boolean {
-  const tokens: GlobToken[] = [];
-  const chars = Array.from(value);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === "\\" && i + 1 < chars.length && "*?\\".includes(chars[i + 1]!)) tokens.push(chars[++i]!);
-    else if (c === "*") {
-      if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
-    } else tokens.push(c === "?" ? ONE : c);
-  }
-  const fixed = tokens.filter((t) => t !== STAR).length;
-  return (text) => {
-    const t = Array.from(text);
-    return fixed <= t.length && globMatch(tokens, t);
-  };
-}
-
-function globMatch(p: readonly GlobToken[], t: readonly string[]): boolean {
-  let pi = 0;
-  let ti = 0;
-  let star = -1;
-  let resume = 0;
-  while (ti < t.length) {
-    const token = p[pi];
-    if (token === STAR) {
-      // Remember the star; first try matching it with nothing.
-      star = pi++;
-      resume = ti;
-    } else if (token !== undefined && (token === ONE || token === t[ti])) {
-      pi++;
-      ti++;
-    } else if (star !== -1) {
-      // Let the last star swallow one more character and retry what follows it.
-      pi = star + 1;
-      ti = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p[pi] === STAR) pi++;
-  return pi === p.length;
-}
-
 function unescapeLiteral(value: string): string {
   return value.replace(/\\([*?\\])/g, "$1");
 }
@@ -99,8 +64,14 @@ export function compileFilters<V>(
   table: FilterTable<V>,
   inputs: readonly FilterInput[] | undefined,
   tagsOf?: (v: V) => readonly Tag[],
+  meter?: MatchMeter,
 ): CompiledFilters<V> {
-  const checks: { values: (v: V) => readonly string[]; patterns: ((text: string) => boolean)[] }[] = [];
+  let count = 0;
+  for (const input of inputs ?? []) count += input.Values?.length ?? 0;
+  if (count > MAX_FILTER_VALUES) {
+    throw new FilterLimitExceeded(`The maximum number of filter values specified on a single call is ${MAX_FILTER_VALUES}`);
+  }
+  const checks: Check<V>[] = [];
   const narrow: Partial<Record<"id" | "vpcId" | "groupName", string>> = {};
   for (const input of inputs ?? []) {
     const name = input.Name ?? "";
@@ -122,12 +93,30 @@ export function compileFilters<V>(
     if (!input.Values || input.Values.length === 0) {
       throw new InvalidParameterValue(`The filter '${name}' must have at least one value`);
     }
-    checks.push({ values, patterns: input.Values.map(globMatcher) });
+    checks.push({ values, globs: input.Values.map(compileGlob), seen: new Map() });
   }
   return {
     narrow,
-    matches: (v) => checks.every((c) => c.values(v).some((actual) => c.patterns.some((p) => p(actual)))),
+    matches: (v) => checks.every((c) => c.values(v).some((actual) => checkMatches(c, actual, meter))),
   };
+}
+
+interface Check<V> {
+  readonly values: (v: V) => readonly string[];
+  readonly globs: readonly Glob[];
+  /** Answers per distinct attribute value within this call (many resources share a name or a tag). */
+  readonly seen: Map<string, boolean>;
+}
+
+/** Whether any value of the filter matches `actual`, computed once per distinct attribute per call. */
+function checkMatches<V>(check: Check<V>, actual: string, meter?: MatchMeter): boolean {
+  let answer = check.seen.get(actual);
+  if (answer === undefined) {
+    const text = codePoints(actual);
+    answer = check.globs.some((g) => globMatches(g, text, meter));
+    check.seen.set(actual, answer);
+  }
+  return answer;
 }
 
 /** `true` / `false` as EC2 filters compare booleans. */

@@ -145,7 +145,8 @@ export async function describeNetworkInterfaces(
     // Interfaces are stored inside their endpoints, so ids are looked up among the partition's endpoints.
     const all = await interfaceViews(ctx, await ctx.tx.endpoints.find({ account: ctx.scope.account, region: ctx.scope.region }));
     const wanted = new Set(req.ids);
-    const missing = [...wanted].filter((id) => !all.some((v) => v.id === id));
+    const known = new Set(all.map((v) => v.id));
+    const missing = [...wanted].filter((id) => !known.has(id));
     if (missing.length > 0) throw networkInterfaceNotFound(missing);
     return { items: all.filter((v) => wanted.has(v.id) && filters.matches(v)) };
   }

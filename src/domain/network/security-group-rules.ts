@@ -231,16 +231,19 @@ export async function revokeRules(ctx: DomainContext, req: RevokeRequest): Promi
   const ids = req.ruleIds ?? [];
   if (ids.length === 0 && req.permissions.length === 0) throw new MissingParameter("The request must contain the parameter ipPermissions or securityGroupRuleIds");
   const existing = groupRules(group);
+  // Lookups by id and by rule key: a request naming many rules costs O(request + rules), not their product.
+  const byId = new Map(existing.filter((r) => r.egress === req.egress).map((r) => [r.id, r]));
+  const byKey = new Map(existing.map((r) => [ruleKey(r), r]));
   const remove = new Set<string>();
   for (const id of ids) {
-    const rule = existing.find((r) => r.id === id && r.egress === req.egress);
+    const rule = byId.get(id);
     // INFERRED message text.
     if (!rule) throw new InvalidSecurityGroupRuleIdNotFound(`The security group rule ID '${id}' does not exist`);
     remove.add(rule.id);
   }
   const unknown: RuleSpec[] = [];
   for (const c of await expand(ctx, group, req.egress, req.permissions)) {
-    const match = existing.find((r) => ruleKey(r) === ruleKey(c));
+    const match = byKey.get(ruleKey(c));
     if (match) remove.add(match.id);
     else unknown.push(c);
   }

@@ -1,9 +1,9 @@
 /** CreateSubnet: a block inside its VPC, not overlapping its siblings, in one of the region's zones. */
 import { createSubnet, subnetViews } from "../../domain/network/subnets.js";
 import { tagsFromSpecifications } from "../../domain/network/tags.js";
-import { named, required, string, structure } from "../../protocol/shapes.js";
+import { boolean, named, required, string, structure } from "../../protocol/shapes.js";
 import { ec2Operation } from "./ec2-operation.js";
-import { DryRun, Subnet, TagSpecifications } from "./shapes.js";
+import { DryRun, Subnet, TagSpecifications, netmaskLength } from "./shapes.js";
 import { subnetView } from "./views.js";
 
 export const CreateSubnet = ec2Operation({
@@ -14,6 +14,10 @@ export const CreateSubnet = ec2Operation({
     AvailabilityZoneId: string(),
     TagSpecifications,
     DryRun,
+    // Not emulated (IPAM pools, IPv6-only subnets): checked as the model types them, then ignored.
+    Ipv4NetmaskLength: netmaskLength(32),
+    Ipv6NetmaskLength: netmaskLength(128),
+    Ipv6Native: boolean,
   }),
   output: structure({ Subnet: named("subnet", Subnet) }),
   handler: async (ctx, input) => {

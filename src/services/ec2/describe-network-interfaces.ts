@@ -78,6 +78,8 @@ export const DescribeNetworkInterfaces = ec2Operation({
     DryRun,
     NetworkInterfaceIds: named("NetworkInterfaceId", list(string(), "item")),
     Filters,
+    // Only operator-managed interfaces depend on it, and these have `operator.managed` false: typed, then ignored.
+    IncludeManagedResources: boolean,
   }),
   output: structure({
     NetworkInterfaces: named("networkInterfaceSet", list(NetworkInterface, "item")),

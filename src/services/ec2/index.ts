@@ -8,7 +8,8 @@
  * AWS documents (EC2 API Reference, VPC User Guide): VPC and subnet blocks /16–/28, subnets inside
  * their VPC and not overlapping, 5 reserved addresses per subnet, `default` security groups that
  * cannot be deleted, security group rules (one peer each, `sgr-` ids, 60 per direction), Describe*
- * filters with wildcards, MaxResults 5–1000 with NextToken, DryRun → 412.
+ * filters with wildcards (at most 200 values per call, else FilterLimitExceeded), MaxResults 5–1000
+ * with NextToken, DryRun → 412.
  * We decided: the default VPC is created on an account's first EC2 call and cannot be deleted (it
  * would come back); zone ids map a→az1, b→az2, c→az3 in every account; subnets and groups in use by
  * cluster subnet groups, clusters or endpoints (or referenced by another group's rule) are

@@ -5,7 +5,7 @@
  * parameter name (queryName ?? capitalised locationName); responses: the locationName is the element.
  * test/protocol/ec2-roundtrip.test.ts proves every name against the SDK.
  */
-import { boolean, integer, list, named, string, structure } from "../../protocol/shapes.js";
+import { boolean, integer, list, named, string, structure, type IntegerShape } from "../../protocol/shapes.js";
 
 // ---- request members -------------------------------------------------------------------------------
 
@@ -48,6 +48,14 @@ export const MaxResults = integer({
   max: 1000,
   message: "Value ( {value} ) for parameter maxResults is invalid. Parameter must be between 5 and 1000.",
 });
+
+/**
+ * `Ipv4NetmaskLength` / `Ipv6NetmaskLength` of CreateVpc and CreateSubnet: the prefix length to take
+ * from an IPAM pool. IPAM is not emulated (a block needs `CidrBlock`), but the value is still checked
+ * as an integer and as a prefix length of its family (the model only says integer), then ignored.
+ */
+export const netmaskLength = (bits: 32 | 128): IntegerShape =>
+  integer({ min: 0, max: bits, message: `Invalid value '{value}' for parameter {name}: a netmask length is between 0 and ${bits}.` });
 
 // ---- response structures ---------------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ export const ModifyClusterInput = structure({
   AvailabilityZone: string(),
   Port: integer(),
   MultiAZ: boolean,
+  // Not emulated: typed so a malformed value is refused, then ignored (as in CreateCluster).
+  ExtraComputeForAutomaticOptimization: boolean,
 });
 
 export const ModifyCluster = operation({

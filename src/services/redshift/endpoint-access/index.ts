@@ -6,6 +6,7 @@
  *
  * Known gaps: no IAM, so `UnauthorizedOperation` is never raised; `Ipv6Address` is never reported
  * (subnets are IPv4-only); the grantor never sees a grantee's endpoints except as EndpointCount.
+ * Ours where AWS is silent: a grant lists at most `vpcs-per-grant` (100) VPCs (domain/quotas.ts).
  */
 import type { AnyOperation } from "../../operation.js";
 import { AuthorizeEndpointAccess } from "./authorize-endpoint-access.js";
