@@ -94,13 +94,24 @@ function checkAdminAccess(app: App, req: SignedRequest): AwsError | undefined {
         `the Host header ${JSON.stringify(host)} is none of them (start the server with --allowed-host NAME to allow a name).`,
     );
   }
+  return crossOriginRefusal(req, "Admin routes");
+}
+
+/**
+ * CSRF: a request a browser sent on behalf of another origin — an `Origin` header that is not this
+ * server's own, or `Sec-Fetch-Site` other than `same-origin`/`none`. Applies to the admin routes
+ * and to the AWS API too: in open mode a page could otherwise POST `Action=DeleteCluster` as a
+ * simple form, unsigned. No AWS client sends these headers from Node, Python or the CLI, and a
+ * browser SDK cannot call this server cross-origin anyway (it does not answer CORS preflights).
+ */
+export function crossOriginRefusal(req: SignedRequest, subject: string): AwsError | undefined {
   const origin = req.header("origin");
-  if (origin !== undefined && !isSameOrigin(origin, host)) {
-    return new CrossOriginRequestRefused(`Admin routes refuse requests from another origin: Origin ${JSON.stringify(origin)} is not http://${host}.`);
+  if (origin !== undefined && !isSameOrigin(origin, req.header("host") ?? "")) {
+    return new CrossOriginRequestRefused(`${subject} refuse requests from another origin: Origin ${JSON.stringify(origin)} is not this server's.`);
   }
   const site = req.header("sec-fetch-site");
   if (site !== undefined && site !== "same-origin" && site !== "none") {
-    return new CrossOriginRequestRefused(`Admin routes refuse requests a browser sent for another origin (Sec-Fetch-Site: ${site}).`);
+    return new CrossOriginRequestRefused(`${subject} refuse requests a browser sent for another origin (Sec-Fetch-Site: ${site}).`);
   }
   return undefined;
 }

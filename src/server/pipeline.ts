@@ -30,6 +30,7 @@ import type { AnyOperation, RequestContext, ServiceDef } from "../services/opera
 import { SERVICES, serviceBySigningName, serviceByVersion } from "../services/registry.js";
 import { redshift } from "../services/redshift/index.js";
 import { ReadOnlyTransactionError, type Tx } from "../store/store.js";
+import { crossOriginRefusal } from "./admin.js";
 import type { App } from "./app.js";
 
 export interface PipelineRequest extends SignedRequest {
@@ -86,6 +87,8 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     }
     // Query APIs are GET or POST only (AWS "Query requests"); anything else is not an AWS call.
     if (req.method !== "POST" && req.method !== "GET") throw new MethodNotAllowed(`The HTTP method ${req.method} is not allowed; use POST or GET.`);
+    const crossOrigin = crossOriginRefusal(req, "AWS APIs");
+    if (crossOrigin) throw crossOrigin;
     identity = app.auth.authenticate(req, now);
     // The signing name decides the service (and so the envelope of any later error), not Version.
     const service = route(identity, params);

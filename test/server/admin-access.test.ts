@@ -153,6 +153,30 @@ describe("admin routes: Host names (DNS rebinding)", () => {
   });
 });
 
+describe("AWS API: cross-origin requests from a browser (CSRF)", () => {
+  it("AWS API: a cross-site form POST (Origin or Sec-Fetch-Site of another site) is 403 CrossOriginRequestRefused in the service's envelope, and nothing is created", async () => {
+    await using rs = await startServer();
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const browserHeaders: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
+    for (const headers of browserHeaders) {
+      const res = await send(rs.url, { method: "POST", headers: { ...form, ...headers }, body: CREATE_VPC });
+      assert.equal(res.status, 403, res.text);
+      assert.match(res.text, /<Response><Errors><Error><Code>CrossOriginRequestRefused<\/Code>/, "EC2's envelope (the Version names EC2)");
+    }
+    assert.deepEqual(await vpcCidrs(rs.url), [], "no VPC was created (not even the default one: no call reached EC2)");
+  });
+
+  it("AWS API: requests without browser headers, or from the server's own origin, are served", async () => {
+    await using rs = await startServer();
+    const own = new URL(rs.url).host;
+    const served: Record<string, string>[] = [{}, { origin: `http://${own}`, "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" }];
+    for (const headers of served) {
+      const res = await send(rs.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "Action=GetCallerIdentity&Version=2011-06-15" });
+      assert.equal(res.status, 200, res.text);
+    }
+  });
+});
+
 describe("admin routes: strict mode", () => {
   it("strict: GET /_redshift-local/state unsigned is 403 MissingAuthenticationToken; signed by a configured key it is 200", async () => {
     const clock = new ManualClock(Date.parse("2030-01-01T00:00:00Z"));
