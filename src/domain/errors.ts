@@ -61,6 +61,7 @@ export const NotImplemented = defineError("NotImplemented", 501);
 export const InternalFailure = defineError("InternalFailure", 500);
 export const RequestEntityTooLarge = defineError("RequestEntityTooLarge", 413);
 export const MethodNotAllowed = defineError("MethodNotAllowed", 405);
+export const ServiceUnavailable = defineError("ServiceUnavailable", 503);
 
 // ---- authentication (SigV4) ------------------------------------------------------------------------
 export const MissingAuthenticationToken = defineError("MissingAuthenticationToken", 403);
