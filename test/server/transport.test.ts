@@ -120,6 +120,25 @@ describe("transport: body buffer budget", () => {
     full.socket.destroy();
   });
 
+  it("transport: of 40 stalled bodies of 1 MiB − 1 bytes, exactly as many as fit in the budget are held and every other one is refused", GUARD, async () => {
+    // The memory attack, counted: however many connections, the bytes held never exceed the
+    // budget (8 MiB here holds 8 such bodies; the default 64 MiB holds 64).
+    const lines: string[] = [];
+    const rs = await startServer({ bodyBufferLimitBytes: 8 * MiB, logLevel: "warn", logSink: (l) => lines.push(l) });
+    await using _ = rs;
+    const clients = await Promise.all(Array.from({ length: 40 }, () => rawClient(rs.url, postHead(MiB - 1) + "a=" + "x".repeat(64 * 1024))));
+    const pause = () => new Promise((r) => setTimeout(r, 10));
+    while (lines.filter((l) => l.includes("request refused")).length < 32) await pause();
+    const refused = () => clients.filter((c) => /^HTTP\/1\.1 503 /.test(c.text()));
+    while (refused().length < 32) await pause();
+    await Promise.all(refused().map((c) => c.ended));
+    // The server has answered a later request, so it has seen all 40 heads.
+    assert.equal((await fetch(`${rs.url}/_redshift-local/health`)).status, 200);
+    assert.equal(lines.filter((l) => l.includes("request refused")).length, 32);
+    assert.equal(clients.filter((c) => c.text() === "" && !c.socket.destroyed).length, 8, "eight bodies are still being received");
+    for (const c of clients) c.socket.destroy();
+  });
+
   it("transport: a body that completes gives its share back, so budget-sized bodies in sequence are all answered", GUARD, async () => {
     const { rs } = await budgetServer();
     await using _ = rs;
