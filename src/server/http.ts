@@ -26,9 +26,10 @@ export interface TransportOptions {
 }
 
 /**
- * AWS's front ends drop a client that dawdles over its request well before node:http's defaults
- * (60 s for the head, 5 min for the request); 20 s for the head and 60 s for the whole request
- * (a 1 MiB body at ~17 KB/s) are ample for any SDK and free a stalled client's socket sooner.
+ * AWS does not document how long its endpoints wait for a request; node:http's defaults (60 s for
+ * the head, 5 min for the request) let a stalled client hold a socket for minutes. 20 s for the head
+ * and 60 s for the whole request (a 1 MiB body at ~17 KB/s) are ample for any SDK on a local
+ * connection and free a stalled client's socket sooner.
  */
 export const DEFAULT_TRANSPORT: TransportOptions = {
   headersTimeoutMs: 20_000,
