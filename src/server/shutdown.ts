@@ -4,6 +4,11 @@
  * connections, and those whose request head has not fully arrived); let requests whose head has
  * arrived finish, their connections closing after the response; and past the grace period
  * force-close whatever remains, so one stalled client can never hold the process.
+ *
+ * Why a request whose head has arrived counts as in flight even while its body is still coming:
+ * the server has accepted it (a client that sent `Expect: 100-continue` was told to send the body),
+ * so a client uploading at a normal pace gets its answer; one that stalls is bounded by the grace
+ * period. A connection without a complete head has promised nothing and is closed at once.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
