@@ -32,10 +32,12 @@ export function parseForm(text: string, into: Map<string, string>, overwrite: bo
     let end = text.indexOf("&", start);
     if (end === -1) end = text.length;
     if (end > start) {
-      const eq = text.indexOf("=", start);
-      const split = eq !== -1 && eq < end ? eq : end;
-      const name = decodeComponent(text.slice(start, split), undefined);
-      const value = decodeComponent(split === end ? "" : text.slice(split + 1, end), name);
+      // The '=' is looked for inside the pair only: searching the rest of the text would rescan it
+      // for every pair without one ("a&a&a…").
+      const pair = text.slice(start, end);
+      const eq = pair.indexOf("=");
+      const name = decodeComponent(eq === -1 ? pair : pair.slice(0, eq), undefined);
+      const value = decodeComponent(eq === -1 ? "" : pair.slice(eq + 1), name);
       if (overwrite || !into.has(name)) into.set(name, value);
     }
     start = end + 1;

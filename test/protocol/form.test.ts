@@ -30,6 +30,60 @@ function refused(text: string): AwsError {
 
 const HOSTILE_TIMEOUT = { timeout: 120_000 };
 
+/**
+ * Runs `fn` while counting the characters the string primitives it may use examine or copy
+ * (indexOf up to its match, includes and replaceAll over the whole string, slice's copy, and
+ * decodeURIComponent's input): a bound on the decoder's work that no machine load can disturb.
+ */
+function countWork(fn: () => void): number {
+  const proto = String.prototype;
+  const names = ["indexOf", "includes", "slice", "replaceAll"] as const;
+  const saved = new Map(names.map((name) => [name, Object.getOwnPropertyDescriptor(proto, name)!]));
+  const call = <T>(name: (typeof names)[number], self: string, args: unknown[]): T =>
+    Reflect.apply(saved.get(name)!.value as (...a: unknown[]) => unknown, self, args) as T;
+  const decode = globalThis.decodeURIComponent;
+  let work = 0;
+  const patch = (name: (typeof names)[number], counted: (self: string, args: unknown[]) => unknown) =>
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      writable: true,
+      value(this: string, ...args: unknown[]) {
+        return counted(String(this), args);
+      },
+    });
+  patch("indexOf", (self, [search, from]) => {
+    const at = call<number>("indexOf", self, [search, from]);
+    work += (at === -1 ? self.length : at + String(search).length) - Number(from ?? 0);
+    return at;
+  });
+  patch("includes", (self, args) => {
+    work += self.length - Number(args[1] ?? 0);
+    return call<boolean>("includes", self, args);
+  });
+  patch("slice", (self, args) => {
+    const out = call<string>("slice", self, args);
+    work += out.length;
+    return out;
+  });
+  patch("replaceAll", (self, args) => {
+    work += self.length;
+    return call<string>("replaceAll", self, args);
+  });
+  globalThis.decodeURIComponent = (text: string) => {
+    work += text.length;
+    return decode(text);
+  };
+  try {
+    fn();
+  } catch {
+    // Refusals count too; what is measured is the work done before them.
+  } finally {
+    for (const [name, descriptor] of saved) Object.defineProperty(proto, name, descriptor);
+    globalThis.decodeURIComponent = decode;
+  }
+  return work;
+}
+
 describe("form parsing", () => {
   it("form parsing: '+' and %20 are spaces, %2B a plus, and the first '=' splits name from value", () => {
     assert.deepEqual([...parse("a=x+y&b=x%20y&c=x%2By&d=k=v")], [
@@ -86,6 +140,26 @@ describe("form parsing", () => {
   it("form parsing: '%' not followed by two hex digits is refused, in names and values", () => {
     for (const bad of ["a=100%", "a=%zz", "a=%4", "a%G=1", "a=%%41"]) {
       assert.match(refused(bad).message, /invalid percent-encoded sequence/, bad);
+    }
+  });
+
+  it("form parsing: the characters examined stay within a small multiple of the text for hostile shapes", () => {
+    const n = 50_000;
+    const shapes = {
+      "names without '='": "a&".repeat(n),
+      "empty pairs": "&".repeat(n),
+      "empty names and values": "=&".repeat(n),
+      "'=' inside values": "a=b=c=d&".repeat(n),
+      "literal U+FFFD values": "a=\uFFFD&".repeat(n),
+      "escaped U+FFFD values": "a=%EF%BF%BD&".repeat(n),
+      "plus signs": "a=+++++&".repeat(n),
+      "one long escaped value": "a=" + "%41+".repeat(n),
+      "'%FF' pairs then a literal U+FFFD": "a=%FF&".repeat(n) + "z=\uFFFD",
+      "valid pairs then '%FF' and a literal U+FFFD": "a=%C3%A9&".repeat(n) + "z=%FF&y=\uFFFD",
+    };
+    for (const [shape, text] of Object.entries(shapes)) {
+      const work = countWork(() => parse(text));
+      assert.ok(work <= 10 * text.length, `${shape}: ${work} characters examined for a text of ${text.length}`);
     }
   });
 
