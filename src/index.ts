@@ -4,7 +4,6 @@
  * options can run in one process. The CLI (src/cli) only turns flags into these options.
  */
 import { once } from "node:events";
-import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Authenticator, type AuthMode } from "./auth/authenticate.js";
 import { loadCredentialsFile, validateCredentials, type Credential } from "./auth/credentials.js";
@@ -13,9 +12,10 @@ import { resolveDelays, type TransitionName } from "./domain/lifecycle.js";
 import { resolveQuotas, type QuotaName } from "./domain/quotas.js";
 import type { App } from "./server/app.js";
 import { normaliseHostName } from "./server/admin.js";
-import { createHttpServer } from "./server/http.js";
+import { DEFAULT_TRANSPORT, createHttpServer, type TransportOptions } from "./server/http.js";
 import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
 import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
+import { DEFAULT_SHUTDOWN_GRACE_MS, trackConnections } from "./server/shutdown.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 import type { Store } from "./store/store.js";
 import { VERSION } from "./version.js";
@@ -62,6 +62,21 @@ export interface RedshiftLocalOptions {
    * Listening on 0.0.0.0 or :: does not trust the machine's names; list them here.
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * close(): how long requests already being received or answered may take before their
+   * connections are closed by force; default 10 000 ms. Idle connections, and those whose request
+   * head has not fully arrived, are closed at once.
+   */
+  readonly shutdownGraceMs?: number;
+  /** Time a client has to send its request head (default 20 000 ms); answered 408 and closed past it. */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included (default 60 000 ms; ≥ headersTimeoutMs). */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Bytes held at once for request bodies still arriving, across all connections (default 64 MiB);
+   * a body that does not fit is refused with 503 ServiceUnavailable.
+   */
+  readonly bodyBufferLimitBytes?: number;
 }
 
 export interface RedshiftLocal {
@@ -122,6 +137,8 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   const seed = options.seed === undefined ? [] : typeof options.seed === "string" ? loadSeedFile(options.seed) : checkSeed(options.seed);
   const logger = new Logger(options.logLevel ?? "info", options.logSink);
   // Every option is checked before the store opens, so a refused start leaves no open database.
+  const shutdownGraceMs = wholeNumber("shutdownGraceMs", options.shutdownGraceMs, DEFAULT_SHUTDOWN_GRACE_MS, 0);
+  const transport = resolveTransport(options);
   const quotas = resolveQuotas(options.quotas);
   const delays = resolveDelays(options.delays);
   const auth = new Authenticator({ mode: options.auth ?? "open", credentials: new Map(credentials.map((c) => [c.accessKeyId, c])), defaultAccount });
@@ -134,19 +151,8 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
     throw err;
   }
 
-  const server = createHttpServer(app);
-  // Responses still being answered when close() starts: their keep-alive connections must not
-  // outlive them, or server.close() would wait for the client's idle timeout (65 s).
-  const inFlight = new Set<ServerResponse>();
-  let stopping = false;
-  server.on("request", (_req, res: ServerResponse) => {
-    inFlight.add(res);
-    if (stopping) res.setHeader("Connection", "close");
-    res.on("close", () => {
-      inFlight.delete(res);
-      if (stopping) setImmediate(() => server.closeIdleConnections());
-    });
-  });
+  const server = createHttpServer(app, transport);
+  const stopServer = trackConnections(server);
   try {
     // listen() throws at once for a port outside 0–65535, and emits "error" for one in use.
     server.listen(options.port ?? 0, host);
@@ -162,14 +168,10 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      // Stop accepting, let in-flight requests finish (their connections close after the
-      // response), then close the store.
-      stopping = true;
-      for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      // Stop accepting, let in-flight requests finish within the grace period (their connections
+      // close after the response), then close the store.
+      const { forced } = await stopServer(shutdownGraceMs);
+      if (forced > 0) logger.warn("connections closed by force at the end of the shutdown grace period", { connections: forced, shutdownGraceMs });
       await store.close();
       logger.info("stopped");
     })();
@@ -182,4 +184,23 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
     logger.info("state reset");
   };
   return { url, port, reset, close, [Symbol.asyncDispose]: close };
+}
+
+/** Timers take at most 2^31 − 1 ms (about 24 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A whole number of milliseconds or bytes in [min, MAX_TIMER_MS], or the default when absent. */
+function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min || value > MAX_TIMER_MS) throw new RangeError(`${name} must be a whole number from ${min} to ${MAX_TIMER_MS}`);
+  return value;
+}
+
+function resolveTransport(options: RedshiftLocalOptions): TransportOptions {
+  const headersTimeoutMs = wholeNumber("headersTimeoutMs", options.headersTimeoutMs, DEFAULT_TRANSPORT.headersTimeoutMs, 1);
+  const requestTimeoutMs = wholeNumber("requestTimeoutMs", options.requestTimeoutMs, Math.max(DEFAULT_TRANSPORT.requestTimeoutMs, headersTimeoutMs), 1);
+  // node:http refuses a head timeout longer than the whole-request timeout.
+  if (headersTimeoutMs > requestTimeoutMs) throw new RangeError("headersTimeoutMs must not exceed requestTimeoutMs");
+  const bodyBufferLimitBytes = wholeNumber("bodyBufferLimitBytes", options.bodyBufferLimitBytes, DEFAULT_TRANSPORT.bodyBufferLimitBytes, 0);
+  return { headersTimeoutMs, requestTimeoutMs, bodyBufferLimitBytes };
 }

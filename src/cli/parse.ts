@@ -9,7 +9,7 @@
  * variables); a flag for one overrides a variable for the other.
  */
 import { parseArgs } from "node:util";
-import { TRANSITION_NAMES, resolveDelays } from "../domain/lifecycle.js";
+import { TRANSITION_NAMES, parseDuration, resolveDelays } from "../domain/lifecycle.js";
 import { DEFAULT_QUOTAS, resolveQuotas } from "../domain/quotas.js";
 import type { LogLevel, RedshiftLocalOptions, StoreOption } from "../index.js";
 import { normaliseHostName } from "../server/admin.js";
@@ -43,6 +43,8 @@ export interface CliOptions extends RedshiftLocalOptions {
   readonly delays: readonly string[];
   readonly quotas: readonly string[];
   readonly logLevel: LogLevel;
+  /** Only when --shutdown-grace or its variable is set; the library's default applies otherwise. */
+  readonly shutdownGraceMs?: number;
 }
 
 const LOG_LEVELS = { debug: true, info: true, warn: true, error: true, silent: true } as const satisfies Record<LogLevel, true>;
@@ -153,6 +155,9 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
     throw new UsageError(`${logLevel.source} '${logLevel.value}' is not valid; use ${Object.keys(LOG_LEVELS).join(", ")}`);
   }
 
+  const grace = single("shutdown-grace");
+  const shutdownGraceMs = grace === undefined ? undefined : parseGrace(grace);
+
   return {
     host: host.value,
     port,
@@ -165,7 +170,22 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
     quotas: quotas.map((q) => q.value),
     logLevel: logLevel.value as LogLevel,
     ...(allowedHosts.length > 0 ? { allowedHosts: allowedHosts.map((h) => h.value) } : {}),
+    ...(shutdownGraceMs !== undefined ? { shutdownGraceMs } : {}),
   };
+}
+
+/** Timers take at most 2^31 − 1 ms (about 596 hours). */
+const MAX_GRACE_MS = 2 ** 31 - 1;
+
+function parseGrace(grace: Sourced<string>): number {
+  let ms: number;
+  try {
+    ms = parseDuration(grace.value);
+  } catch (err) {
+    throw new UsageError(`${grace.source} '${grace.value}': ${(err as Error).message}`);
+  }
+  if (ms > MAX_GRACE_MS) throw new UsageError(`${grace.source} '${grace.value}' is too long (at most 596h)`);
+  return ms;
 }
 
 function parsePort(port: Sourced<string> | undefined): number {

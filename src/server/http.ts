@@ -6,34 +6,72 @@
 import { randomUUID } from "node:crypto";
 import { STATUS_CODES, createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { AwsError, InternalFailure } from "../domain/errors.js";
+import { AwsError, InternalFailure, ServiceUnavailable } from "../domain/errors.js";
 import { encodeError } from "../protocol/encode.js";
 import { REDSHIFT_NAMESPACE } from "../services/redshift/index.js";
 import type { SignedRequest } from "../auth/authenticate.js";
 import type { App } from "./app.js";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin.js";
+import { BodyBudget, DEFAULT_BODY_BUFFER_LIMIT } from "./body-budget.js";
 import { BODY_LIMIT, handleAwsRequest, type PipelineRequest, type PipelineResponse } from "./pipeline.js";
 
-export function createHttpServer(app: App): Server {
-  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    onRequest(app, req, res).catch((err: unknown) => {
-      if (err instanceof ClientAborted) {
-        // The client closed the connection mid-body (or sent a body node:http could not parse and
-        // was answered by the clientError handler below): nobody is left to answer.
-        app.logger.debug("request aborted by the client", { reason: err.message });
-        return void res.destroy();
-      }
-      const requestId = randomUUID();
-      app.logger.error("unhandled error while answering", { requestId, error: err instanceof Error ? err.stack : String(err) });
-      if (res.headersSent) return void res.end();
-      const failure = envelope(new InternalFailure("The request processing has failed because of an unknown error, exception or failure."), requestId);
-      res.writeHead(failure.status, failure.headers);
-      res.end(failure.body);
-    });
-  });
+/** How long a client may take to send its request, and how many body bytes may wait at once. */
+export interface TransportOptions {
+  /** Until the request head is complete; node:http's default is 60 s. */
+  readonly headersTimeoutMs: number;
+  /** Until the whole request (head and body) is received; node:http's default is 300 s. */
+  readonly requestTimeoutMs: number;
+  /** Bytes buffered for unfinished bodies across all connections (see body-budget.ts). */
+  readonly bodyBufferLimitBytes: number;
+}
+
+/**
+ * AWS does not document how long its endpoints wait for a request; node:http's defaults (60 s for
+ * the head, 5 min for the request) let a stalled client hold a socket for minutes. 20 s for the head
+ * and 60 s for the whole request (a 1 MiB body at ~17 KB/s) are ample for any SDK on a local
+ * connection and free a stalled client's socket sooner.
+ */
+export const DEFAULT_TRANSPORT: TransportOptions = {
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 60_000,
+  bodyBufferLimitBytes: DEFAULT_BODY_BUFFER_LIMIT,
+};
+
+/** A last answer to a client that does not read it cannot hold its socket longer than this. */
+const CLOSE_LINGER_MS = 2_000;
+
+export function createHttpServer(app: App, transport: TransportOptions = DEFAULT_TRANSPORT): Server {
+  const budget = new BodyBudget(transport.bodyBufferLimitBytes);
+  const server = createServer(
+    {
+      keepAliveTimeout: 65_000,
+      headersTimeout: transport.headersTimeoutMs,
+      requestTimeout: transport.requestTimeoutMs,
+      // node:http checks the two timeouts above on this interval (30 s by default, which would
+      // let a timed-out client linger up to 30 s more): a quarter of the shorter one, 5 s at most.
+      connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(Math.min(transport.headersTimeoutMs, transport.requestTimeoutMs) / 4))),
+    },
+    (req, res) => {
+      onRequest(app, budget, req, res).catch((err: unknown) => {
+        if (err instanceof ClientAborted) {
+          // The client closed the connection mid-body (or sent a body node:http could not parse and
+          // was answered by the clientError handler below): nobody is left to answer.
+          app.logger.debug("request aborted by the client", { reason: err.message });
+          return void res.destroy();
+        }
+        const requestId = randomUUID();
+        app.logger.error("unhandled error while answering", { requestId, error: err instanceof Error ? err.stack : String(err) });
+        if (res.headersSent) return void res.end();
+        const failure = envelope(new InternalFailure("The request processing has failed because of an unknown error, exception or failure."), requestId);
+        res.writeHead(failure.status, failure.headers);
+        res.end(failure.body);
+      });
+    },
+  );
   // Requests node:http cannot parse (headers over its limit, 16 KiB by default; broken request
   // lines; a client too slow to send its headers) get an AWS-style error with a request id instead
-  // of Node's empty default answer; the connection is closed after it.
+  // of Node's empty default answer; the connection is closed after it (destroyed, not just ended:
+  // an ended socket waits for the client's FIN, and stalled clients would keep theirs forever).
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: ServerResponse | null }) => {
     // As node:http's own handler: answer only when no response has started on this connection.
     if (err.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) return void socket.destroy();
@@ -51,9 +89,17 @@ export function createHttpServer(app: App): Server {
     const head = Object.entries({ ...out.headers, Date: new Date(app.clock.now()).toUTCString(), Connection: "close" })
       .map(([k, v]) => `${k}: ${v}`)
       .join("\r\n");
-    socket.end(`HTTP/1.1 ${out.status} ${STATUS_CODES[out.status] ?? ""}\r\n${head}\r\n\r\n${out.body}`);
+    socket.end(`HTTP/1.1 ${out.status} ${STATUS_CODES[out.status] ?? ""}\r\n${head}\r\n\r\n${out.body}`, () => socket.destroy());
+    destroyAfterLinger(socket);
   });
   return server;
+}
+
+/** The last answer was written: a client that never reads it cannot keep the socket past the linger time. */
+function destroyAfterLinger(socket: Duplex): void {
+  const timer = setTimeout(() => socket.destroy(), CLOSE_LINGER_MS);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
 }
 
 /** An error outside the pipeline (no service known yet): the awsQuery envelope, as for an unrouted request. */
@@ -66,36 +112,103 @@ class ClientAborted extends Error {}
 
 interface ReadBody {
   readonly body: Buffer;
+  /** Over BODY_LIMIT: drained, not kept; the pipeline answers 413. */
   readonly tooLarge: boolean;
+  /** Did not fit in the body budget: not read at all; answered 503 and the connection closed. */
+  readonly busy: boolean;
 }
 
-function readBody(req: IncomingMessage): Promise<ReadBody> {
+const EMPTY = Buffer.alloc(0);
+const BUSY: ReadBody = { body: EMPTY, tooLarge: false, busy: true };
+
+/**
+ * Reads the body, holding its bytes against the instance's budget while it arrives: a declared
+ * Content-Length is reserved whole before anything is read, a chunked body grows its reservation
+ * chunk by chunk. The reservation is released when the body is complete, refused, or its
+ * connection dies; a body over BODY_LIMIT is drained without being kept (and needs no budget).
+ */
+function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const reservation = budget.open();
+    let chunks: Buffer[] = [];
+    const drop = () => {
+      reservation.release();
+      chunks = [];
+    };
+    req.on("error", (err) => {
+      drop();
+      reject(new ClientAborted(err.message));
+    });
+    // After "end" this changes nothing; before it, the client left mid-body.
+    req.once("close", () => {
+      drop();
+      reject(new ClientAborted("the connection closed before the body was complete"));
+    });
+    const declared = declaredLength(req);
+    let tooLarge = declared !== undefined && declared > BODY_LIMIT;
+    if (!tooLarge && declared !== undefined && !reservation.growTo(declared)) return resolve(BUSY);
     let size = 0;
-    let tooLarge = false;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) return;
       if (size > BODY_LIMIT) {
         tooLarge = true;
-        chunks.length = 0;
-      } else {
+        drop();
+      } else if (reservation.growTo(size)) {
         chunks.push(chunk);
+      } else {
+        // A chunked body that has outgrown what is left of the budget.
+        req.off("data", onData);
+        req.pause();
+        drop();
+        resolve(BUSY);
       }
+    };
+    req.on("data", onData);
+    req.once("end", () => {
+      const body = tooLarge || chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      drop();
+      resolve({ body, tooLarge, busy: false });
     });
-    req.on("end", () => resolve({ body: tooLarge ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), tooLarge }));
-    req.on("error", (err) => reject(new ClientAborted(err.message)));
   });
 }
 
-async function onRequest(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The Content-Length node:http has already validated, or undefined for a chunked body. */
+function declaredLength(req: IncomingMessage): number | undefined {
+  const value = req.headers["content-length"];
+  if (value === undefined || req.headers["transfer-encoding"] !== undefined) return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * 503 ServiceUnavailable, AWS's answer when its front end sheds load (every AWS SDK retries it with
+ * backoff); the rest of the body is not read and the connection is closed.
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html
+ */
+function refuseBusy(app: App, budget: BodyBudget, req: IncomingMessage, res: ServerResponse): void {
+  const requestId = randomUUID();
+  const out = envelope(new ServiceUnavailable("The server is busy; retry the request later."), requestId);
+  app.logger.warn("request refused: too many request bodies are being received at once", {
+    requestId,
+    bodyBufferLimitBytes: budget.limit,
+    contentLength: req.headers["content-length"],
+  });
+  res.writeHead(out.status, { ...out.headers, Connection: "close" });
+  const socket = req.socket;
+  res.end(out.body, () => socket.destroy());
+  destroyAfterLinger(socket);
+}
+
+async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? "" : url.slice(q + 1);
-  const { body, tooLarge } = await readBody(req);
+  const { body, tooLarge, busy } = await readBody(req, budget);
   const now = app.clock.now();
   res.setHeader("Date", new Date(now).toUTCString());
+  if (busy) return refuseBusy(app, budget, req, res);
 
   let query: Map<string, string>;
   try {
