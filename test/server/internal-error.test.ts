@@ -10,13 +10,9 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { CreateClusterCommand, DescribeClustersCommand } from "@aws-sdk/client-redshift";
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
-import { Authenticator } from "../../src/auth/authenticate.js";
-import { ManualClock } from "../../src/domain/clock.js";
-import { resolveDelays } from "../../src/domain/lifecycle.js";
-import { resolveQuotas } from "../../src/domain/quotas.js";
-import type { App } from "../../src/server/app.js";
 import { createHttpServer } from "../../src/server/http.js";
 import { Logger } from "../../src/server/logger.js";
+import { testApp } from "../fixtures/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { Store, Tx } from "../../src/store/store.js";
 import { GRANTOR, clientsFor, expectAwsError } from "../helpers.js";
@@ -58,16 +54,7 @@ function breakableStore(inner: Store): Store & { broken: boolean } {
 describe("internal errors", () => {
   const lines: string[] = [];
   const store = breakableStore(new SqliteStore());
-  const app: App = {
-    store,
-    auth: new Authenticator({ mode: "open", credentials: new Map(), defaultAccount: "000000000000" }),
-    clock: new ManualClock(Date.UTC(2026, 0, 2)),
-    quotas: resolveQuotas(undefined),
-    delays: resolveDelays(undefined),
-    logger: new Logger("info", (line) => lines.push(line)),
-    version: "test",
-    defaultAccount: "000000000000",
-  };
+  const app = testApp(store, { logger: new Logger("info", (line) => lines.push(line)) });
   const server = createHttpServer(app);
   let url = "";
   before(async () => {

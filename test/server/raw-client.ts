@@ -6,13 +6,8 @@
 import { once } from "node:events";
 import type { Server } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
-import { Authenticator } from "../../src/auth/authenticate.js";
-import { ManualClock } from "../../src/domain/clock.js";
-import { resolveDelays } from "../../src/domain/lifecycle.js";
-import { resolveQuotas } from "../../src/domain/quotas.js";
-import type { App } from "../../src/server/app.js";
 import { DEFAULT_TRANSPORT, createHttpServer, type TransportOptions } from "../../src/server/http.js";
-import { Logger } from "../../src/server/logger.js";
+import { testApp } from "../fixtures/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 
 export interface RawClient {
@@ -78,16 +73,7 @@ export interface HttpUnderTest {
 /** The real HTTP adapter over an in-memory, silent App. */
 export async function startHttp(transport: Partial<TransportOptions> = {}): Promise<HttpUnderTest> {
   const store = new SqliteStore();
-  const app: App = {
-    store,
-    auth: new Authenticator({ mode: "open", credentials: new Map(), defaultAccount: "000000000000" }),
-    clock: new ManualClock(Date.UTC(2026, 0, 2)),
-    quotas: resolveQuotas(undefined),
-    delays: resolveDelays(undefined),
-    logger: new Logger("silent"),
-    version: "test",
-    defaultAccount: "000000000000",
-  };
+  const app = testApp(store);
   const server = createHttpServer(app, { ...DEFAULT_TRANSPORT, ...transport });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

@@ -16,13 +16,8 @@ import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { CreateClusterCommand, DescribeClustersCommand, DescribeEndpointAccessCommand, RedshiftClient } from "@aws-sdk/client-redshift";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { Authenticator } from "../../src/auth/authenticate.js";
-import { ManualClock } from "../../src/domain/clock.js";
-import { resolveDelays } from "../../src/domain/lifecycle.js";
-import { resolveQuotas } from "../../src/domain/quotas.js";
-import type { App } from "../../src/server/app.js";
 import { createHttpServer } from "../../src/server/http.js";
-import { Logger } from "../../src/server/logger.js";
+import { testApp } from "../fixtures/app.js";
 import { SqliteStore, type SqliteOptions } from "../../src/store/sqlite/sqlite-store.js";
 import type { RetryEvent, Store } from "../../src/store/store.js";
 import { GRANTOR, REGION, clientsFor, expectAwsError } from "../helpers.js";
@@ -44,16 +39,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 /** A server over its own connection to `dataDir`. */
 async function serve(options: Omit<SqliteOptions, "dataDir">): Promise<{ url: string; store: Store; close: () => Promise<void> }> {
   const store = new SqliteStore({ dataDir, ...options });
-  const app: App = {
-    store,
-    auth: new Authenticator({ mode: "open", credentials: new Map(), defaultAccount: "000000000000" }),
-    clock: new ManualClock(Date.UTC(2026, 0, 2)),
-    quotas: resolveQuotas(undefined),
-    delays: resolveDelays(undefined),
-    logger: new Logger("silent"),
-    version: "test",
-    defaultAccount: "000000000000",
-  };
+  const app = testApp(store);
   const server = createHttpServer(app);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
