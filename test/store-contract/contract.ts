@@ -19,7 +19,7 @@ import {
   type Tx,
 } from "../../src/store/store.js";
 import { ENTITY_KINDS, TABLES } from "../../src/store/tables.js";
-import { A1, A2, R1, R2, entity, indexValue } from "./fixtures.js";
+import { A1, A2, R1, R2, apartFromUniqueNames, entity, indexValue } from "./fixtures.js";
 
 export interface OpenedStore {
   readonly store: Store;
@@ -44,6 +44,11 @@ export interface Backend {
   readonly kind: Store["kind"];
   /** Whether state outlives the store object (then `open()` must provide `reopen`). */
   readonly durable: boolean;
+  /**
+   * Whether one store runs its operations one at a time in call order (SQLite: one connection).
+   * A pooled backend (PostgreSQL) runs them concurrently: each still sees a committed state.
+   */
+  readonly inCallOrder: boolean;
   open(): Promise<OpenedStore>;
 }
 
@@ -117,9 +122,11 @@ export function storeContract(backend: Backend): void {
         assert.deepEqual(await read((tx) => tx.clusters.due(1_000_000, 10)), [], "no longer due");
       });
 
-      it(`${backend.name}: update of a missing entity fails instead of inserting`, async () => {
-        await assert.rejects(store.transact((tx) => tx.clusters.update(entity("clusters", { id: "ghost" }))));
+      it(`${backend.name}: update of a missing entity reports false instead of inserting`, async () => {
+        assert.equal(await store.transact((tx) => tx.clusters.update(entity("clusters", { id: "ghost" }))), false);
         assert.equal(await read((tx) => tx.clusters.get(S1, "ghost")), undefined);
+        await insertAll("clusters", [entity("clusters", { id: "real" })]);
+        assert.equal(await store.transact((tx) => tx.clusters.update(entity("clusters", { id: "real", index: { status: "x" } }))), true);
       });
 
       it(`${backend.name}: remove reports whether something was removed`, async () => {
@@ -135,14 +142,13 @@ export function storeContract(backend: Backend): void {
       for (const kind of ENTITY_KINDS) {
         for (const prop of Object.keys(TABLES[kind].columns)) {
           it(`${backend.name}: ${kind} are filtered by ${prop}`, async () => {
-            const v0 = indexValue(kind, prop, 0);
-            const v1 = indexValue(kind, prop, 1);
-            await insertAll(kind, [
-              entity(kind, { id: "a", index: { [prop]: v0 } }),
-              entity(kind, { id: "b", index: { [prop]: v1 } }),
-              entity(kind, { id: "c", index: { [prop]: v1 } }),
-              entity(kind, { id: "d", account: A2, index: { [prop]: v1 } }),
-            ]);
+            // One default VPC per (account, region) is a constraint: the shared value is "not default".
+            const swap = kind === "vpcs" && prop === "isDefault";
+            const v0 = indexValue(kind, prop, swap ? 1 : 0);
+            const v1 = indexValue(kind, prop, swap ? 0 : 1);
+            const make = (id: string, value: string | boolean, account = A1) =>
+              entity(kind, { id, account, index: { ...apartFromUniqueNames(kind, prop, id), [prop]: value } });
+            await insertAll(kind, [make("a", v0), make("b", v1), make("c", v1), make("d", v1, A2)]);
             const ids = async (filter: Filter<string>) => (await read((tx) => repo(tx, kind).find(filter))).map((e) => `${e.account}/${e.id}`);
             assert.deepEqual(await ids({ [prop]: v0 }), [`${A1}/a`]);
             assert.deepEqual(await ids({ [prop]: v1 }), [`${A1}/b`, `${A1}/c`, `${A2}/d`]);
@@ -207,6 +213,59 @@ export function storeContract(backend: Backend): void {
       it(`${backend.name}: count of nothing is 0`, async () => {
         assert.equal(await read((tx) => tx.clusters.count({})), 0);
         assert.deepEqual(await read((tx) => tx.clusters.find({})), []);
+      });
+    });
+
+    describe("unique names and sums", () => {
+      it(`${backend.name}: one default VPC per account and region is a DuplicateKeyError, whatever its id`, async () => {
+        await insertAll("vpcs", [entity("vpcs", { id: "d1", index: { isDefault: true } })]);
+        await assert.rejects(insertAll("vpcs", [entity("vpcs", { id: "d2", index: { isDefault: true } })]), DuplicateKeyError);
+        await insertAll("vpcs", [
+          entity("vpcs", { id: "n1" }),
+          entity("vpcs", { id: "n2" }),
+          entity("vpcs", { id: "d3", account: A2, index: { isDefault: true } }),
+          entity("vpcs", { id: "d4", region: R2, index: { isDefault: true } }),
+        ]);
+        assert.equal(await read((tx) => tx.vpcs.count({ isDefault: true })), 3);
+      });
+
+      it(`${backend.name}: security-group names are unique per VPC regardless of case`, async () => {
+        const group = (id: string, groupName: string, vpcId = "vpc-1") => entity("securityGroups", { id, index: { vpcId, groupName } });
+        await insertAll("securityGroups", [group("sg-1", "web")]);
+        await assert.rejects(insertAll("securityGroups", [group("sg-2", "WEB")]), DuplicateKeyError);
+        await insertAll("securityGroups", [group("sg-3", "web", "vpc-2"), group("sg-4", "web-2"), entity("securityGroups", { id: "sg-5", account: A2, index: { vpcId: "vpc-1", groupName: "web" } })]);
+        assert.equal(await read((tx) => tx.securityGroups.count({})), 4);
+      });
+
+      it(`${backend.name}: a DuplicateKeyError leaves the transaction usable for the domain's own answer`, async () => {
+        await insertAll("clusters", [entity("clusters", { id: "c1" })]);
+        const outcome = await store.transact(async (tx) => {
+          try {
+            await tx.clusters.insert(entity("clusters", { id: "c1" }));
+            return "inserted";
+          } catch (err) {
+            if (!(err instanceof DuplicateKeyError)) throw err;
+            await tx.subnets.insert(entity("subnets", { id: "after-duplicate" }));
+            return `duplicate; ${await tx.clusters.count({})} cluster`;
+          }
+        });
+        assert.equal(outcome, "duplicate; 1 cluster");
+        assert.ok(await read((tx) => tx.subnets.get(S1, "after-duplicate")));
+      });
+
+      it(`${backend.name}: sum adds clusters' nodes in use (a pending resize counts with its larger size) over the filter`, async () => {
+        const cluster = (id: string, numberOfNodes: number, pending?: number, account = A1) => ({
+          ...entity("clusters", { id, account }),
+          numberOfNodes,
+          ...(pending !== undefined ? { pendingModifications: { numberOfNodes: pending } } : {}),
+        });
+        assert.equal(await read((tx) => tx.clusters.sum({ account: A1 }, "nodesInUse")), 0);
+        await insertAll("clusters", [cluster("a", 2), cluster("b", 4, 8), cluster("c", 6, 1), cluster("d", 16, undefined, A2)]);
+        assert.equal(await read((tx) => tx.clusters.sum({ account: A1, region: R1 }, "nodesInUse")), 2 + 8 + 6);
+        assert.equal(await read((tx) => tx.clusters.sum({}, "nodesInUse")), 32);
+        await store.transact(async (tx) => tx.clusters.update({ ...(await tx.clusters.get(S1, "a"))!, numberOfNodes: 3 }));
+        assert.equal(await store.read((tx) => tx.clusters.sum({ account: A1 }, "nodesInUse")), 17, "update re-derives the measure; read transactions sum too");
+        await assert.rejects(read((tx) => (repo(tx, "clusters") as Repo<EntityBase, string, string>).sum({}, "cidrBlock")), /cannot be summed by cidrBlock/);
       });
     });
 
@@ -336,7 +395,9 @@ export function storeContract(backend: Backend): void {
             i % 2 === 0 ? store.transact((tx) => tx.subnets.insert(entity("subnets", { id: `s${i}` }))).then(() => -1) : store.read((tx) => tx.subnets.count({})),
           ),
         );
-        assert.deepEqual(results, [-1, 1, -1, 2, -1, 3, -1, 4, -1, 5]);
+        if (backend.inCallOrder) assert.deepEqual(results, [-1, 1, -1, 2, -1, 3, -1, 4, -1, 5]);
+        else for (const [i, r] of results.entries()) assert.ok(i % 2 === 0 ? r === -1 : r >= 0 && r <= 5, `result ${i}: ${r}`);
+        assert.equal(await store.read((tx) => tx.subnets.count({})), 5);
       });
 
       it(`${backend.name}: health is ok on a fresh store`, () => {
@@ -485,6 +546,26 @@ function sharedDatabase(backend: Backend, current: () => OpenedStore): void {
       assert.ok(events.length >= 1 && events.every((e) => e.mode === "write" && e.delayMs >= 0));
       assert.ok(runs >= 1);
       assert.equal((await store.read((tx) => tx.vpcs.get(S1, "v")))?.cidrBlock, "10.2.0.0/16", "the retry ran after the holder's commit, from scratch");
+    });
+
+    it(`${backend.name}: under transact, count-then-insert racing from two stores never exceeds the bound (many rounds)`, async () => {
+      const store = current().store;
+      const other = await openPeer({ retry: { budgetMs: 60_000, maxAttempts: 10_000, initialDelayMs: 1, maxDelayMs: 20 } });
+      const LIMIT = 3;
+      const ROUNDS = 8;
+      const tryCreate = (s: Store, round: number, id: string) =>
+        s.transact(async (tx) => {
+          const n = await tx.endpoints.count({ clusterId: `round-${round}` });
+          await tick(); // every chance to interleave
+          if (n >= LIMIT) return false;
+          await tx.endpoints.insert(entity("endpoints", { id, index: { clusterId: `round-${round}` } }));
+          return true;
+        });
+      for (let round = 0; round < ROUNDS; round++) {
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => tryCreate(i % 2 ? other : store, round, `r${round}-e${i}`)));
+        assert.equal(results.filter(Boolean).length, LIMIT, `round ${round}`);
+        assert.equal(await store.read((tx) => tx.endpoints.count({ clusterId: `round-${round}` })), LIMIT, `round ${round}`);
+      }
     });
 
     it(`${backend.name}: a write still locked out past the retry bound answers AWS's retryable Throttling and changes nothing`, async () => {

@@ -22,6 +22,7 @@ storeContract({
   name: "sqlite file",
   kind: "sqlite",
   durable: true,
+  inCallOrder: true,
   async open() {
     const dir = tempDir();
     return {
@@ -37,6 +38,7 @@ storeContract({
   name: "memory",
   kind: "memory",
   durable: false,
+  inCallOrder: true,
   async open() {
     return { store: new SqliteStore(), cleanup: async () => undefined };
   },
@@ -94,7 +96,8 @@ describe("sqlite file backend", () => {
         const vpc = entity("vpcs", { id: "vpc-old", index: { isDefault: true } });
         const row = entityToRow(TABLES.vpcs, vpc);
         const cols = Object.keys(row);
-        db.prepare(`INSERT INTO vpcs (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
+        const bound = cols.map((c) => (typeof row[c] === "boolean" ? Number(row[c]) : row[c])); // SQLite stores booleans as 0/1
+        db.prepare(`INSERT INTO vpcs (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...bound);
         db.close();
 
         const store = new SqliteStore({ dataDir: dir });
