@@ -116,7 +116,8 @@ export class PostgresStore implements Store {
       max: poolSize,
       // A database that does not answer must become a 503, not a request that never ends.
       connectionTimeoutMillis: 10_000,
-      application_name: options.applicationName ?? "redshift-local",
+      // pg lets the URL's own parameters win; the default applies only when the URL names none.
+      application_name: options.applicationName ?? applicationNameIn(options.url) ?? "redshift-local",
       ...(options.schema !== undefined ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle connection the server terminates emits "error" on the pool: without a listener the
@@ -281,6 +282,14 @@ class AttemptFailed extends Error {
   constructor(cause: unknown, beforeCommit: boolean) {
     super("connection failed", { cause });
     this.beforeCommit = beforeCommit;
+  }
+}
+
+function applicationNameIn(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get("application_name") ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 
