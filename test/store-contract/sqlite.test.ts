@@ -108,6 +108,21 @@ describe("sqlite file backend", () => {
       });
     }
 
+    it("sqlite: migration 2 derives the nodes in use of existing clusters (a pending resize counts with its larger size)", async () => {
+      const db = new Database(file);
+      db.exec(MIGRATIONS[0]!.sql);
+      db.pragma("user_version = 1");
+      const insert = db.prepare(
+        "INSERT INTO clusters (account, region, id, created_at, due_at, subnet_group_name, status, body) VALUES (?, ?, ?, 1, NULL, 'default', 'available', ?)",
+      );
+      insert.run(A1, R1, "plain", JSON.stringify({ ...entity("clusters", { id: "plain" }), numberOfNodes: 4 }));
+      insert.run(A1, R1, "resizing", JSON.stringify({ ...entity("clusters", { id: "resizing" }), numberOfNodes: 2, pendingModifications: { numberOfNodes: 6 } }));
+      db.close();
+      const store = new SqliteStore({ dataDir: dir });
+      assert.equal(await store.read((tx) => tx.clusters.sum({ account: A1 }, "nodesInUse")), 10);
+      await store.close();
+    });
+
     it("sqlite: a database from a newer redshift-local is refused with a clear error and left untouched", () => {
       const db = new Database(file);
       db.pragma(`user_version = ${LATEST_VERSION + 1}`);
