@@ -122,9 +122,14 @@ export class PostgresStore implements Store {
     });
     // An idle connection the server terminates emits "error" on the pool: without a listener the
     // process would crash. The pool drops that connection; the next checkout opens a new one.
-    this.#pool.on("error", (err) => {
+    const noteError = (err: unknown) => {
       if (isConnectionError(err)) this.#problem = describeConnectionError(err);
-    });
+    };
+    this.#pool.on("error", noteError);
+    // pg-pool leaves a checked-out client without an "error" listener, and hands a client over in
+    // the same tick it may parse the server's termination message (one socket chunk): give every
+    // client a listener of its own for its whole life, so that no error can be unhandled.
+    this.#pool.on("connect", (client) => client.on("error", noteError));
   }
 
   /** The schema version of the database (after `start`). */
@@ -229,8 +234,8 @@ export class PostgresStore implements Store {
       if (isConnectionError(err)) throw new AttemptFailed(err, true);
       throw err;
     }
-    // A checked-out client has no error listener of the pool's: an asynchronous socket error
-    // would crash the process. The failing query rejects on its own; remember to discard it.
+    // An asynchronous error while the client is ours: the failing query rejects on its own;
+    // remember to discard the connection.
     let broken: unknown;
     const onError = (err: unknown) => (broken ??= err);
     client.on("error", onError);
