@@ -81,6 +81,22 @@ describe("postgres", { skip: PG_SKIP }, () => {
       });
     });
 
+    it("postgres: health reports a lost connection, and a later health call finds the database back without any request", async () => {
+      const app = freshSchema();
+      const store = await open(schema(), { applicationName: app });
+      await store.read((tx) => tx.vpcs.count({})); // one idle connection in the pool
+      await pgAdmin("SELECT pg_terminate_backend(pid) FROM (SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()) AS mine", [app]);
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+      let looks = 0;
+      while (store.health().ok && looks++ < 250) await pause();
+      const lost = store.health();
+      assert.ok(!lost.ok && /unreachable: terminating connection due to administrator command/.test(lost.problem), JSON.stringify(lost));
+      looks = 0;
+      while (!store.health().ok && looks++ < 250) await pause();
+      assert.deepEqual(store.health(), { ok: true });
+      await store.close();
+    });
+
     it("postgres: terminated connections answer 503 ServiceUnavailable or succeed, then the pool reconnects", async () => {
       const app = freshSchema();
       const store = await open(schema(), { applicationName: app });

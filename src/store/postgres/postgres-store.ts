@@ -97,6 +97,7 @@ export class PostgresStore implements Store {
   #closed = false;
   #ended: Promise<void> | undefined;
   #schemaVersion = 0;
+  #probe: Promise<unknown> | undefined;
 
   constructor(options: PostgresOptions) {
     const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
@@ -155,7 +156,21 @@ export class PostgresStore implements Store {
     return this.#track(this.#withRetry("read", fn));
   }
 
+  /**
+   * While a connection problem is recorded, each call also starts one probe (`SELECT 1`, at most
+   * one at a time) that clears it: a load balancer polling /health sees the database return
+   * without waiting for a client request to succeed first.
+   */
   health(): StoreHealth {
+    if (this.#problem !== undefined && this.#probe === undefined && !this.#closed) {
+      const probe = this.#pool.query("SELECT 1").then(
+        () => (this.#problem = undefined),
+        (err: unknown) => {
+          if (isConnectionError(err)) this.#problem = describeConnectionError(err);
+        },
+      );
+      this.#probe = this.#track(probe.finally(() => (this.#probe = undefined)));
+    }
     return this.#problem === undefined ? { ok: true } : { ok: false, problem: this.#problem };
   }
 
