@@ -52,3 +52,6 @@ export function apartFromUniqueNames(kind: EntityKind, prop: string, id: string)
   if (kind !== "securityGroups") return {};
   return prop === "groupName" ? { vpcId: `vpc-${id}` } : { groupName: `group-${id}` };
 }
+
+/** Lets every other pending callback run: gives concurrent transactions every chance to interleave. */
+export const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
