@@ -16,6 +16,7 @@ import { DEFAULT_TRANSPORT, createHttpServer, type TransportOptions } from "./se
 import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
 import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
 import { DEFAULT_SHUTDOWN_GRACE_MS, trackConnections } from "./server/shutdown.js";
+import { openPostgresStore } from "./store/postgres/postgres-store.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 import type { Store } from "./store/store.js";
 import { VERSION } from "./version.js";
@@ -29,7 +30,15 @@ export { VERSION } from "./version.js";
 export type StoreOption =
   | { readonly kind: "memory" }
   | { readonly kind: "sqlite"; readonly dataDir: string }
-  | { readonly kind: "postgres"; readonly url: string };
+  | {
+      readonly kind: "postgres";
+      /** postgres://user:password@host:port/database; the password never appears in logs or /health. */
+      readonly url: string;
+      /** Connections this instance opens; default 10. */
+      readonly poolSize?: number;
+      /** Schema of the tables (created if missing); default the connection's search_path. */
+      readonly schema?: string;
+    };
 
 export interface RedshiftLocalOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -92,7 +101,7 @@ export interface RedshiftLocal {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-function openStore(option: StoreOption | undefined, logger: Logger): Store {
+async function openStore(option: StoreOption | undefined, logger: Logger): Promise<Store> {
   const store = option ?? { kind: "memory" };
   switch (store.kind) {
     case "memory":
@@ -104,7 +113,15 @@ function openStore(option: StoreOption | undefined, logger: Logger): Store {
         onRetry: (e) => logger.debug("database locked by another process; retrying", { mode: e.mode, attempt: e.attempt, delayMs: e.delayMs }),
       });
     case "postgres":
-      throw new Error("the PostgreSQL store is not available in this version of redshift-local; use the embedded SQLite store");
+      // Connects and migrates before the server listens; the error names the URL without the password.
+      return openPostgresStore({
+        url: store.url,
+        poolSize: store.poolSize,
+        schema: store.schema,
+        onRetry: (e) => logger.debug("database conflict with a concurrent request; retrying", { mode: e.mode, attempt: e.attempt, delayMs: e.delayMs }),
+      });
+    default:
+      throw new RangeError(`store.kind must be "memory", "sqlite" or "postgres"`);
   }
 }
 
@@ -142,7 +159,7 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   const quotas = resolveQuotas(options.quotas);
   const delays = resolveDelays(options.delays);
   const auth = new Authenticator({ mode: options.auth ?? "open", credentials: new Map(credentials.map((c) => [c.accessKeyId, c])), defaultAccount });
-  const store = openStore(options.store, logger);
+  const store = await openStore(options.store, logger);
   const app: App = { store, auth, clock: options.clock ?? systemClock, quotas, delays, logger, version: VERSION, defaultAccount, adminHosts };
   try {
     await applySeed(app, seed);

@@ -7,14 +7,34 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { RedshiftClient } from "@aws-sdk/client-redshift";
 import { STSClient } from "@aws-sdk/client-sts";
 import { startRedshiftLocal, type RedshiftLocal, type RedshiftLocalOptions } from "../src/index.js";
+import { PG_URL, dropSchema, freshSchema } from "./postgres.js";
 
 export const GRANTOR = "111111111111";
 export const GRANTEE = "222222222222";
 export const STRANGER = "333333333333";
 export const REGION = "us-east-1";
 
+/**
+ * A server on port 0, silent, in memory — or, with env REDSHIFT_LOCAL_TEST_STORE=postgres (`npm run
+ * test:pg`), on a fresh schema of the PostgreSQL database REDSHIFT_LOCAL_TEST_PG, dropped at close.
+ * A test that passes its own `store` keeps it.
+ */
 export async function startServer(options: RedshiftLocalOptions = {}): Promise<RedshiftLocal> {
-  return startRedshiftLocal({ port: 0, store: { kind: "memory" }, logLevel: "silent", ...options });
+  if (options.store !== undefined || process.env["REDSHIFT_LOCAL_TEST_STORE"] !== "postgres") {
+    return startRedshiftLocal({ port: 0, store: { kind: "memory" }, logLevel: "silent", ...options });
+  }
+  if (!PG_URL) throw new Error("REDSHIFT_LOCAL_TEST_STORE=postgres needs REDSHIFT_LOCAL_TEST_PG=postgres://…");
+  const schema = freshSchema();
+  let rs: RedshiftLocal;
+  try {
+    rs = await startRedshiftLocal({ port: 0, store: { kind: "postgres", url: PG_URL, schema, poolSize: 4 }, logLevel: "silent", ...options });
+  } catch (err) {
+    await dropSchema(schema);
+    throw err;
+  }
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= rs.close().then(() => dropSchema(schema)));
+  return { url: rs.url, port: rs.port, reset: () => rs.reset(), close, [Symbol.asyncDispose]: close };
 }
 
 export interface Clients {

@@ -129,7 +129,14 @@ describe("library API", () => {
     await assert.rejects(startRedshiftLocal({ ...SILENT, defaultAccount: "1234" }), RangeError);
     await assert.rejects(startRedshiftLocal({ ...SILENT, quotas: ["widgets=3"] }), /widgets/);
     await assert.rejects(startRedshiftLocal({ ...SILENT, delays: ["cluster-explode=1s"] }), /cluster-explode/);
-    await assert.rejects(startRedshiftLocal({ ...SILENT, store: { kind: "postgres", url: "postgres://rl@localhost/rl" } }), /PostgreSQL store is not available/);
+    await assert.rejects(startRedshiftLocal({ ...SILENT, store: { kind: "postgres", url: "postgres://rl@localhost/rl", poolSize: 0 } }), RangeError);
+    await assert.rejects(startRedshiftLocal({ ...SILENT, store: { kind: "postgres", url: "postgres://rl@localhost/rl", schema: "a;b" } }), RangeError);
+    // An unreachable database: the error names the URL, never the password.
+    await assert.rejects(startRedshiftLocal({ ...SILENT, store: { kind: "postgres", url: "postgres://rl:s3cret@127.0.0.1:1/rl" } }), (err: Error) => {
+      assert.match(err.message, /cannot open the PostgreSQL store postgres:\/\/rl@127\.0\.0\.1:1\/rl/);
+      assert.ok(!err.message.includes("s3cret"));
+      return true;
+    });
     await assert.rejects(startRedshiftLocal({ ...SILENT, credentials: [{ accessKeyId: "AK", secretAccessKey: "s", accountId: "12" }] }), /12 digits/);
     await assert.rejects(startRedshiftLocal({ ...SILENT, auth: "closed" as "open" }), /auth must be/);
     await assert.rejects(startRedshiftLocal({ logLevel: "loud" as "info" }), /logLevel must be/);

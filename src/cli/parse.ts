@@ -195,32 +195,58 @@ function parsePort(port: Sourced<string> | undefined): number {
   return n;
 }
 
+/**
+ * --store postgres://… (or REDSHIFT_LOCAL_STORE), --data-dir, --in-memory: one store. A flag for one
+ * overrides a variable for another; two flags (or two variables) for different stores are refused.
+ */
 function resolveStore(
   flags: ParsedFlags,
   envValue: (name: FlagName) => Sourced<string> | undefined,
   storeUrl: Sourced<string> | undefined,
 ): StoreOption {
-  if (storeUrl !== undefined) {
-    if (/^postgres(ql)?:\/\//i.test(storeUrl.value)) {
-      throw new UsageError(
-        `${storeUrl.source}: the PostgreSQL store is not available in this version of redshift-local; ` +
-          "use the embedded SQLite store (--data-dir, the default) or --in-memory",
-      );
-    }
-    throw new UsageError(`${storeUrl.source} '${redactUrl(storeUrl.value)}' is not a postgres:// URL`);
-  }
+  const flagStore = typeof flags.store === "string" ? storeUrl : undefined;
   const flagDir = typeof flags["data-dir"] === "string" ? flags["data-dir"] : undefined;
   const flagMemory = flags["in-memory"] === true;
   if (flagDir !== undefined && flagMemory) throw new UsageError("--data-dir and --in-memory cannot be used together");
-  if (flagMemory) return { kind: "memory" };
-  if (flagDir !== undefined) return sqliteAt({ value: flagDir, source: "--data-dir" });
+  if (flagStore !== undefined && (flagDir !== undefined || flagMemory)) {
+    throw new UsageError(`--store and ${flagMemory ? "--in-memory" : "--data-dir"} cannot be used together`);
+  }
+  const poolSize = envOrFlagPoolSize(flags, envValue);
+  if (flagStore !== undefined) return postgresAt(flagStore, poolSize);
+  if (flagMemory || flagDir !== undefined) {
+    if (poolSize !== undefined && typeof flags["pg-pool-size"] === "string") throw new UsageError("--pg-pool-size needs --store postgres://…");
+    return flagMemory ? { kind: "memory" } : sqliteAt({ value: flagDir!, source: "--data-dir" });
+  }
 
   const envDir = envValue("data-dir");
   const envMemory = envValue("in-memory");
   const memory = envMemory ? parseBoolean(envMemory) : false;
   if (envDir && memory) throw new UsageError(`${envDir.source} and ${envMemory!.source} cannot be used together`);
+  if (storeUrl !== undefined) {
+    if (envDir || memory) throw new UsageError(`${storeUrl.source} and ${(envDir ?? envMemory)!.source} cannot be used together`);
+    return postgresAt(storeUrl, poolSize);
+  }
+  if (poolSize !== undefined) throw new UsageError(`${typeof flags["pg-pool-size"] === "string" ? "--pg-pool-size" : "REDSHIFT_LOCAL_PG_POOL_SIZE"} needs --store postgres://…`);
   if (memory) return { kind: "memory" };
   return sqliteAt(envDir ?? { value: CLI_DEFAULTS.dataDir, source: "--data-dir" });
+}
+
+function envOrFlagPoolSize(flags: ParsedFlags, envValue: (name: FlagName) => Sourced<string> | undefined): number | undefined {
+  const v = typeof flags["pg-pool-size"] === "string" ? { value: flags["pg-pool-size"], source: "--pg-pool-size" } : envValue("pg-pool-size");
+  if (v === undefined) return undefined;
+  const n = /^\d{1,4}$/.test(v.value) ? Number(v.value) : NaN;
+  if (!(n >= 1 && n <= 1000)) throw new UsageError(`${v.source} '${v.value}' is not a pool size (1–1000)`);
+  return n;
+}
+
+function postgresAt(url: Sourced<string>, poolSize: number | undefined): StoreOption {
+  if (!/^postgres(ql)?:\/\//i.test(url.value)) throw new UsageError(`${url.source} '${redactUrl(url.value)}' is not a postgres:// URL`);
+  try {
+    new URL(url.value);
+  } catch {
+    throw new UsageError(`${url.source} '${redactUrl(url.value)}' is not a valid URL`);
+  }
+  return { kind: "postgres", url: url.value, ...(poolSize !== undefined ? { poolSize } : {}) };
 }
 
 function sqliteAt(dir: Sourced<string>): StoreOption {

@@ -3,6 +3,11 @@
  * before the operation runs, so each response reflects the time of the request. Completing one
  * transition may start others (a deleted cluster drives its endpoints to `deleting`); with zero
  * delays those are due at once and settle in the same pass.
+ *
+ * Several server instances may share one database: every settle runs in a write transaction that
+ * the store serialises (SQLite: one writer; PostgreSQL: SERIALIZABLE, retried), so a transition is
+ * applied once. As a second line, a transition whose row is already gone (`update`/`remove` report
+ * false) is not applied again and has no further effect.
  */
 import type { DomainContext } from "./context.js";
 import type { Cluster, Endpoint } from "./entities.js";
@@ -41,7 +46,7 @@ async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<vo
   cluster.status = transition.to as Cluster["status"];
   cluster.pending = undefined;
   applyPendingModifications(cluster);
-  await ctx.tx.clusters.update(cluster);
+  await ctx.tx.clusters.update(cluster); // false: removed meanwhile; nothing else depends on it
 }
 
 async function completeEndpoint(ctx: DomainContext, endpoint: Endpoint): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Admin routes (not AWS APIs; README "Admin routes"):
- *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…}; 503 {"status":"degraded","problem":…}
- *                                   when the store cannot take writes (its database file was removed)
+ *   GET  /_redshift-local/health  → {"status":"ok","version":…,"store":…,"location":…}; 503 {"status":"degraded","problem":…}
+ *                                   when the store cannot take writes (its database file was removed,
+ *                                   PostgreSQL unreachable); the location of a URL has no password
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
  *   GET  /_redshift-local/state   → JSON snapshot of every account's resources (in --auth strict
  *                                   only when signed by a configured key)
@@ -49,7 +50,7 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
       if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed("GET");
       {
         const health = app.store.health();
-        const info = { version: app.version, store: app.store.kind, auth: app.auth.mode };
+        const info = { version: app.version, store: app.store.kind, location: app.store.location, auth: app.auth.mode };
         if (!health.ok) return sendJson(res, 503, { status: "degraded", problem: health.problem, ...info });
         return sendJson(res, 200, { status: "ok", ...info });
       }

@@ -1,6 +1,6 @@
 /**
  * The store interface: what domain/ may ask of persistence. One implementation per backend
- * (store/sqlite today; PostgreSQL shares the same table definitions, store/tables.ts), one contract
+ * (store/sqlite, store/postgres; both share the logical table definitions, store/tables.ts), one contract
  * test suite for all of them (test/store-contract/).
  *
  * Every mutating operation runs in one `transact` call: all its reads and writes commit together or
@@ -20,6 +20,22 @@ export interface IndexColumns {
   clusters: "subnetGroupName" | "status";
   authorizations: "clusterId" | "grantee" | "status";
   endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
+}
+
+/**
+ * Numeric measures a kind can be summed by (`Repo.sum`): derived from the entity when it is
+ * written, stored in an indexed column, so a quota is checked by one SQL aggregate instead of
+ * reading every entity of the account.
+ */
+export interface Measures {
+  vpcs: never;
+  subnets: never;
+  securityGroups: never;
+  subnetGroups: never;
+  /** Nodes a cluster holds against the nodes-per-account quota: the larger of its size and a pending resize. */
+  clusters: "nodesInUse";
+  authorizations: never;
+  endpoints: never;
 }
 
 export type FilterValue = string | number | boolean;
@@ -44,7 +60,7 @@ export interface PageRequest {
   readonly limit?: number | undefined;
 }
 
-export interface Repo<E extends EntityBase, C extends string> {
+export interface Repo<E extends EntityBase, C extends string, M extends string = never> {
   get(scope: Scope, id: string): Promise<E | undefined>;
   /**
    * Like `get`, and the row stays locked until the transaction ends (SELECT … FOR UPDATE where the
@@ -53,16 +69,24 @@ export interface Repo<E extends EntityBase, C extends string> {
   getForUpdate(scope: Scope, id: string): Promise<E | undefined>;
   /** Throws `DuplicateKeyError` when (account, region, id) exists. */
   insert(entity: E): Promise<void>;
-  update(entity: E): Promise<void>;
+  /**
+   * Replaces the stored entity with the same (account, region, id); never inserts. Resolves false
+   * when no such row exists (it was removed meanwhile): callers that settle a transition use it
+   * to apply the transition only once.
+   */
+  update(entity: E): Promise<boolean>;
+  /** Resolves true when a row was removed (false: it was already gone). */
   remove(scope: Scope, id: string): Promise<boolean>;
   /** Matching entities in stable order, at most `limit`; costs O(limit) with an index on the filter. */
   find(filter: Filter<C>, page?: PageRequest): Promise<E[]>;
   count(filter: Filter<C>): Promise<number>;
+  /** The sum of `measure` over the matching entities (0 when none match); one aggregate query. */
+  sum(filter: Filter<C>, measure: M): Promise<number>;
   /** Entities whose pending transition is due at `now`, earliest first. */
   due(now: number, limit: number): Promise<E[]>;
 }
 
-export type Repos = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColumns[K]> };
+export type Repos = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColumns[K], Measures[K]> };
 
 export interface Tx extends Repos {
   /**
@@ -150,7 +174,7 @@ export function readOnlyTx(tx: Tx): Tx {
   const view = { anyDue: (now: number) => tx.anyDue(now) } as Record<string, unknown>;
   for (const kind of Object.keys(tx) as (keyof Tx)[]) {
     if (kind === "anyDue") continue;
-    const repo = tx[kind] as Repo<EntityBase, string>;
+    const repo = tx[kind] as unknown as Repo<EntityBase, string, string>;
     const refuse = (what: string) => async (): Promise<never> => {
       throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
     };
@@ -158,12 +182,13 @@ export function readOnlyTx(tx: Tx): Tx {
       get: repo.get.bind(repo),
       find: repo.find.bind(repo),
       count: repo.count.bind(repo),
+      sum: repo.sum.bind(repo),
       due: repo.due.bind(repo),
       getForUpdate: refuse("getForUpdate"),
       insert: refuse("insert"),
       update: refuse("update"),
       remove: refuse("remove"),
-    } satisfies Repo<EntityBase, string>;
+    } satisfies Repo<EntityBase, string, string>;
   }
   return view as unknown as Tx;
 }

@@ -1,29 +1,48 @@
 /**
- * Table definitions shared by every SQL backend: one table per entity kind, with the partition key
- * (account, region, id), the ordering column, the due-time column, one column per index property,
- * and the entity itself as JSON in `body`. These are the *persisted rows*; `rowToEntity` and
- * `entityToRow` are the only mappers between rows and domain entities.
+ * Logical table definitions shared by every SQL backend: one table per entity kind, with the
+ * partition key (account, region, id), the ordering column, the due-time column, one column per
+ * index property, one per summable measure, and the entity itself as JSON text in `body`. These are
+ * the *persisted rows*; `rowToEntity` and `entityToRow` are the only mappers between rows and
+ * domain entities. Each backend has its own dialect of the schema (sqlite/migrations.ts,
+ * postgres/migrations.ts) and binds these logical values its own way (SQLite: booleans as 0/1).
  */
-import type { EntityBase, EntityKind } from "../domain/entities.js";
-import type { IndexColumns } from "./store.js";
+import { nodesInUse } from "../domain/clusters/nodes.js";
+import type { Cluster, EntityBase, EntityKind } from "../domain/entities.js";
+import type { IndexColumns, Measures } from "./store.js";
+
+export interface MeasureSpec {
+  readonly column: string;
+  readonly value: (entity: EntityBase) => number;
+}
 
 export interface TableSpec<K extends EntityKind> {
   readonly kind: K;
   readonly table: string;
   /** Entity property → SQL column, for each filterable property. */
   readonly columns: Readonly<Record<IndexColumns[K], string>>;
+  /** Measure → its column and how it is derived from the entity, for `Repo.sum`. */
+  readonly measures: Readonly<Record<Measures[K], MeasureSpec>>;
 }
 
+const none = {} as Readonly<Record<never, MeasureSpec>>;
+
+
 export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
-  vpcs: { kind: "vpcs", table: "vpcs", columns: { isDefault: "is_default" } },
-  subnets: { kind: "subnets", table: "subnets", columns: { vpcId: "vpc_id", availabilityZone: "availability_zone" } },
-  securityGroups: { kind: "securityGroups", table: "security_groups", columns: { vpcId: "vpc_id", groupName: "group_name" } },
-  subnetGroups: { kind: "subnetGroups", table: "subnet_groups", columns: { vpcId: "vpc_id" } },
-  clusters: { kind: "clusters", table: "clusters", columns: { subnetGroupName: "subnet_group_name", status: "status" } },
+  vpcs: { kind: "vpcs", table: "vpcs", columns: { isDefault: "is_default" }, measures: none },
+  subnets: { kind: "subnets", table: "subnets", columns: { vpcId: "vpc_id", availabilityZone: "availability_zone" }, measures: none },
+  securityGroups: { kind: "securityGroups", table: "security_groups", columns: { vpcId: "vpc_id", groupName: "group_name" }, measures: none },
+  subnetGroups: { kind: "subnetGroups", table: "subnet_groups", columns: { vpcId: "vpc_id" }, measures: none },
+  clusters: {
+    kind: "clusters",
+    table: "clusters",
+    columns: { subnetGroupName: "subnet_group_name", status: "status" },
+    measures: { nodesInUse: { column: "nodes_in_use", value: (e) => nodesInUse(e as Cluster) } },
+  },
   authorizations: {
     kind: "authorizations",
     table: "authorizations",
     columns: { clusterId: "cluster_id", grantee: "grantee", status: "status" },
+    measures: none,
   },
   endpoints: {
     kind: "endpoints",
@@ -35,12 +54,15 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
       subnetGroupName: "subnet_group_name",
       status: "status",
     },
+    measures: none,
   },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
 
-/** The persisted row of any table. */
+export type SqlValue = string | number | boolean | null;
+
+/** The persisted row of any table, with logical values (each backend binds booleans its own way). */
 export interface Row {
   account: string;
   region: string;
@@ -48,14 +70,32 @@ export interface Row {
   created_at: number;
   due_at: number | null;
   body: string;
-  [column: string]: string | number | null;
+  [column: string]: SqlValue;
 }
 
-export function toSqlValue(v: unknown): string | number | null {
+export function toSqlValue(v: unknown): SqlValue {
   if (v === undefined || v === null) return null;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean" || typeof v === "number" || typeof v === "string") return v;
   return JSON.stringify(v);
+}
+
+/** Every column of a kind's table, key first, body last: the insert column list. */
+export function columnsOf(spec: TableSpec<EntityKind>): string[] {
+  const measures = Object.values<MeasureSpec>(spec.measures).map((m) => m.column);
+  return ["account", "region", "id", "created_at", "due_at", ...Object.values<string>(spec.columns), ...measures, "body"];
+}
+
+/** The SQL column of a filterable property (or of the key), or an Error naming the property. */
+export function filterColumn(spec: TableSpec<EntityKind>, prop: string): string {
+  const column = prop === "account" || prop === "region" || prop === "id" ? prop : (spec.columns as Record<string, string>)[prop];
+  if (column === undefined) throw new Error(`${spec.kind} cannot be filtered by ${prop}`);
+  return column;
+}
+
+export function measureColumn(spec: TableSpec<EntityKind>, measure: string): string {
+  const m = (spec.measures as Record<string, MeasureSpec>)[measure];
+  if (m === undefined) throw new Error(`${spec.kind} cannot be summed by ${measure}`);
+  return m.column;
 }
 
 export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityBase): Row {
@@ -69,6 +109,10 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
   };
   const record = e as unknown as Record<string, unknown>;
   for (const [prop, column] of Object.entries<string>(spec.columns)) row[column] = toSqlValue(record[prop]);
+  for (const m of Object.values<MeasureSpec>(spec.measures)) {
+    const value = m.value(e);
+    row[m.column] = Number.isFinite(value) ? value : 0; // an entity without the property holds nothing
+  }
   return row;
 }
 

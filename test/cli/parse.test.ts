@@ -192,11 +192,28 @@ describe("parseCli", () => {
       assert.match(usageError(["--host="]), /--host '' is not a host/);
     });
 
-    it("parseCli: --store postgres://… is refused as not available in this version", () => {
-      const message = usageError(["--store", "postgres://rl:secret@db.example/rl"]);
-      assert.match(message, /PostgreSQL store is not available in this version/);
+    it("parseCli: --store postgres://… selects the PostgreSQL store, with --pg-pool-size", () => {
+      assert.deepEqual(start(["--store", "postgres://rl:secret@db.example/rl"]).store, { kind: "postgres", url: "postgres://rl:secret@db.example/rl" });
+      assert.deepEqual(start(["--store", "postgresql://db/rl", "--pg-pool-size", "25"]).store, { kind: "postgres", url: "postgresql://db/rl", poolSize: 25 });
+      assert.deepEqual(start([], { REDSHIFT_LOCAL_STORE: "postgres://db/rl", REDSHIFT_LOCAL_PG_POOL_SIZE: "3" }).store, {
+        kind: "postgres",
+        url: "postgres://db/rl",
+        poolSize: 3,
+      });
+      // A flag for one store overrides a variable for another.
+      assert.deepEqual(start(["--data-dir", "d"], { REDSHIFT_LOCAL_STORE: "postgres://db/rl" }).store, { kind: "sqlite", dataDir: "d" });
+      assert.equal(start(["--store", "postgres://db/rl"], { REDSHIFT_LOCAL_DATA_DIR: "d" }).store.kind, "postgres");
+    });
+
+    it("parseCli: --store with another store, a bad pool size, or a pool size without --store is refused", () => {
+      assert.match(usageError(["--store", "postgres://db/rl", "--data-dir", "d"]), /--store and --data-dir cannot be used together/);
+      assert.match(usageError(["--store", "postgres://db/rl", "--in-memory"]), /--store and --in-memory cannot be used together/);
+      assert.match(usageError([], { REDSHIFT_LOCAL_STORE: "postgres://db/rl", REDSHIFT_LOCAL_IN_MEMORY: "1" }), /REDSHIFT_LOCAL_STORE and REDSHIFT_LOCAL_IN_MEMORY cannot be used together/);
+      for (const n of ["0", "1001", "ten", "-1", "2.5"]) assert.match(usageError(["--store", "postgres://db/rl", `--pg-pool-size=${n}`]), /is not a pool size \(1–1000\)/, n);
+      assert.match(usageError(["--pg-pool-size", "5"]), /--pg-pool-size needs --store postgres:\/\//);
+      const message = usageError(["--store", "postgres://rl:secret@[bad/rl"]);
+      assert.match(message, /is not a valid URL/);
       assert.ok(!message.includes("secret"), "the password is not echoed");
-      assert.match(usageError([], { REDSHIFT_LOCAL_STORE: "postgresql://db/rl" }), /^REDSHIFT_LOCAL_STORE: the PostgreSQL store/);
     });
 
     it("parseCli: a --store that is not a postgres URL is refused without echoing a password", () => {

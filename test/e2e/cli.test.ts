@@ -179,7 +179,7 @@ describe("redshift-local CLI", () => {
       ["an unknown --quota name", ["--quota", "widgets=3"], /unknown quota 'widgets'/],
       ["a bad log level", ["--log-level", "loud"], /--log-level 'loud' is not valid/],
       ["a bad --auth", ["--auth", "closed"], /use open or strict/],
-      ["--store postgres://", ["--store", "postgres://rl@localhost/rl"], /PostgreSQL store is not available in this version/],
+      ["--store with --data-dir", ["--store", "postgres://rl@localhost/rl", "--data-dir", "x"], /--store and --data-dir cannot be used together/],
       ["a missing --seed file", ["--seed", "/nonexistent/seed.yaml"], /cannot read seed file \/nonexistent\/seed\.yaml/],
       ["a missing --credentials file", ["--credentials", "/nonexistent/creds.json"], /cannot read credentials file/],
     ];

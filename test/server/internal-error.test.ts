@@ -33,6 +33,7 @@ function breakableStore(inner: Store): Store & { broken: boolean } {
           remove: tx.clusters.remove.bind(tx.clusters),
           find: tx.clusters.find.bind(tx.clusters),
           count: tx.clusters.count.bind(tx.clusters),
+          sum: tx.clusters.sum.bind(tx.clusters),
           due: tx.clusters.due.bind(tx.clusters),
           insert: async (entity: Parameters<Tx["clusters"]["insert"]>[0]) => {
             if (store.broken) throw new Error("disk I/O error (simulated)");

@@ -42,3 +42,16 @@ export function entity<K extends EntityKind>(kind: K, spec: Spec): EntityKinds[K
   }
   return e as unknown as EntityKinds[K];
 }
+
+/**
+ * Index values that keep entities sharing `prop` apart on the kind's unique names: security-group
+ * names are unique per VPC regardless of case, so groups sharing a VPC get distinct names and
+ * groups sharing a name get distinct VPCs.
+ */
+export function apartFromUniqueNames(kind: EntityKind, prop: string, id: string): Record<string, string> {
+  if (kind !== "securityGroups") return {};
+  return prop === "groupName" ? { vpcId: `vpc-${id}` } : { groupName: `group-${id}` };
+}
+
+/** Lets every other pending callback run: gives concurrent transactions every chance to interleave. */
+export const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -22,6 +22,7 @@ storeContract({
   name: "sqlite file",
   kind: "sqlite",
   durable: true,
+  inCallOrder: true,
   async open() {
     const dir = tempDir();
     return {
@@ -37,6 +38,7 @@ storeContract({
   name: "memory",
   kind: "memory",
   durable: false,
+  inCallOrder: true,
   async open() {
     return { store: new SqliteStore(), cleanup: async () => undefined };
   },
@@ -94,7 +96,8 @@ describe("sqlite file backend", () => {
         const vpc = entity("vpcs", { id: "vpc-old", index: { isDefault: true } });
         const row = entityToRow(TABLES.vpcs, vpc);
         const cols = Object.keys(row);
-        db.prepare(`INSERT INTO vpcs (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
+        const bound = cols.map((c) => (typeof row[c] === "boolean" ? Number(row[c]) : row[c])); // SQLite stores booleans as 0/1
+        db.prepare(`INSERT INTO vpcs (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...bound);
         db.close();
 
         const store = new SqliteStore({ dataDir: dir });
@@ -104,6 +107,21 @@ describe("sqlite file backend", () => {
         await store.close();
       });
     }
+
+    it("sqlite: migration 2 derives the nodes in use of existing clusters (a pending resize counts with its larger size)", async () => {
+      const db = new Database(file);
+      db.exec(MIGRATIONS[0]!.sql);
+      db.pragma("user_version = 1");
+      const insert = db.prepare(
+        "INSERT INTO clusters (account, region, id, created_at, due_at, subnet_group_name, status, body) VALUES (?, ?, ?, 1, NULL, 'default', 'available', ?)",
+      );
+      insert.run(A1, R1, "plain", JSON.stringify({ ...entity("clusters", { id: "plain" }), numberOfNodes: 4 }));
+      insert.run(A1, R1, "resizing", JSON.stringify({ ...entity("clusters", { id: "resizing" }), numberOfNodes: 2, pendingModifications: { numberOfNodes: 6 } }));
+      db.close();
+      const store = new SqliteStore({ dataDir: dir });
+      assert.equal(await store.read((tx) => tx.clusters.sum({ account: A1 }, "nodesInUse")), 10);
+      await store.close();
+    });
 
     it("sqlite: a database from a newer redshift-local is refused with a clear error and left untouched", () => {
       const db = new Database(file);

@@ -8,7 +8,8 @@ import type { Cluster } from "../entities.js";
 import { beginTransition } from "../lifecycle.js";
 
 export async function clusterGone(ctx: DomainContext, cluster: Cluster): Promise<void> {
-  await ctx.tx.clusters.remove(cluster, cluster.id);
+  // Already removed (settled by another instance): its grants and endpoints were handled then.
+  if (!(await ctx.tx.clusters.remove(cluster, cluster.id))) return;
   for (const grant of await ctx.tx.authorizations.find({ account: cluster.account, region: cluster.region, clusterId: cluster.id })) {
     await ctx.tx.authorizations.remove(grant, grant.id);
   }

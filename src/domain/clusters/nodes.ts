@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { DomainContext } from "../context.js";
-import type { ClusterNode } from "../entities.js";
+import type { Cluster, ClusterNode } from "../entities.js";
 import {
   InsufficientClusterCapacity,
   InvalidParameterCombination,
@@ -61,17 +61,22 @@ export function checkNodeRange(nodeType: string, count: number): void {
   }
 }
 
+/** The nodes a cluster holds against the quota: a pending resize counts with its larger size. */
+export function nodesInUse(cluster: Pick<Cluster, "numberOfNodes" | "pendingModifications">): number {
+  return Math.max(cluster.numberOfNodes, cluster.pendingModifications?.numberOfNodes ?? 0);
+}
+
 /**
  * `nodes-per-account`: the nodes of every cluster of the caller's account and region (a pending resize
  * counts with its larger size), plus `adding`, must stay within the quota. `exceptId` leaves out the
  * cluster being resized.
  */
 export async function checkNodeQuota(ctx: DomainContext, adding: number, exceptId?: string): Promise<void> {
-  const clusters = await ctx.tx.clusters.find({ account: ctx.scope.account, region: ctx.scope.region });
-  let used = 0;
-  for (const c of clusters) {
-    if (c.id === exceptId) continue;
-    used += Math.max(c.numberOfNodes, c.pendingModifications?.numberOfNodes ?? 0);
+  // One indexed aggregate (store/tables.ts `nodesInUse`), not a read of every cluster of the account.
+  let used = await ctx.tx.clusters.sum({ account: ctx.scope.account, region: ctx.scope.region }, "nodesInUse");
+  if (exceptId !== undefined) {
+    const except = await ctx.tx.clusters.get(ctx.scope, exceptId);
+    if (except) used -= nodesInUse(except);
   }
   const limit = ctx.quotas["nodes-per-account"];
   if (used + adding > limit) {

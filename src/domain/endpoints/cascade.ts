@@ -13,7 +13,8 @@ import type { Endpoint } from "../entities.js";
 import { authorizationId } from "../authorizations/keys.js";
 
 export async function endpointGone(ctx: DomainContext, endpoint: Endpoint): Promise<void> {
-  await ctx.tx.endpoints.remove(endpoint, endpoint.id);
+  // Only the transaction that removed the endpoint counts it off its grant: never twice.
+  if (!(await ctx.tx.endpoints.remove(endpoint, endpoint.id))) return;
   if (endpoint.clusterOwner === endpoint.account) return;
   const grantScope = { account: endpoint.clusterOwner, region: endpoint.region };
   const grant = await ctx.tx.authorizations.getForUpdate(grantScope, authorizationId(endpoint.clusterId, endpoint.account));

@@ -48,6 +48,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ].join("\n"),
   },
+  {
+    version: 2,
+    description: "nodes in use per cluster (a SQL sum for the node quota); one default VPC per account and region; security-group names unique per VPC",
+    // Security-group names "are case-insensitive and must be unique within the VPC"
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html); the
+    // names are ASCII, so SQLite's ASCII-only lower() is exact. The domain checks both rules
+    // first; these indexes make a second line that holds whatever reaches the database.
+    sql: `
+ALTER TABLE clusters ADD COLUMN nodes_in_use INTEGER NOT NULL DEFAULT 0;
+UPDATE clusters SET nodes_in_use = max(
+  coalesce(json_extract(body, '$.numberOfNodes'), 0),
+  coalesce(json_extract(body, '$.pendingModifications.numberOfNodes'), 0)
+);
+CREATE INDEX clusters_nodes ON clusters (account, region, nodes_in_use);
+CREATE UNIQUE INDEX vpcs_one_default ON vpcs (account, region) WHERE is_default = 1;
+CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vpc_id, lower(group_name));
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,10 +3,17 @@ import type Database from "better-sqlite3";
 import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { entityToRow, rowToEntity, toSqlValue, type Row, type TableSpec } from "../tables.js";
+import { columnsOf, entityToRow, filterColumn, measureColumn, rowToEntity, toSqlValue, type Row, type SqlValue, type TableSpec } from "../tables.js";
 import type { Db } from "./open.js";
 
-export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string> {
+type Bound = string | number | null;
+
+/** SQLite has no boolean type: 1/0, as the schema stores them. */
+function bind(v: SqlValue | undefined): Bound {
+  return typeof v === "boolean" ? (v ? 1 : 0) : (v ?? null);
+}
+
+export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
   readonly #db: Db;
   readonly #spec: TableSpec<K>;
   readonly #statements = new Map<string, Database.Statement>();
@@ -15,7 +22,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   constructor(db: Db, spec: TableSpec<K>) {
     this.#db = db;
     this.#spec = spec;
-    this.#insertColumns = ["account", "region", "id", "created_at", "due_at", ...Object.values<string>(spec.columns), "body"];
+    this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
   }
 
   #stmt(sql: string): Database.Statement {
@@ -43,20 +50,20 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const row = entityToRow(this.#spec, entity);
     const cols = this.#insertColumns;
     try {
-      this.#stmt(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
+      this.#stmt(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => bind(row[c])));
     } catch (err) {
-      if (isConstraintError(err)) throw new DuplicateKeyError(`${this.#spec.kind} ${entity.id} already exists`);
+      if (isUniqueViolation(err)) throw new DuplicateKeyError(`${this.#spec.kind} ${entity.id} already exists`);
       throw err;
     }
   }
 
-  async update(entity: EntityKinds[K]): Promise<void> {
+  async update(entity: EntityKinds[K]): Promise<boolean> {
     const row = entityToRow(this.#spec, entity);
     const cols = this.#insertColumns.slice(3);
     const info = this.#stmt(
       `UPDATE ${this.#spec.table} SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE account = ? AND region = ? AND id = ?`,
-    ).run(...cols.map((c) => row[c]), row.account, row.region, row.id);
-    if (info.changes !== 1) throw new Error(`update of missing ${this.#spec.kind} ${entity.id}`);
+    ).run(...cols.map((c) => bind(row[c])), row.account, row.region, row.id);
+    return info.changes > 0;
   }
 
   async remove(scope: Scope, id: string): Promise<boolean> {
@@ -64,15 +71,13 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return info.changes > 0;
   }
 
-  #where(filter: Filter<string>): { sql: string; args: (string | number | null)[] } {
+  #where(filter: Filter<string>): { sql: string; args: Bound[] } {
     const clauses: string[] = [];
-    const args: (string | number | null)[] = [];
+    const args: Bound[] = [];
     for (const [prop, value] of Object.entries(filter)) {
       if (value === undefined) continue;
-      const column = prop === "account" || prop === "region" || prop === "id" ? prop : (this.#spec.columns as Record<string, string>)[prop];
-      if (column === undefined) throw new Error(`${this.#spec.kind} cannot be filtered by ${prop}`);
-      clauses.push(`${column} = ?`);
-      args.push(toSqlValue(value));
+      clauses.push(`${filterColumn(this.#spec as unknown as TableSpec<EntityKind>, prop)} = ?`);
+      args.push(bind(toSqlValue(value)));
     }
     return { sql: clauses.length ? clauses.join(" AND ") : "1 = 1", args };
   }
@@ -99,6 +104,13 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return row.n;
   }
 
+  async sum(filter: Filter<string>, measure: string): Promise<number> {
+    const column = measureColumn(this.#spec as unknown as TableSpec<EntityKind>, measure);
+    const where = this.#where(filter);
+    const row = this.#stmt(`SELECT coalesce(sum(${column}), 0) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
+    return row.n;
+  }
+
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {
     const rows = this.#stmt(
       `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,
@@ -107,6 +119,11 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 }
 
-function isConstraintError(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("SQLITE_CONSTRAINT");
+/**
+ * Only a unique or primary-key violation is a duplicate; any other constraint (NOT NULL, CHECK) is a
+ * bug and stays an internal error.
+ */
+function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== "object" || err === null || !("code" in err)) return false;
+  return err.code === "SQLITE_CONSTRAINT_UNIQUE" || err.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }

@@ -1,0 +1,105 @@
+/**
+ * The PostgreSQL dialect of the schema (the same logical tables as store/tables.ts, with proper
+ * types: bigint times, boolean flags, text collated "C" so that the stable order is the byte order
+ * SQLite uses, and the entity as JSON text — text rather than jsonb because jsonb refuses the
+ * `\u0000` escape a client may put in a tag, and the body is only ever read back whole).
+ *
+ * Migrations are recorded in `redshift_local_migrations` and applied in one transaction under a
+ * transaction-scoped advisory lock keyed by the schema: any number of instances starting at once
+ * apply each migration exactly once, and the others wait, then find nothing to do. Never edit a
+ * released migration: add a new one.
+ */
+import type pg from "pg";
+
+export interface PgMigration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+const text = 'TEXT COLLATE "C"';
+
+const partitioned = (table: string, extraColumns: string, indexes: string[]): string => `
+CREATE TABLE ${table} (
+  account    ${text} NOT NULL,
+  region     ${text} NOT NULL,
+  id         ${text} NOT NULL,
+  created_at BIGINT NOT NULL,
+  due_at     BIGINT,
+  ${extraColumns},
+  body       TEXT NOT NULL,
+  PRIMARY KEY (account, region, id)
+);
+CREATE INDEX ${table}_order ON ${table} (region, account, created_at, id);
+CREATE INDEX ${table}_due ON ${table} (due_at) WHERE due_at IS NOT NULL;
+${indexes.map((cols, i) => `CREATE INDEX ${table}_ix${i} ON ${table} (${cols});`).join("\n")}
+`;
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    description: "EC2, subnet groups, clusters, endpoint authorizations and endpoints, with their unique names",
+    sql: [
+      partitioned("vpcs", "is_default BOOLEAN NOT NULL", ["account, region, is_default"]),
+      partitioned("subnets", `vpc_id ${text} NOT NULL, availability_zone ${text} NOT NULL`, ["account, region, vpc_id, created_at, id"]),
+      partitioned("security_groups", `vpc_id ${text} NOT NULL, group_name ${text} NOT NULL`, ["account, region, vpc_id, group_name"]),
+      partitioned("subnet_groups", `vpc_id ${text} NOT NULL`, ["account, region, vpc_id"]),
+      partitioned("clusters", `subnet_group_name ${text} NOT NULL, status ${text} NOT NULL, nodes_in_use INTEGER NOT NULL`, [
+        "account, region, subnet_group_name",
+        "account, region, nodes_in_use",
+      ]),
+      partitioned("authorizations", `cluster_id ${text} NOT NULL, grantee ${text} NOT NULL, status ${text} NOT NULL`, [
+        "account, region, cluster_id, created_at, id",
+        "region, grantee, created_at, account, id",
+      ]),
+      partitioned(
+        "endpoints",
+        `cluster_owner ${text} NOT NULL, cluster_id ${text} NOT NULL, vpc_id ${text} NOT NULL, subnet_group_name ${text} NOT NULL, status ${text} NOT NULL`,
+        ["region, cluster_owner, cluster_id", "account, region, subnet_group_name", "account, region, cluster_id, created_at, id"],
+      ),
+      // One default VPC per (account, region); security-group names "are case-insensitive and
+      // must be unique within the VPC"
+      // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html).
+      "CREATE UNIQUE INDEX vpcs_one_default ON vpcs (account, region) WHERE is_default;",
+      "CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vpc_id, lower(group_name));",
+    ].join("\n"),
+  },
+];
+
+export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
+
+/**
+ * Creates the schema if needed and applies every missing migration. The advisory lock is taken
+ * before anything else (CREATE SCHEMA IF NOT EXISTS and CREATE TABLE IF NOT EXISTS are not safe
+ * against a concurrent creator) and released by COMMIT/ROLLBACK.
+ */
+export async function migrate(client: pg.ClientBase, schema: string | undefined): Promise<number> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('redshift-local migrations ' || $1))", [schema ?? ""]);
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS redshift_local_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    const applied = await client.query<{ v: number | null }>("SELECT max(version) AS v FROM redshift_local_migrations");
+    const current = applied.rows[0]?.v ?? 0;
+    if (current > PG_LATEST_VERSION) {
+      throw new Error(`database schema version ${current} is newer than this redshift-local (${PG_LATEST_VERSION}); upgrade redshift-local`);
+    }
+    for (const m of PG_MIGRATIONS) {
+      if (m.version <= current) continue;
+      await client.query(m.sql);
+      await client.query("INSERT INTO redshift_local_migrations (version, description) VALUES ($1, $2)", [m.version, m.description]);
+    }
+    await client.query("COMMIT");
+    return Math.max(current, PG_LATEST_VERSION);
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Schema names are restricted (PostgresOptions.schema) so this quoting is only belt and braces. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,326 @@
+/**
+ * The PostgreSQL store: any number of redshift-local instances, on any machines, pointed at one
+ * database behave as one service.
+ *
+ * The concurrency model (every backend, every resource): **serializable transactions with a
+ * bounded retry of the whole operation**, plus unique indexes as a second line for every name.
+ * Every write operation runs in `BEGIN ISOLATION LEVEL SERIALIZABLE`; when PostgreSQL reports that
+ * it could not serialize it (SQLSTATE 40001), a deadlock (40P01) or a row lock still held after
+ * `lock_timeout` (55P03) — at any statement or at COMMIT — the transaction is rolled back and the
+ * whole function runs again from scratch after the same asynchronous backoff the SQLite store uses
+ * (store/retry.ts), bounded; past the bound the caller gets AWS's retryable `Throttling`. Why:
+ * every rule the domain already has — count-then-insert quotas, the default VPC created on first
+ * use, uniqueness checks, settling due transitions, EndpointCount decrements — is then correct
+ * across instances without rewriting it (SERIALIZABLE guarantees the outcome of some one-at-a-time
+ * order, https://www.postgresql.org/docs/current/transaction-iso.html#XACT-SERIALIZABLE), and every
+ * future resource inherits the guarantee. SQLite gives the same one (one writer at a time,
+ * BEGIN IMMEDIATE, retried on BUSY), so both backends pass one contract suite.
+ *
+ * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
+ * and never conflicting. `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
+ * cheaply (on the lock) rather than at COMMIT.
+ *
+ * A unique violation is handled in two ways. Inserts use `ON CONFLICT DO NOTHING`: a duplicate the
+ * transaction can see is a `DuplicateKeyError` (the domain answers AlreadyExists) without aborting
+ * the transaction, and one it cannot see — inserted by a concurrent transaction — is a
+ * serialization failure, retried; on the next attempt the domain's own existence check sees the
+ * committed row and answers as it would have serially. A 23505 raised anyway (by a statement that
+ * is not such an insert) is retried the same way, a few times only: if it persists it is a real
+ * duplicate and surfaces as `DuplicateKeyError`.
+ *
+ * A lost connection (refused, terminated by the server, 08xxx) answers AWS's retryable 503
+ * `ServiceUnavailable`, never 500: the attempt is retried once on a fresh connection if COMMIT had
+ * not been sent (nothing was applied), and /health reports the last connection error until a
+ * transaction succeeds again. The pool reconnects by itself when the database returns.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import type { EntityBase, EntityKind } from "../../domain/entities.js";
+import { ServiceUnavailable } from "../../domain/errors.js";
+import { nextDelay, resolveRetry, throttled } from "../retry.js";
+import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
+import { DuplicateKeyError, readOnlyTx } from "../store.js";
+import { ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
+import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
+import { migrate } from "./migrations.js";
+import { PgRepo, run } from "./repo.js";
+
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database` (libpq-style parameters in the query string as `pg` reads them). */
+  readonly url: string;
+  /** Connections per instance; default 10. */
+  readonly poolSize?: number | undefined;
+  /** Schema for the tables (created if missing); default: the connection's own search_path (usually `public`). */
+  readonly schema?: string | undefined;
+  readonly retry?: Partial<RetryPolicy> | undefined;
+  /** Called before each retry (logs, tests). */
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
+  /**
+   * How long one statement waits for a row lock before the attempt is retried with backoff
+   * (default 200 ms): a transaction left open elsewhere costs a bounded wait, then `Throttling`.
+   */
+  readonly lockTimeoutMs?: number | undefined;
+  /** `application_name` of the connections, as pg_stat_activity shows them; default "redshift-local". */
+  readonly applicationName?: string | undefined;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_LOCK_TIMEOUT_MS = 200;
+/** A unique violation raised as an error is retried this many times before it is believed. */
+const UNIQUE_RETRIES = 3;
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+type Mode = "read" | "write";
+
+/** Opens the pool, checks the connection and applies missing migrations; rejects with a clear Error otherwise. */
+export async function openPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
+  const store = new PostgresStore(options);
+  try {
+    await store.start();
+    return store;
+  } catch (err) {
+    await store.close();
+    throw new Error(`cannot open the PostgreSQL store ${store.location}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export class PostgresStore implements Store {
+  readonly kind = "postgres" as const;
+  readonly location: string;
+  readonly schema: string | undefined;
+  readonly #pool: pg.Pool;
+  readonly #retry: RetryPolicy;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly #beginWrite: string;
+  #problem: string | undefined;
+  readonly #running = new Set<Promise<unknown>>();
+  #closed = false;
+  #ended: Promise<void> | undefined;
+  #schemaVersion = 0;
+  #probe: Promise<unknown> | undefined;
+
+  constructor(options: PostgresOptions) {
+    const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) throw new RangeError("poolSize must be an integer from 1 to 1000");
+    if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+      throw new RangeError(`schema '${options.schema}' must be a plain identifier (letters, digits, _; at most 63)`);
+    }
+    const lockTimeout = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+    if (!Number.isInteger(lockTimeout) || lockTimeout < 1) throw new RangeError("lockTimeoutMs must be a positive integer");
+    this.location = redactUrl(options.url);
+    this.schema = options.schema;
+    this.#retry = resolveRetry(options.retry);
+    this.#onRetry = options.onRetry;
+    this.#beginWrite = `BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL lock_timeout = ${lockTimeout}`;
+    this.#pool = new pg.Pool({
+      connectionString: options.url,
+      max: poolSize,
+      // A database that does not answer must become a 503, not a request that never ends.
+      connectionTimeoutMillis: 10_000,
+      // pg lets the URL's own parameters win; the default applies only when the URL names none.
+      application_name: options.applicationName ?? applicationNameIn(options.url) ?? "redshift-local",
+      ...(options.schema !== undefined ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // An idle connection the server terminates emits "error" on the pool: without a listener the
+    // process would crash. The pool drops that connection; the next checkout opens a new one.
+    const noteError = (err: unknown) => {
+      if (isConnectionError(err)) this.#problem = describeConnectionError(err);
+    };
+    this.#pool.on("error", noteError);
+    // pg-pool leaves a checked-out client without an "error" listener, and hands a client over in
+    // the same tick it may parse the server's termination message (one socket chunk): give every
+    // client a listener of its own for its whole life, so that no error can be unhandled.
+    this.#pool.on("connect", (client) => client.on("error", noteError));
+  }
+
+  /** The schema version of the database (after `start`). */
+  get schemaVersion(): number {
+    return this.#schemaVersion;
+  }
+
+  /** Connects once and migrates: the server listens only with a working store. */
+  async start(): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      this.#schemaVersion = await migrate(client, this.schema);
+    } finally {
+      client.release();
+    }
+  }
+
+  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#track(this.#withRetry("write", fn));
+  }
+
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#track(this.#withRetry("read", fn));
+  }
+
+  /**
+   * While a connection problem is recorded, each call also starts one probe (`SELECT 1`, at most
+   * one at a time) that clears it: a load balancer polling /health sees the database return
+   * without waiting for a client request to succeed first.
+   */
+  health(): StoreHealth {
+    if (this.#problem !== undefined && this.#probe === undefined && !this.#closed) {
+      const probe = this.#pool.query("SELECT 1").then(
+        () => (this.#problem = undefined),
+        (err: unknown) => {
+          if (isConnectionError(err)) this.#problem = describeConnectionError(err);
+        },
+      );
+      this.#probe = this.#track(probe.finally(() => (this.#probe = undefined)));
+    }
+    return this.#problem === undefined ? { ok: true } : { ok: false, problem: this.#problem };
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    return this.#track(
+      this.#withRetry("read", async (_tx, client) => {
+        const snap = {} as Record<EntityKind, EntityBase[]>;
+        for (const kind of ENTITY_KINDS) {
+          const res = await run<{ body: string }>(client, `SELECT body FROM ${TABLES[kind].table} ORDER BY region, account, created_at, id`, []);
+          snap[kind] = res.rows.map((r) => rowToEntity<EntityBase>(r));
+        }
+        return snap as unknown as Snapshot;
+      }),
+    );
+  }
+
+  async reset(): Promise<void> {
+    await this.#track(
+      this.#withRetry("write", async (_tx, client) => {
+        for (const kind of ENTITY_KINDS) await client.query(`DELETE FROM ${TABLES[kind].table}`);
+      }),
+    );
+  }
+
+  /** Waits for running operations (each is bounded), then drains the pool. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+    this.#ended ??= this.#pool.end();
+    await this.#ended;
+  }
+
+  #track<T>(p: Promise<T>): Promise<T> {
+    this.#running.add(p);
+    const done = () => this.#running.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  async #withRetry<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new Error("store is closed");
+    const started = performance.now();
+    let uniqueViolations = 0;
+    let connectionRetried = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.#attempt(mode, fn);
+        this.#problem = undefined;
+        return result;
+      } catch (err) {
+        if (err instanceof AttemptFailed) {
+          // The connection broke: retry once on a fresh one if nothing can have been applied.
+          this.#problem = describeConnectionError(err.cause);
+          if (err.beforeCommit && !connectionRetried && !this.#closed) {
+            connectionRetried = true;
+            continue;
+          }
+          throw new ServiceUnavailable(`${this.#problem}; retry the request.`);
+        }
+        const unique = isUniqueViolation(err);
+        if (unique && ++uniqueViolations >= UNIQUE_RETRIES) throw new DuplicateKeyError((err as Error).message);
+        if (!unique && !isRace(err)) throw err;
+        const delayMs = nextDelay(this.#retry, attempt, performance.now() - started);
+        if (delayMs === undefined) throw throttled(attempt, "the database reported conflicts with concurrent requests");
+        this.#onRetry?.({ mode, attempt, delayMs });
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (err) {
+      if (isConnectionError(err)) throw new AttemptFailed(err, true);
+      throw err;
+    }
+    // An asynchronous error while the client is ours: the failing query rejects on its own;
+    // remember to discard the connection.
+    let broken: unknown;
+    const onError = (err: unknown) => (broken ??= err);
+    client.on("error", onError);
+    let committing = false;
+    try {
+      await client.query(mode === "write" ? this.#beginWrite : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const tx = this.#txFor(client, mode);
+      const result = await fn(tx, client);
+      committing = true;
+      const done = await client.query("COMMIT");
+      // COMMIT of a transaction aborted by an error the function swallowed answers ROLLBACK.
+      if (done.command !== "COMMIT") throw new Error("the transaction was aborted by an earlier error and rolled back");
+      return result;
+    } catch (err) {
+      if (broken !== undefined || isConnectionError(err)) {
+        broken ??= err;
+        throw new AttemptFailed(err, !committing);
+      }
+      if (!committing) {
+        await client.query("ROLLBACK").catch((rollbackErr: unknown) => (broken ??= rollbackErr));
+      }
+      throw err;
+    } finally {
+      client.off("error", onError);
+      client.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
+    }
+  }
+
+  #txFor(client: pg.ClientBase, mode: Mode): Tx {
+    const repos = {} as Record<EntityKind, PgRepo<EntityKind>>;
+    for (const kind of ENTITY_KINDS) repos[kind] = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>);
+    const anyDue = async (now: number): Promise<boolean> => {
+      const res = await run<{ due: boolean }>(
+        client,
+        `SELECT EXISTS (SELECT 1 FROM ${TABLES.clusters.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
+          ` OR EXISTS (SELECT 1 FROM ${TABLES.endpoints.table} WHERE due_at IS NOT NULL AND due_at <= $1) AS due`,
+        [now],
+      );
+      return res.rows[0]!.due;
+    };
+    const tx: Tx = { ...(repos as unknown as Repos), anyDue };
+    return mode === "write" ? tx : readOnlyTx(tx);
+  }
+}
+
+/** A connection-level failure of one attempt; `beforeCommit`: COMMIT was not sent, so nothing was applied. */
+class AttemptFailed extends Error {
+  readonly beforeCommit: boolean;
+  constructor(cause: unknown, beforeCommit: boolean) {
+    super("connection failed", { cause });
+    this.beforeCommit = beforeCommit;
+  }
+}
+
+function applicationNameIn(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get("application_name") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL without its password (for /health, logs and errors); an unparsable URL is not echoed. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== "") u.password = "";
+    for (const key of [...u.searchParams.keys()]) if (/password|passwd|sslkey/i.test(key)) u.searchParams.set(key, "***");
+    return u.toString();
+  } catch {
+    return "postgres://(unparsable URL)";
+  }
+}

@@ -1,0 +1,135 @@
+/** One table of the PostgreSQL backend behind the Repo interface, on the transaction's connection. */
+import type pg from "pg";
+import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
+import type { Filter, PageRequest, Repo } from "../store.js";
+import { DuplicateKeyError } from "../store.js";
+import { columnsOf, entityToRow, filterColumn, measureColumn, rowToEntity, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+
+/** SQL text → prepared-statement name, shared by every connection (each prepares on first use). */
+const names = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `rl${names.size}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
+export async function run<R extends pg.QueryResultRow>(client: pg.ClientBase, sql: string, values: SqlValue[]): Promise<pg.QueryResult<R>> {
+  return client.query<R>({ name: statementName(sql), text: sql, values });
+}
+
+export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
+  readonly #client: pg.ClientBase;
+  readonly #spec: TableSpec<EntityKind>;
+  readonly #columns: string[];
+
+  constructor(client: pg.ClientBase, spec: TableSpec<K>) {
+    this.#client = client;
+    this.#spec = spec as unknown as TableSpec<EntityKind>;
+    this.#columns = columnsOf(this.#spec);
+  }
+
+  async #bodies(sql: string, values: SqlValue[]): Promise<EntityKinds[K][]> {
+    const res = await run<{ body: string }>(this.#client, sql, values);
+    return res.rows.map((r) => rowToEntity<EntityKinds[K]>(r));
+  }
+
+  async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
+    const [e] = await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]);
+    return e;
+  }
+
+  /** A row lock: a concurrent writer of the same row waits (bounded by lock_timeout) or fails to serialize. */
+  async getForUpdate(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
+    const [e] = await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3 FOR UPDATE`, [
+      scope.account,
+      scope.region,
+      id,
+    ]);
+    return e;
+  }
+
+  /**
+   * ON CONFLICT DO NOTHING (any unique index): a duplicate the transaction can see is reported
+   * without aborting the transaction (the domain turns it into its AlreadyExists error), and one
+   * inserted by a transaction it cannot see is a serialization failure (retried), as PostgreSQL
+   * raises under SERIALIZABLE.
+   */
+  async insert(entity: EntityKinds[K]): Promise<void> {
+    const row = entityToRow(this.#spec, entity);
+    const cols = this.#columns;
+    const res = await run(
+      this.#client,
+      `INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`,
+      cols.map((c) => row[c] ?? null),
+    );
+    if (res.rowCount !== 1) throw new DuplicateKeyError(`${this.#spec.kind} ${entity.id} already exists`);
+  }
+
+  async update(entity: EntityKinds[K]): Promise<boolean> {
+    const row = entityToRow(this.#spec, entity);
+    const cols = this.#columns.slice(3);
+    const res = await run(
+      this.#client,
+      `UPDATE ${this.#spec.table} SET ${cols.map((c, i) => `${c} = $${i + 1}`).join(", ")} WHERE account = $${cols.length + 1} AND region = $${cols.length + 2} AND id = $${cols.length + 3}`,
+      [...cols.map((c) => row[c] ?? null), row.account, row.region, row.id],
+    );
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  async remove(scope: Scope, id: string): Promise<boolean> {
+    const res = await run(this.#client, `DELETE FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]);
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  #where(filter: Filter<string>, values: SqlValue[]): string {
+    const clauses: string[] = [];
+    for (const [prop, value] of Object.entries(filter)) {
+      if (value === undefined) continue;
+      values.push(toSqlValue(value));
+      clauses.push(`${filterColumn(this.#spec, prop)} = $${values.length}`);
+    }
+    return clauses.length ? clauses.join(" AND ") : "TRUE";
+  }
+
+  async find(filter: Filter<string>, page: PageRequest = {}): Promise<EntityKinds[K][]> {
+    const values: SqlValue[] = [];
+    let sql = `SELECT body FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`;
+    if (page.after) {
+      values.push(page.after.createdAt, page.after.account, page.after.id);
+      sql += ` AND (created_at, account, id) > ($${values.length - 2}, $${values.length - 1}, $${values.length})`;
+    }
+    sql += " ORDER BY created_at, account, id";
+    if (page.limit !== undefined) {
+      values.push(page.limit);
+      sql += ` LIMIT $${values.length}`;
+    }
+    return this.#bodies(sql, values);
+  }
+
+  async count(filter: Filter<string>): Promise<number> {
+    const values: SqlValue[] = [];
+    const res = await run<{ n: number }>(this.#client, `SELECT count(*)::integer AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`, values);
+    return res.rows[0]!.n;
+  }
+
+  async sum(filter: Filter<string>, measure: string): Promise<number> {
+    const column = measureColumn(this.#spec, measure);
+    const values: SqlValue[] = [];
+    const res = await run<{ n: number }>(
+      this.#client,
+      `SELECT coalesce(sum(${column}), 0)::float8 AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`,
+      values,
+    );
+    return res.rows[0]!.n;
+  }
+
+  async due(now: number, limit: number): Promise<EntityKinds[K][]> {
+    return this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at, created_at, id LIMIT $2`, [
+      now,
+      limit,
+    ]);
+  }
+}
