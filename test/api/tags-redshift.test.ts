@@ -185,13 +185,15 @@ describe("Redshift tags", () => {
       await expectAwsError(tagsOf(c, { ResourceName: `arn:aws:redshift:${REGION}:${GRANTOR}:snapshot:wh/snap` }), "ResourceNotFoundFault", 404);
     });
 
-    it("CreateTags: InvalidClusterState while the cluster is being deleted", async () => {
+    it("CreateTags: InvalidClusterState while the cluster is being deleted; DeleteTags (no such error in the model) still removes tags", async () => {
       const { rs } = await clockedServer({ delays: { "cluster-delete": 60_000 } });
       await using _rs = rs;
       const c = clientsFor(rs.url, GRANTOR);
-      await createCluster(c, "wh");
+      await createCluster(c, "wh", { Tags: [{ Key: "k", Value: "v" }] });
       await c.redshift.send(new DeleteClusterCommand({ ClusterIdentifier: "wh", SkipFinalClusterSnapshot: true }));
       await expectAwsError(tag(c, clusterArn("wh"), [{ Key: "k" }]), "InvalidClusterStateFault", 400);
+      await untag(c, clusterArn("wh"), ["k"]);
+      assert.deepEqual(await tagsOf(c, { ResourceName: clusterArn("wh") }), []);
     });
 
     it("CreateTags: TagLimitExceededFault past 50 tags on the resource; overwriting known keys at 50 is allowed", async () => {
