@@ -46,7 +46,7 @@ export function tagsFromSpecifications(resourceType: TaggableType, specs: readon
   return tags;
 }
 
-function checkTag(key: string | undefined, value: string): Tag {
+export function checkTag(key: string | undefined, value: string): Tag {
   if (key === undefined || key.length === 0) throw new InvalidParameterValue("Tag key must not be empty.");
   if (key.length > MAX_TAG_KEY_LENGTH) {
     throw new InvalidParameterValue(`Tag key exceeds the maximum length of ${MAX_TAG_KEY_LENGTH} characters.`);

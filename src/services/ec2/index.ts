@@ -2,7 +2,8 @@
  * EC2, ec2Query, version 2016-11-15 — the minimal network Redshift needs (docs/differences-from-aws.md,
  * EC2): VPCs (and their
  * DNS attributes, read-only), subnets, security groups with their rules, availability zones and the
- * network interfaces of Redshift-managed endpoints, with a default VPC per account and region. Every
+ * network interfaces of Redshift-managed endpoints, with a default VPC per account and region, and
+ * the tags of VPCs, subnets, security groups and rules (CreateTags/DeleteTags/DescribeTags). Every
  * other EC2 operation answers 501 NotImplemented.
  *
  * AWS documents (EC2 API Reference, VPC User Guide): VPC and subnet blocks /16–/28, subnets inside
@@ -15,7 +16,7 @@
  * cluster subnet groups, clusters or endpoints (or referenced by another group's rule) are
  * DependencyViolation; unknown filter names are InvalidParameterValue. Known gaps: no IPv6 blocks,
  * IPAM, secondary CIDR blocks, route tables, internet gateways, network ACLs, prefix lists, VPC
- * peering, Modify*Attribute, CreateTags/DeleteTags, DescribeSecurityGroupRules, or VPC/subnet quotas.
+ * peering, Modify*Attribute, DescribeSecurityGroupRules, or VPC/subnet quotas.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
@@ -23,14 +24,17 @@ import { AuthorizeSecurityGroupEgress } from "./authorize-security-group-egress.
 import { AuthorizeSecurityGroupIngress } from "./authorize-security-group-ingress.js";
 import { CreateSecurityGroup } from "./create-security-group.js";
 import { CreateSubnet } from "./create-subnet.js";
+import { CreateTags } from "./create-tags.js";
 import { CreateVpc } from "./create-vpc.js";
 import { DeleteSecurityGroup } from "./delete-security-group.js";
 import { DeleteSubnet } from "./delete-subnet.js";
+import { DeleteTags } from "./delete-tags.js";
 import { DeleteVpc } from "./delete-vpc.js";
 import { DescribeAvailabilityZones } from "./describe-availability-zones.js";
 import { DescribeNetworkInterfaces } from "./describe-network-interfaces.js";
 import { DescribeSecurityGroups } from "./describe-security-groups.js";
 import { DescribeSubnets } from "./describe-subnets.js";
+import { DescribeTags } from "./describe-tags.js";
 import { DescribeVpcAttribute } from "./describe-vpc-attribute.js";
 import { DescribeVpcs } from "./describe-vpcs.js";
 import { RevokeSecurityGroupEgress } from "./revoke-security-group-egress.js";
@@ -52,7 +56,10 @@ export type Ec2Operation =
   | "RevokeSecurityGroupIngress"
   | "RevokeSecurityGroupEgress"
   | "DescribeAvailabilityZones"
-  | "DescribeNetworkInterfaces";
+  | "DescribeNetworkInterfaces"
+  | "CreateTags"
+  | "DeleteTags"
+  | "DescribeTags";
 
 const operations: Record<Ec2Operation, AnyOperation> = {
   CreateVpc,
@@ -71,6 +78,9 @@ const operations: Record<Ec2Operation, AnyOperation> = {
   RevokeSecurityGroupEgress,
   DescribeAvailabilityZones,
   DescribeNetworkInterfaces,
+  CreateTags,
+  DeleteTags,
+  DescribeTags,
 };
 
 export const ec2: ServiceDef = {

@@ -1,8 +1,8 @@
 /**
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
- * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, and the
- * seven endpoint-access operations (docs/differences-from-aws.md). Every other Redshift operation
+ * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, the
+ * seven endpoint-access operations, and tags (CreateTags/DeleteTags/DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation
  * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
  * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
  * compile error.
@@ -12,6 +12,7 @@ import { API_OPERATIONS } from "./api-operations.js";
 import { clusterOperations } from "./clusters/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
+import { tagOperations } from "./tags/index.js";
 
 export type RedshiftOperation =
   | "CreateCluster"
@@ -32,12 +33,16 @@ export type RedshiftOperation =
   | "CreateEndpointAccess"
   | "DescribeEndpointAccess"
   | "ModifyEndpointAccess"
-  | "DeleteEndpointAccess";
+  | "DeleteEndpointAccess"
+  | "CreateTags"
+  | "DeleteTags"
+  | "DescribeTags";
 
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
   ...subnetGroupOperations,
   ...endpointAccessOperations,
+  ...tagOperations,
 };
 
 export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";
