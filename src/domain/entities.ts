@@ -38,6 +38,8 @@ export interface Vpc extends EntityBase {
   /** CreateVpc's InstanceTenancy; absent means `default`. */
   instanceTenancy?: "default" | "dedicated" | undefined;
   tags: Tag[];
+  /** DNS and usage-metrics attributes set by ModifyVpcAttribute; absent means the VPC's default. */
+  attributes?: Partial<Record<"enableDnsSupport" | "enableDnsHostnames" | "enableNetworkAddressUsageMetrics", boolean>> | undefined;
 }
 
 export interface Subnet extends EntityBase {

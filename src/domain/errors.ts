@@ -126,6 +126,8 @@ export const UnsupportedOptionFault = defineError("UnsupportedOptionFault", 400)
 // ---- EC2 (unmodelled; codes as EC2 documents them) ------------------------------------------------
 export const InvalidVpcIDNotFound = defineError("InvalidVpcID.NotFound", 400);
 export const InvalidSubnetIDNotFound = defineError("InvalidSubnetID.NotFound", 400);
+export const InvalidRouteTableIDNotFound = defineError("InvalidRouteTableID.NotFound", 400);
+export const InvalidNetworkAclIDNotFound = defineError("InvalidNetworkAclID.NotFound", 400);
 export const InvalidGroupNotFound = defineError("InvalidGroup.NotFound", 400);
 export const InvalidNetworkInterfaceIDNotFound = defineError("InvalidNetworkInterfaceID.NotFound", 400);
 export const InvalidPermissionDuplicate = defineError("InvalidPermission.Duplicate", 400);
