@@ -144,8 +144,20 @@ export interface Cluster extends EntityBase {
   /** Set when ManageMasterPassword is on (the password then lives in Secrets Manager). */
   masterPasswordSecretArn?: string | undefined;
   defaultIamRoleArn?: string | undefined;
+  /** Audit logging (EnableLogging / DisableLogging); absent until logging is first enabled. */
+  auditLogging?: AuditLogging | undefined;
   /** Changes a ModifyCluster started that take effect when `cluster-modify` completes. */
   pendingModifications?: PendingClusterModifications | undefined;
+}
+
+export interface AuditLogging {
+  enabled: boolean;
+  destinationType: "s3" | "cloudwatch";
+  bucketName?: string | undefined;
+  s3KeyPrefix?: string | undefined;
+  logExports: string[];
+  /** Epoch ms of the EnableLogging call that set the current destination. */
+  lastSuccessfulDeliveryTime?: number | undefined;
 }
 
 export interface ClusterNode {

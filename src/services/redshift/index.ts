@@ -1,7 +1,7 @@
 /**
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
- * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, and the
+ * Implemented: clusters (with their audit logging), cluster subnet groups, and the
  * seven endpoint-access operations (docs/differences-from-aws.md). Every other Redshift operation
  * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
  * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
@@ -22,6 +22,8 @@ export type RedshiftOperation =
   | "ResumeCluster"
   | "RebootCluster"
   | "DescribeLoggingStatus"
+  | "EnableLogging"
+  | "DisableLogging"
   | "CreateClusterSubnetGroup"
   | "DescribeClusterSubnetGroups"
   | "ModifyClusterSubnetGroup"

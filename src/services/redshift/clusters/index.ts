@@ -5,16 +5,18 @@
  * ClusterAvailable/ClusterDeleted waiters [M]. We decided: lifecycles through domain/lifecycle.ts
  * (creating, modifying, pausing, resuming, rebooting, deleting), placement in the `default` subnet
  * group of the default VPC when none is named, relocation on by default for private RA3 clusters
- * (docs/differences-from-aws.md, Clusters); DescribeLoggingStatus reports audit logging off (it is not
- * emulated). Known gaps:
+ * (docs/differences-from-aws.md, Clusters); audit logging destinations are validated and recorded
+ * (EnableLogging / DisableLogging / DescribeLoggingStatus), nothing is delivered. Known gaps:
  * snapshots, parameter groups, HSM, elastic IPs, IPv6 (dualstack), EC2-Classic cluster security groups
- * and audit logging (EnableLogging/DisableLogging) are not modelled; those parameters are ignored.
+ * are not modelled; those parameters are ignored.
  */
 import type { AnyOperation } from "../../operation.js";
 import { CreateCluster } from "./create-cluster.js";
 import { DeleteCluster } from "./delete-cluster.js";
 import { DescribeClusters } from "./describe-clusters.js";
 import { DescribeLoggingStatus } from "./describe-logging-status.js";
+import { DisableLogging } from "./disable-logging.js";
+import { EnableLogging } from "./enable-logging.js";
 import { ModifyCluster } from "./modify-cluster.js";
 import { PauseCluster } from "./pause-cluster.js";
 import { RebootCluster } from "./reboot-cluster.js";
@@ -28,7 +30,9 @@ export const clusterOperations: Record<
   | "PauseCluster"
   | "ResumeCluster"
   | "RebootCluster"
-  | "DescribeLoggingStatus",
+  | "DescribeLoggingStatus"
+  | "EnableLogging"
+  | "DisableLogging",
   AnyOperation
 > = {
   CreateCluster,
@@ -39,4 +43,6 @@ export const clusterOperations: Record<
   ResumeCluster,
   RebootCluster,
   DescribeLoggingStatus,
+  EnableLogging,
+  DisableLogging,
 };
