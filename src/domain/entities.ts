@@ -127,7 +127,10 @@ export interface Cluster extends EntityBase {
   clusterVersion: string;
   allowVersionUpgrade: boolean;
   enhancedVpcRouting: boolean;
+  /** Associated IAM role ARNs, in association order (those being added or removed included). */
   iamRoles: string[];
+  /** Roles of `iamRoles` not yet in sync, by ARN; applied when `cluster-iam-roles` completes. */
+  iamRoleChanges?: Record<string, "adding" | "removing"> | undefined;
   kmsKeyId?: string | undefined;
   finalSnapshotIdentifier?: string | undefined;
   tags: Tag[];

@@ -1,5 +1,6 @@
 /**
- * Round trips (test/protocol/roundtrip.ts) of EnableLogging and DisableLogging against
+ * Round trips (test/protocol/roundtrip.ts) of EnableLogging and DisableLogging (ModifyClusterIamRoles:
+ * redshift-cluster-roundtrip.test.ts) against
  * @aws-sdk/client-redshift: the requests decode to the commands' input, every LoggingStatus member
  * parses from our `<EnableLoggingResult>` / `<DisableLoggingResult>`.
  */

@@ -35,7 +35,7 @@ export const API_OPERATIONS: readonly string[] = [
   "GetClusterCredentials", "GetClusterCredentialsWithIAM", "GetIdentityCenterAuthToken",
   "GetReservedNodeExchangeConfigurationOptions", "GetReservedNodeExchangeOfferings", "GetResourcePolicy",
   "ListRecommendations", "ModifyAquaConfiguration", "ModifyAuthenticationProfile", "ModifyCluster",
-  "ModifyClusterDbRevision", "ModifyClusterIamRoles", "ModifyClusterMaintenance",
+  "ModifyClusterDbRevision", "ModifyClusterMaintenance",
   "ModifyClusterParameterGroup", "ModifyClusterSnapshot", "ModifyClusterSnapshotSchedule",
   "ModifyClusterSubnetGroup", "ModifyCustomDomainAssociation", "ModifyEndpointAccess",
   "ModifyEventSubscription", "ModifyIntegration", "ModifyLakehouseConfiguration", "ModifyQev2IdcApplication",

@@ -24,6 +24,7 @@ export type RedshiftOperation =
   | "DescribeLoggingStatus"
   | "EnableLogging"
   | "DisableLogging"
+  | "ModifyClusterIamRoles"
   | "CreateClusterSubnetGroup"
   | "DescribeClusterSubnetGroups"
   | "ModifyClusterSubnetGroup"

@@ -18,6 +18,7 @@ import { DescribeLoggingStatus } from "./describe-logging-status.js";
 import { DisableLogging } from "./disable-logging.js";
 import { EnableLogging } from "./enable-logging.js";
 import { ModifyCluster } from "./modify-cluster.js";
+import { ModifyClusterIamRoles } from "./modify-cluster-iam-roles.js";
 import { PauseCluster } from "./pause-cluster.js";
 import { RebootCluster } from "./reboot-cluster.js";
 import { ResumeCluster } from "./resume-cluster.js";
@@ -32,7 +33,8 @@ export const clusterOperations: Record<
   | "RebootCluster"
   | "DescribeLoggingStatus"
   | "EnableLogging"
-  | "DisableLogging",
+  | "DisableLogging"
+  | "ModifyClusterIamRoles",
   AnyOperation
 > = {
   CreateCluster,
@@ -45,4 +47,5 @@ export const clusterOperations: Record<
   DescribeLoggingStatus,
   EnableLogging,
   DisableLogging,
+  ModifyClusterIamRoles,
 };
