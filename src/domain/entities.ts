@@ -38,6 +38,8 @@ export interface Vpc extends EntityBase {
   /** CreateVpc's InstanceTenancy; absent means `default`. */
   instanceTenancy?: "default" | "dedicated" | undefined;
   tags: Tag[];
+  /** DNS and usage-metrics attributes set by ModifyVpcAttribute; absent means the VPC's default. */
+  attributes?: Partial<Record<"enableDnsSupport" | "enableDnsHostnames" | "enableNetworkAddressUsageMetrics", boolean>> | undefined;
 }
 
 export interface Subnet extends EntityBase {
@@ -125,7 +127,10 @@ export interface Cluster extends EntityBase {
   clusterVersion: string;
   allowVersionUpgrade: boolean;
   enhancedVpcRouting: boolean;
+  /** Associated IAM role ARNs, in association order (those being added or removed included). */
   iamRoles: string[];
+  /** Roles of `iamRoles` not yet in sync, by ARN; applied when `cluster-iam-roles` completes. */
+  iamRoleChanges?: Record<string, "adding" | "removing"> | undefined;
   kmsKeyId?: string | undefined;
   finalSnapshotIdentifier?: string | undefined;
   tags: Tag[];
@@ -142,8 +147,20 @@ export interface Cluster extends EntityBase {
   /** Set when ManageMasterPassword is on (the password then lives in Secrets Manager). */
   masterPasswordSecretArn?: string | undefined;
   defaultIamRoleArn?: string | undefined;
+  /** Audit logging (EnableLogging / DisableLogging); absent until logging is first enabled. */
+  auditLogging?: AuditLogging | undefined;
   /** Changes a ModifyCluster started that take effect when `cluster-modify` completes. */
   pendingModifications?: PendingClusterModifications | undefined;
+}
+
+export interface AuditLogging {
+  enabled: boolean;
+  destinationType: "s3" | "cloudwatch";
+  bucketName?: string | undefined;
+  s3KeyPrefix?: string | undefined;
+  logExports: string[];
+  /** Epoch ms of the EnableLogging call that set the current destination. */
+  lastSuccessfulDeliveryTime?: number | undefined;
 }
 
 export interface ClusterNode {

@@ -109,6 +109,8 @@ export const InsufficientClusterCapacity = defineError("InsufficientClusterCapac
 export const InvalidAuthorizationState = defineError("InvalidAuthorizationState", 400);
 export const InvalidClusterSecurityGroupState = defineError("InvalidClusterSecurityGroupState", 400);
 export const InvalidClusterState = defineError("InvalidClusterState", 400);
+export const InvalidS3BucketNameFault = defineError("InvalidS3BucketNameFault", 400);
+export const InvalidS3KeyPrefixFault = defineError("InvalidS3KeyPrefixFault", 400);
 export const InvalidClusterSubnetGroupStateFault = defineError("InvalidClusterSubnetGroupStateFault", 400);
 export const InvalidClusterSubnetStateFault = defineError("InvalidClusterSubnetStateFault", 400);
 export const InvalidEndpointState = defineError("InvalidEndpointState", 400);
@@ -127,6 +129,8 @@ export const UnsupportedOptionFault = defineError("UnsupportedOptionFault", 400)
 // ---- EC2 (unmodelled; codes as EC2 documents them) ------------------------------------------------
 export const InvalidVpcIDNotFound = defineError("InvalidVpcID.NotFound", 400);
 export const InvalidSubnetIDNotFound = defineError("InvalidSubnetID.NotFound", 400);
+export const InvalidRouteTableIDNotFound = defineError("InvalidRouteTableID.NotFound", 400);
+export const InvalidNetworkAclIDNotFound = defineError("InvalidNetworkAclID.NotFound", 400);
 export const InvalidGroupNotFound = defineError("InvalidGroup.NotFound", 400);
 export const InvalidNetworkInterfaceIDNotFound = defineError("InvalidNetworkInterfaceID.NotFound", 400);
 export const InvalidPermissionDuplicate = defineError("InvalidPermission.Duplicate", 400);

@@ -26,6 +26,7 @@ export const TRANSITIONS = {
   "cluster-resume": { kind: "clusters", from: "resuming", to: "available", realisticMs: 60_000 },
   "cluster-reboot": { kind: "clusters", from: "rebooting", to: "available", realisticMs: 60_000 },
   "cluster-delete": { kind: "clusters", from: "deleting", to: null, realisticMs: 60_000 },
+  "cluster-iam-roles": { kind: "clusters", from: "modifying", to: "available", realisticMs: 60_000 },
   "endpoint-create": { kind: "endpoints", from: "creating", to: "active", realisticMs: 300_000 },
   "endpoint-modify": { kind: "endpoints", from: "modifying", to: "active", realisticMs: 60_000 },
   "endpoint-delete": { kind: "endpoints", from: "deleting", to: null, realisticMs: 60_000 },

@@ -13,6 +13,7 @@ import type { DomainContext } from "./context.js";
 import type { Cluster, Endpoint } from "./entities.js";
 import { TRANSITIONS } from "./lifecycle.js";
 import { clusterGone } from "./clusters/cascade.js";
+import { applyIamRoleChanges } from "./clusters/iam-roles.js";
 import { applyPendingModifications } from "./clusters/pending.js";
 import { endpointGone } from "./endpoints/cascade.js";
 
@@ -46,6 +47,7 @@ async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<vo
   cluster.status = transition.to as Cluster["status"];
   cluster.pending = undefined;
   applyPendingModifications(cluster);
+  applyIamRoleChanges(cluster);
   await ctx.tx.clusters.update(cluster); // false: removed meanwhile; nothing else depends on it
 }
 

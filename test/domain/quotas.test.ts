@@ -13,6 +13,7 @@ describe("quotas", () => {
       "subnets-per-group": 20,
       "rules-per-security-group": 60,
       "vpcs-per-grant": 100,
+      "iam-roles-per-cluster": 50,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });

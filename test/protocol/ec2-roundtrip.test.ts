@@ -421,6 +421,10 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
       "AuthorizeSecurityGroupEgress",
       "RevokeSecurityGroupIngress",
       "RevokeSecurityGroupEgress",
+      // test/protocol/ec2-route-roundtrip.test.ts
+      "ModifyVpcAttribute",
+      "DescribeRouteTables",
+      "DescribeNetworkAcls",
     ];
     assert.deepEqual(Object.keys(ec2.operations).sort(), covered.sort());
   });

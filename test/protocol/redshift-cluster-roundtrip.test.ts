@@ -16,6 +16,7 @@ import {
   DescribeClusterSubnetGroupsCommand,
   DescribeLoggingStatusCommand,
   ModifyClusterCommand,
+  ModifyClusterIamRolesCommand,
   ModifyClusterSubnetGroupCommand,
   PauseClusterCommand,
   RebootClusterCommand,
@@ -68,6 +69,7 @@ const CLUSTER: Cluster = {
   allowVersionUpgrade: true,
   enhancedVpcRouting: false,
   iamRoles: ["arn:aws:iam::111111111111:role/Copy"],
+  iamRoleChanges: { "arn:aws:iam::111111111111:role/Copy": "adding" },
   kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k",
   tags: [
     { Key: "env", Value: "test" },
@@ -218,12 +220,21 @@ describe("Redshift cluster shapes round-trip through @aws-sdk/client-redshift", 
     assert.deepEqual(parsed, plain({ Cluster: CLUSTER_WIRE }));
   });
 
-  it("DeleteCluster, PauseCluster, ResumeCluster, RebootCluster: requests decode; the Cluster comes back whole", async () => {
+  it("DeleteCluster, PauseCluster, ResumeCluster, RebootCluster, ModifyClusterIamRoles: requests decode; the Cluster comes back whole", async () => {
     const cases: [string, { input: object }][] = [
       ["DeleteCluster", new DeleteClusterCommand({ ClusterIdentifier: "analytics", SkipFinalClusterSnapshot: false, FinalClusterSnapshotIdentifier: "final", FinalClusterSnapshotRetentionPeriod: 7 })],
       ["PauseCluster", new PauseClusterCommand({ ClusterIdentifier: "analytics" })],
       ["ResumeCluster", new ResumeClusterCommand({ ClusterIdentifier: "analytics" })],
       ["RebootCluster", new RebootClusterCommand({ ClusterIdentifier: "analytics" })],
+      [
+        "ModifyClusterIamRoles",
+        new ModifyClusterIamRolesCommand({
+          ClusterIdentifier: "analytics",
+          AddIamRoles: ["arn:aws:iam::111111111111:role/A", "arn:aws:iam::111111111111:role/B"],
+          RemoveIamRoles: ["arn:aws:iam::111111111111:role/C"],
+          DefaultIamRoleArn: "arn:aws:iam::111111111111:role/A",
+        }),
+      ],
     ];
     for (const [name, command] of cases) {
       assert.deepEqual(await roundTrip(name, command, { Cluster: CLUSTER_WIRE }), plain({ Cluster: CLUSTER_WIRE }), name);

@@ -139,10 +139,11 @@ const SUCCESS = (service: ServiceDef, action: string): RegExp =>
   service.protocol === "query"
     ? new RegExp(`^<${action}Response xmlns="${service.namespace.replaceAll(".", "\\.")}">[^]*<RequestId>([0-9a-f-]{36})</RequestId></ResponseMetadata></${action}Response>$`)
     : new RegExp(`^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<${action}Response xmlns="[^"]+"><requestId>([0-9a-f-]{36})</requestId>`);
+// Codes may carry digits (`InvalidS3BucketNameFault`).
 const ERROR = (service: ServiceDef): RegExp =>
   service.protocol === "query"
-    ? new RegExp(`^<ErrorResponse xmlns="${service.namespace.replaceAll(".", "\\.")}"><Error><Type>Sender</Type><Code>[A-Za-z.]+</Code><Message>[^<]*</Message></Error><RequestId>([0-9a-f-]{36})</RequestId></ErrorResponse>$`)
-    : /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<Response><Errors><Error><Code>[A-Za-z.]+<\/Code><Message>[^<]*<\/Message><\/Error><\/Errors><RequestID>([0-9a-f-]{36})<\/RequestID><\/Response>$/;
+    ? new RegExp(`^<ErrorResponse xmlns="${service.namespace.replaceAll(".", "\\.")}"><Error><Type>Sender</Type><Code>[A-Za-z0-9.]+</Code><Message>[^<]*</Message></Error><RequestId>([0-9a-f-]{36})</RequestId></ErrorResponse>$`)
+    : /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<Response><Errors><Error><Code>[A-Za-z0-9.]+<\/Code><Message>[^<]*<\/Message><\/Error><\/Errors><RequestID>([0-9a-f-]{36})<\/RequestID><\/Response>$/;
 
 interface Verdict {
   readonly status: number;

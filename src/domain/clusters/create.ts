@@ -10,6 +10,7 @@ import { uuid } from "../ids.js";
 import { beginTransition } from "../lifecycle.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { DEFAULT_PORT, describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
+import { checkCreateRoles } from "./iam-roles.js";
 import { allocateNodes, checkNodeQuota, resolveNodeCount } from "./nodes.js";
 import {
   DEFAULT_DB_NAME,
@@ -25,7 +26,6 @@ import { place, resolveSecurityGroups, subnetGroupFor } from "./placement.js";
 import {
   checkAutomatedRetention,
   checkDbName,
-  checkIamRoles,
   checkManualRetention,
   checkMasterUserPassword,
   checkMasterUsername,
@@ -103,10 +103,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
   const window = req.PreferredMaintenanceWindow !== undefined ? normaliseMaintenanceWindow(req.PreferredMaintenanceWindow) : randomMaintenanceWindow();
   const parameterGroupName = req.ClusterParameterGroupName ?? DEFAULT_PARAMETER_GROUP;
   checkParameterGroupName(parameterGroupName);
-  const iamRoles = checkIamRoles(req.IamRoles ?? []);
-  if (req.DefaultIamRoleArn !== undefined && !iamRoles.includes(req.DefaultIamRoleArn)) {
-    throw new InvalidParameterCombination("DefaultIamRoleArn must be one of the IamRoles associated with the cluster.");
-  }
+  const iamRoles = checkCreateRoles(ctx, req.IamRoles ?? [], req.DefaultIamRoleArn);
   const tags = checkTags(req.Tags);
 
   const publiclyAccessible = req.PubliclyAccessible ?? false;

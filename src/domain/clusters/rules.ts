@@ -141,18 +141,6 @@ export function checkManualRetention(days: number): void {
   }
 }
 
-/** IAM role ARNs attached to a cluster (at most 50, the default quota). */
-export function checkIamRoles(roles: readonly string[]): string[] {
-  const unique = [...new Set(roles)];
-  if (unique.length > 50) throw new InvalidParameterValue("A cluster can have at most 50 IAM roles.");
-  for (const arn of unique) {
-    if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(arn)) {
-      throw new InvalidParameterValue(`Invalid value '${arn}' for parameter IamRoles: not an IAM role ARN.`);
-    }
-  }
-  return unique;
-}
-
 /** ClusterParameterGroupName: 1–255 letters, digits or hyphens (and the default's dots), starting with a letter. */
 export function checkParameterGroupName(name: string): void {
   if (!/^[A-Za-z][A-Za-z0-9.-]{0,254}$/.test(name) || name.endsWith("-") || name.includes("--")) {

@@ -29,7 +29,8 @@ export interface Described<V> {
 export interface Listing<E extends EntityBase, V> {
   /** Tags the token so one resource's token is refused by another Describe. */
   readonly tokenKind: string;
-  readonly repo: Repo<E, string>;
+  /** Where entities come from: a store repo, or an adapter (see vpc-owned.ts). */
+  readonly repo: Pick<Repo<E, string>, "get" | "find">;
   readonly filters: CompiledFilters<V>;
   readonly notFound: (missing: string[]) => AwsError;
   /** Turns a batch of entities into what the filters and the caller see (may read related rows). */

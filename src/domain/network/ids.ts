@@ -27,3 +27,23 @@ export function vpcCidrAssociationId(vpcId: string): string {
 export function defaultRuleId(groupId: string, direction: "ingress" | "egress"): string {
   return derived("sgr", `default-rule/${groupId}/${direction}`);
 }
+
+/** A VPC's main route table (`rtb-…`), made with the VPC and gone with it. */
+export function mainRouteTableId(vpcId: string): string {
+  return derived("rtb", `main-route-table/${vpcId}`);
+}
+
+/** The main association of a VPC's main route table (`rtbassoc-…`). */
+export function mainRouteTableAssociationId(vpcId: string): string {
+  return derived("rtbassoc", `main-route-table-association/${vpcId}`);
+}
+
+/** A VPC's default network ACL (`acl-…`), made with the VPC and gone with it. */
+export function defaultNetworkAclId(vpcId: string): string {
+  return derived("acl", `default-network-acl/${vpcId}`);
+}
+
+/** The association of a subnet with its VPC's default network ACL (`aclassoc-…`). */
+export function networkAclAssociationId(subnetId: string): string {
+  return derived("aclassoc", `network-acl-association/${subnetId}`);
+}

@@ -1,8 +1,8 @@
 /**
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
- * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, the
- * seven endpoint-access operations, and tags (CreateTags/DeleteTags/DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation
+ * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, the seven
+ * endpoint-access operations, and tags (CreateTags/DeleteTags/DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation
  * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
  * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
  * compile error.
@@ -23,6 +23,9 @@ export type RedshiftOperation =
   | "ResumeCluster"
   | "RebootCluster"
   | "DescribeLoggingStatus"
+  | "EnableLogging"
+  | "DisableLogging"
+  | "ModifyClusterIamRoles"
   | "CreateClusterSubnetGroup"
   | "DescribeClusterSubnetGroups"
   | "ModifyClusterSubnetGroup"

@@ -1,17 +1,17 @@
 /**
- * DescribeLoggingStatus: whether a cluster's audit logging is on (domain/clusters/logging.ts). Terraform's
- * `aws_redshift_cluster` reads it on every refresh.
+ * DescribeLoggingStatus: a cluster's audit logging (domain/clusters/logging.ts). Terraform's
+ * `aws_redshift_cluster` and `aws_redshift_logging` read it on every refresh.
  */
-import { describeLoggingStatus } from "../../../domain/clusters/logging.js";
-import { boolean, list, required, string, structure, timestamp } from "../../../protocol/shapes.js";
+import { describeLoggingStatus, type LoggingStatus } from "../../../domain/clusters/logging.js";
+import { boolean, list, required, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
 
 export const DescribeLoggingStatusInput = structure({ ClusterIdentifier: required(string()) });
 
 /**
- * `LoggingStatus` (result wrapper `DescribeLoggingStatusResult`); `LogExports` is a `LogTypeList` of
- * `<member>` items. The model's `S3Tables` (the `s3table` destination) is not declared: no destination
- * is ever set here, so it is never sent.
+ * `LoggingStatus` (result wrappers `DescribeLoggingStatusResult`, `EnableLoggingResult`,
+ * `DisableLoggingResult`); `LogExports` is a `LogTypeList` of `<member>` items. The model's
+ * `S3Tables` (the `s3table` destination) is not declared: that destination is not offered here.
  */
 export const LoggingStatusShape = structure({
   LoggingEnabled: boolean,
@@ -24,12 +24,20 @@ export const LoggingStatusShape = structure({
   LogExports: list(string()),
 });
 
+export function loggingStatusToWire(s: LoggingStatus): ValueOf<typeof LoggingStatusShape> {
+  return {
+    LoggingEnabled: s.enabled,
+    BucketName: s.bucketName,
+    S3KeyPrefix: s.s3KeyPrefix,
+    LastSuccessfulDeliveryTime: s.lastSuccessfulDeliveryTime,
+    LogDestinationType: s.destinationType,
+    LogExports: s.logExports === undefined ? undefined : [...s.logExports],
+  };
+}
+
 export const DescribeLoggingStatus = operation({
   readOnly: true,
   input: DescribeLoggingStatusInput,
   output: LoggingStatusShape,
-  handler: async (ctx, input) => {
-    const status = await describeLoggingStatus(ctx, input.ClusterIdentifier);
-    return { LoggingEnabled: status.enabled };
-  },
+  handler: async (ctx, input) => loggingStatusToWire(await describeLoggingStatus(ctx, input.ClusterIdentifier)),
 });

@@ -5,17 +5,20 @@
  * ClusterAvailable/ClusterDeleted waiters [M]. We decided: lifecycles through domain/lifecycle.ts
  * (creating, modifying, pausing, resuming, rebooting, deleting), placement in the `default` subnet
  * group of the default VPC when none is named, relocation on by default for private RA3 clusters
- * (docs/differences-from-aws.md, Clusters); DescribeLoggingStatus reports audit logging off (it is not
- * emulated). Known gaps:
+ * (docs/differences-from-aws.md, Clusters); audit logging destinations are validated and recorded
+ * (EnableLogging / DisableLogging / DescribeLoggingStatus), nothing is delivered. Known gaps:
  * snapshots, parameter groups, HSM, elastic IPs, IPv6 (dualstack), EC2-Classic cluster security groups
- * and audit logging (EnableLogging/DisableLogging) are not modelled; those parameters are ignored.
+ * are not modelled; those parameters are ignored.
  */
 import type { AnyOperation } from "../../operation.js";
 import { CreateCluster } from "./create-cluster.js";
 import { DeleteCluster } from "./delete-cluster.js";
 import { DescribeClusters } from "./describe-clusters.js";
 import { DescribeLoggingStatus } from "./describe-logging-status.js";
+import { DisableLogging } from "./disable-logging.js";
+import { EnableLogging } from "./enable-logging.js";
 import { ModifyCluster } from "./modify-cluster.js";
+import { ModifyClusterIamRoles } from "./modify-cluster-iam-roles.js";
 import { PauseCluster } from "./pause-cluster.js";
 import { RebootCluster } from "./reboot-cluster.js";
 import { ResumeCluster } from "./resume-cluster.js";
@@ -28,7 +31,10 @@ export const clusterOperations: Record<
   | "PauseCluster"
   | "ResumeCluster"
   | "RebootCluster"
-  | "DescribeLoggingStatus",
+  | "DescribeLoggingStatus"
+  | "EnableLogging"
+  | "DisableLogging"
+  | "ModifyClusterIamRoles",
   AnyOperation
 > = {
   CreateCluster,
@@ -39,4 +45,7 @@ export const clusterOperations: Record<
   ResumeCluster,
   RebootCluster,
   DescribeLoggingStatus,
+  EnableLogging,
+  DisableLogging,
+  ModifyClusterIamRoles,
 };

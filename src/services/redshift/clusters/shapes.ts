@@ -9,6 +9,7 @@
 import type { Cluster } from "../../../domain/entities.js";
 import { accountDnsToken } from "../../../domain/ids.js";
 import { arnPartition } from "../../../domain/network/zones.js";
+import { clusterIamRoles } from "../../../domain/clusters/iam-roles.js";
 import { clusterTypeOf } from "../../../domain/clusters/nodes.js";
 import { totalStorageMiB } from "../../../domain/clusters/node-types.js";
 import { nextMaintenanceWindowStart } from "../../../domain/clusters/rules.js";
@@ -136,7 +137,7 @@ export function clusterToWire(c: Cluster, now: number): ClusterWire {
     Tags: c.tags,
     KmsKeyId: c.kmsKeyId,
     EnhancedVpcRouting: c.enhancedVpcRouting,
-    IamRoles: c.iamRoles.map((arn) => ({ IamRoleArn: arn, ApplyStatus: "in-sync" })),
+    IamRoles: clusterIamRoles(c).map((r) => ({ IamRoleArn: r.arn, ApplyStatus: r.applyStatus })),
     MaintenanceTrackName: c.maintenanceTrackName,
     NextMaintenanceWindowStartTime: nextMaintenanceWindowStart(c.preferredMaintenanceWindow, now),
     AvailabilityZoneRelocationStatus: c.azRelocation ? "enabled" : "disabled",
