@@ -1,16 +1,18 @@
 /**
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
- * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, and the
+ * Implemented: clusters (with their audit-logging status, always off), cluster subnet groups, cluster
+ * parameter groups, and the
  * seven endpoint-access operations (docs/differences-from-aws.md). Every other Redshift operation
- * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
- * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
+ * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares,
+ * … are out of scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
 import { clusterOperations } from "./clusters/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
+import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 
 export type RedshiftOperation =
@@ -26,6 +28,13 @@ export type RedshiftOperation =
   | "DescribeClusterSubnetGroups"
   | "ModifyClusterSubnetGroup"
   | "DeleteClusterSubnetGroup"
+  | "CreateClusterParameterGroup"
+  | "DescribeClusterParameterGroups"
+  | "ModifyClusterParameterGroup"
+  | "ResetClusterParameterGroup"
+  | "DeleteClusterParameterGroup"
+  | "DescribeClusterParameters"
+  | "DescribeDefaultClusterParameters"
   | "AuthorizeEndpointAccess"
   | "RevokeEndpointAccess"
   | "DescribeEndpointAuthorization"
@@ -37,6 +46,7 @@ export type RedshiftOperation =
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
   ...subnetGroupOperations,
+  ...parameterGroupOperations,
   ...endpointAccessOperations,
 };
 
