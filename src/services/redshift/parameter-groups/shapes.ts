@@ -23,7 +23,6 @@ export const ParameterShape = structure({
   AllowedValues: string(),
   ApplyType: string(),
   IsModifiable: boolean,
-  MinimumEngineVersion: string(),
 });
 
 export const ParametersList = list(ParameterShape, "Parameter");
