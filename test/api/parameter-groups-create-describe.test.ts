@@ -163,7 +163,8 @@ describe("DescribeClusterParameterGroups", () => {
       "InvalidParameterCombination",
       400,
     );
-    await expectAwsError(c.redshift.send(new DescribeClusterParameterGroupsCommand({ ParameterGroupName: "nope" })), "ClusterParameterGroupNotFoundFault", 404);
+    const missing = await expectAwsError(c.redshift.send(new DescribeClusterParameterGroupsCommand({ ParameterGroupName: "nope" })), "ClusterParameterGroupNotFoundFault", 404);
+    assert.equal(missing.message, "ClusterParameterGroup not found: nope");
     await clientsFor(rs.url, GRANTEE).redshift.send(create("theirs"));
     await expectAwsError(c.redshift.send(new DescribeClusterParameterGroupsCommand({ ParameterGroupName: "theirs" })), "ClusterParameterGroupNotFoundFault", 404);
   });

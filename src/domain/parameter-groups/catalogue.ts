@@ -35,7 +35,7 @@ const bool = (name: string, defaultValue: string, description: string, applyType
 /** redshift-1.0, in AWS's order (alphabetical). */
 const REDSHIFT_1_0: readonly ParameterSpec[] = [
   bool("auto_analyze", "true", "Use auto analyze"),
-  bool("auto_mv", "true", "Use auto materialized views"),
+  bool("auto_mv", "true", "Enable AutoMV"),
   { name: "datestyle", defaultValue: "ISO, MDY", description: "Sets the display format for date and time values.", dataType: "string", applyType: "static", isModifiable: true },
   bool("enable_case_sensitive_identifier", "false", "Preserve case sensitivity for database identifiers such as table or column names in parser"),
   bool("enable_user_activity_logging", "false", "parameter for audit logging purpose"),

@@ -43,7 +43,7 @@ export function normaliseParameterGroupName(raw: string): string {
 }
 
 function notFound(name: string): InstanceType<typeof ClusterParameterGroupNotFound> {
-  return new ClusterParameterGroupNotFound(`Parameter group ${name} not found.`);
+  return new ClusterParameterGroupNotFound(`ClusterParameterGroup not found: ${name}`);
 }
 
 /** The caller's group by name (any case), the default group of a family included; else `ClusterParameterGroupNotFound` (404). */
