@@ -84,6 +84,16 @@ describe("CreateClusterParameterGroup", () => {
       await clientsFor(rs.url, GRANTEE).redshift.send(create("g20"));
     });
 
+    it("CreateClusterParameterGroup: 25 concurrent creates leave exactly 20 groups, the rest refused with the quota error", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      const results = await Promise.allSettled(Array.from({ length: 25 }, (_, i) => c.redshift.send(create(`c${i}`))));
+      assert.equal(results.filter((r) => r.status === "fulfilled").length, 20);
+      for (const r of results) if (r.status === "rejected") assert.equal((r.reason as Error).name, "ClusterParameterGroupQuotaExceededFault");
+      const out = await c.redshift.send(new DescribeClusterParameterGroupsCommand({}));
+      assert.equal(out.ParameterGroups!.length, 21);
+    });
+
     it("CreateClusterParameterGroup: --quota parameter-groups-per-account overrides the limit", async () => {
       await using rs = await startServer({ quotas: { "parameter-groups-per-account": 1 } });
       const c = clientsFor(rs.url, GRANTOR);
