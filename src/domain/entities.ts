@@ -149,6 +149,12 @@ export interface Cluster extends EntityBase {
   defaultIamRoleArn?: string | undefined;
   /** Audit logging (EnableLogging / DisableLogging); absent until logging is first enabled. */
   auditLogging?: AuditLogging | undefined;
+  /**
+   * Parameter changes waiting for a reboot: `group` after the cluster moved to another parameter
+   * group, else the names of static parameters of its group that changed since the last reboot.
+   * Absent: in sync.
+   */
+  pendingReboot?: { group?: boolean | undefined; parameters?: string[] | undefined } | undefined;
   /** Changes a ModifyCluster started that take effect when `cluster-modify` completes. */
   pendingModifications?: PendingClusterModifications | undefined;
 }
@@ -177,6 +183,17 @@ export interface PendingClusterModifications {
   masterUserPassword?: boolean | undefined;
   publiclyAccessible?: boolean | undefined;
   enhancedVpcRouting?: boolean | undefined;
+}
+
+/** A cluster parameter group created by the user (the default group of each family is not stored). */
+export interface ClusterParameterGroup extends EntityBase {
+  /** ParameterGroupName, lower-cased (AWS stores names lowercase). */
+  readonly id: string;
+  family: string;
+  description: string;
+  /** Values the user set (ModifyClusterParameterGroup), by parameter name; the others are the family's defaults. */
+  values: Record<string, string>;
+  tags: Tag[];
 }
 
 export type AuthorizationStatus = "Authorized" | "Revoking";
@@ -236,5 +253,6 @@ export interface EntityKinds {
   clusters: Cluster;
   authorizations: Authorization;
   endpoints: Endpoint;
+  parameterGroups: ClusterParameterGroup;
 }
 export type EntityKind = keyof EntityKinds;

@@ -3,8 +3,8 @@
  * Defaults from "Quotas and limits in Amazon Redshift"
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
  * grantees per cluster 5, Redshift-managed VPC endpoints per cluster 30 and per authorization 5,
- * nodes per account 200, subnet groups per account 20, subnets per subnet group 20, IAM roles per
- * cluster 50 ("IAM roles for other AWS services"); and from "Amazon
+ * nodes per account 200, parameter groups per account 20, subnet groups per account 20, subnets per
+ * subnet group 20, IAM roles per cluster 50 ("IAM roles for other AWS services"); and from "Amazon
  * VPC quotas" (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html): inbound or
  * outbound rules per security group 60 (each direction counts separately).
  *
@@ -24,6 +24,7 @@ export const DEFAULT_QUOTAS = {
   "endpoints-per-grant": 5,
   "nodes-per-account": 200,
   "subnet-groups-per-account": 20,
+  "parameter-groups-per-account": 20,
   "subnets-per-group": 20,
   "rules-per-security-group": 60,
   "vpcs-per-grant": 100,

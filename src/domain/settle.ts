@@ -44,6 +44,8 @@ async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<vo
     await clusterGone(ctx, cluster);
     return;
   }
+  // A completed reboot applies every parameter change that was waiting for it.
+  if (cluster.pending!.transition === "cluster-reboot") cluster.pendingReboot = undefined;
   cluster.status = transition.to as Cluster["status"];
   cluster.pending = undefined;
   applyPendingModifications(cluster);

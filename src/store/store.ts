@@ -17,9 +17,10 @@ export interface IndexColumns {
   subnets: "vpcId" | "availabilityZone";
   securityGroups: "vpcId" | "groupName";
   subnetGroups: "vpcId";
-  clusters: "subnetGroupName" | "status";
+  clusters: "subnetGroupName" | "status" | "parameterGroupName";
   authorizations: "clusterId" | "grantee" | "status";
   endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
+  parameterGroups: "family";
 }
 
 /**
@@ -36,6 +37,7 @@ export interface Measures {
   clusters: "nodesInUse";
   authorizations: never;
   endpoints: never;
+  parameterGroups: never;
 }
 
 export type FilterValue = string | number | boolean;

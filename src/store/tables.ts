@@ -35,7 +35,7 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   clusters: {
     kind: "clusters",
     table: "clusters",
-    columns: { subnetGroupName: "subnet_group_name", status: "status" },
+    columns: { subnetGroupName: "subnet_group_name", status: "status", parameterGroupName: "parameter_group_name" },
     measures: { nodesInUse: { column: "nodes_in_use", value: (e) => nodesInUse(e as Cluster) } },
   },
   authorizations: {
@@ -56,6 +56,7 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
     },
     measures: none,
   },
+  parameterGroups: { kind: "parameterGroups", table: "parameter_groups", columns: { family: "family" }, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   CreateClusterCommand,
+  CreateClusterParameterGroupCommand,
   CreateClusterSubnetGroupCommand,
   DeleteClusterCommand,
   DescribeClusterSubnetGroupsCommand,
@@ -55,7 +56,7 @@ describe("CreateCluster", () => {
       assert.equal(cl.ManualSnapshotRetentionPeriod, -1);
       assert.match(cl.PreferredMaintenanceWindow!, /^(sun|mon|tue|wed|thu|fri|sat):\d\d:[03]0-\1:\d\d:[03]0$/);
       assert.ok(cl.NextMaintenanceWindowStartTime!.getTime() >= START);
-      assert.deepEqual(cl.ClusterParameterGroups, [{ ParameterGroupName: "default.redshift-1.0", ParameterApplyStatus: "in-sync" }]);
+      assert.deepEqual(cl.ClusterParameterGroups, [{ ParameterGroupName: "default.redshift-1.0", ParameterApplyStatus: "in-sync", ClusterParameterStatusList: [] }]);
       assert.equal(cl.TotalStorageCapacityInMegaBytes, 2 * 128 * 1024 * 1024);
       assert.deepEqual(cl.Tags, [{ Key: "env", Value: "test" }]);
       assert.equal(cl.PendingModifiedValues, undefined);
@@ -123,6 +124,7 @@ describe("CreateCluster", () => {
       await using rs = await startServer();
       const c = clientsFor(rs.url, GRANTOR);
       const role = "arn:aws:iam::111111111111:role/RedshiftCopy";
+      await c.redshift.send(new CreateClusterParameterGroupCommand({ ParameterGroupName: "custom-params", ParameterGroupFamily: "redshift-1.0", Description: "d" }));
       const cl = await createCluster(c, "full", {
         DBName: "warehouse",
         IamRoles: [role],

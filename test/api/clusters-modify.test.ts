@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   AuthorizeEndpointAccessCommand,
+  CreateClusterParameterGroupCommand,
   CreateClusterSubnetGroupCommand,
   CreateEndpointAccessCommand,
   ModifyClusterCommand,
@@ -57,6 +58,7 @@ describe("ModifyCluster", () => {
       const net = await createNet(c, 20);
       await c.redshift.send(new CreateClusterSubnetGroupCommand({ ClusterSubnetGroupName: "g", Description: "g", SubnetIds: net.subnetIds }));
       await createCluster(c, "wh", { ClusterSubnetGroupName: "g" });
+      await c.redshift.send(new CreateClusterParameterGroupCommand({ ParameterGroupName: "tuned", ParameterGroupFamily: "redshift-1.0", Description: "d" }));
       const out = await modify(c, {
         Port: 8200,
         VpcSecurityGroupIds: [net.sgId, net.defaultSgId],

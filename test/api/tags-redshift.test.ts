@@ -4,10 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import {
+  CreateClusterParameterGroupCommand,
   CreateClusterSubnetGroupCommand,
   CreateTagsCommand,
   DeleteClusterCommand,
   DeleteTagsCommand,
+  DescribeClusterParameterGroupsCommand,
   DescribeClustersCommand,
   DescribeClusterSubnetGroupsCommand,
   DescribeTagsCommand,
@@ -62,6 +64,18 @@ describe("Redshift tags", () => {
       const out = await c.redshift.send(new DescribeClusterSubnetGroupsCommand({ ClusterSubnetGroupName: "grp" }));
       assert.deepEqual(out.ClusterSubnetGroups![0]!.Tags, [{ Key: "b", Value: "2" }]);
       assert.deepEqual(await tagsOf(c, { ResourceName: groupArn("grp") }), [`subnetgroup ${groupArn("grp")} b=2`]);
+    });
+
+    it("CreateTags/DeleteTags: tag a cluster parameter group; DescribeClusterParameterGroups and DescribeTags show the change", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      await c.redshift.send(new CreateClusterParameterGroupCommand({ ParameterGroupName: "Tuned", ParameterGroupFamily: "redshift-1.0", Description: "tuned", Tags: [{ Key: "env", Value: "dev" }] }));
+      const arn = `arn:aws:redshift:${REGION}:${GRANTOR}:parametergroup:tuned`;
+      await tag(c, arn, [{ Key: "owner", Value: "ana" }]);
+      await untag(c, arn, ["env"]);
+      assert.deepEqual(await tagsOf(c, { ResourceName: arn }), [`parametergroup ${arn} owner=ana`]);
+      const { ParameterGroups } = await c.redshift.send(new DescribeClusterParameterGroupsCommand({ ParameterGroupName: "tuned" }));
+      assert.deepEqual(ParameterGroups?.[0]?.Tags, [{ Key: "owner", Value: "ana" }]);
     });
 
     it("DescribeTags: without an ARN lists every tag of the caller's resources, clusters first; ResourceType narrows (ARN type or the documented name)", async () => {

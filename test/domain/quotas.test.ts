@@ -10,6 +10,7 @@ describe("quotas", () => {
       "endpoints-per-grant": 5,
       "nodes-per-account": 200,
       "subnet-groups-per-account": 20,
+      "parameter-groups-per-account": 20,
       "subnets-per-group": 20,
       "rules-per-security-group": 60,
       "vpcs-per-grant": 100,

@@ -6,7 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { CreateVpcCommand } from "@aws-sdk/client-ec2";
-import { AuthorizeEndpointAccessCommand, CreateEndpointAccessCommand } from "@aws-sdk/client-redshift";
+import {
+  AuthorizeEndpointAccessCommand,
+  CreateClusterParameterGroupCommand,
+  CreateEndpointAccessCommand,
+  ModifyClusterParameterGroupCommand,
+} from "@aws-sdk/client-redshift";
 import { memberKey } from "../../src/protocol/decode.js";
 import type { Shape, StructureShape } from "../../src/protocol/shapes.js";
 import type { ServiceDef } from "../../src/services/operation.js";
@@ -64,6 +69,7 @@ const BASE_EXTRAS: Readonly<Record<string, readonly string[]>> = {
 const FRESH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   CreateCluster: { ClusterIdentifier: "fresh-cluster" },
   CreateClusterSubnetGroup: { ClusterSubnetGroupName: "fresh-sng" },
+  CreateClusterParameterGroup: { ParameterGroupName: "fresh-params" },
   CreateEndpointAccess: { EndpointName: "fresh-ep" },
 };
 
@@ -101,7 +107,13 @@ export async function buildWorld(url: string): Promise<Caller[]> {
   const grantor = clientsFor(url, GRANTOR);
   const grantee = clientsFor(url, GRANTEE);
   const grantorNet = await createNetwork(grantor, "10.0.0.0/16", "grantor-sng");
-  await createCluster(grantor, "analytics", { ClusterSubnetGroupName: grantorNet.subnetGroupName });
+  for (const [clients, name] of [[grantor, "grantor-params"], [grantee, "grantee-params"]] as const) {
+    await clients.redshift.send(new CreateClusterParameterGroupCommand({ ParameterGroupName: name, ParameterGroupFamily: "redshift-1.0", Description: "d" }));
+    await clients.redshift.send(
+      new ModifyClusterParameterGroupCommand({ ParameterGroupName: name, Parameters: [{ ParameterName: "require_ssl", ParameterValue: "true" }] }),
+    );
+  }
+  await createCluster(grantor, "analytics", { ClusterSubnetGroupName: grantorNet.subnetGroupName, ClusterParameterGroupName: "grantor-params" });
   const granteeNet = await createNetwork(grantee, "10.1.0.0/16", "grantee-sng");
   await grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "analytics", Account: GRANTEE }));
   await grantee.redshift.send(
@@ -114,6 +126,11 @@ export async function buildWorld(url: string): Promise<Caller[]> {
   );
   const known = (net: Network, endpoint: string, other: string): Record<string, string> => ({
     ClusterIdentifier: "analytics",
+    ParameterGroupName: net.vpcId === granteeNet.vpcId ? "grantee-params" : "grantor-params",
+    ClusterParameterGroupName: net.vpcId === granteeNet.vpcId ? "grantee-params" : "grantor-params",
+    ParameterGroupFamily: "redshift-1.0",
+    ParameterName: "require_ssl",
+    ParameterValue: "false",
     Account: other,
     ResourceOwner: GRANTOR,
     EndpointName: endpoint,

@@ -35,6 +35,7 @@ import {
   randomMaintenanceWindow,
 } from "./rules.js";
 import { checkTags } from "./tags.js";
+import { resolveClusterParameterGroup } from "../parameter-groups/rules.js";
 
 /** The CreateCluster parameters the emulator acts on (AWS member names). */
 export interface CreateClusterRequest {
@@ -114,6 +115,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
   if (await ctx.tx.clusters.get(ctx.scope, id)) throw new ClusterAlreadyExists("Cluster already exists");
   await checkNodeQuota(ctx, numberOfNodes);
 
+  const resolvedParameterGroup = await resolveClusterParameterGroup(ctx, parameterGroupName);
   const group = await subnetGroupFor(ctx, req.ClusterSubnetGroupName);
   const placement = await place(ctx, group, req.AvailabilityZone, multiAz);
   const securityGroupIds = await resolveSecurityGroups(ctx, placement.vpcId, req.VpcSecurityGroupIds);
@@ -151,7 +153,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     secondaryAvailabilityZone: placement.secondaryAvailabilityZone,
     nodes: allocateNodes(placement.subnet.cidrBlock, numberOfNodes, publiclyAccessible),
     manualSnapshotRetentionPeriod: manualRetention,
-    parameterGroupName,
+    parameterGroupName: resolvedParameterGroup,
     maintenanceTrackName: req.MaintenanceTrackName ?? "current",
     masterPasswordSecretArn: managedPassword ? masterPasswordSecretArn(ctx.scope.region, ctx.scope.account, id, req.MasterUsername) : undefined,
     defaultIamRoleArn: req.DefaultIamRoleArn,

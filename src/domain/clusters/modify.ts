@@ -29,6 +29,7 @@ import {
   normaliseMaintenanceWindow,
 } from "./rules.js";
 import { getClusterForUpdate } from "./describe.js";
+import { resolveClusterParameterGroup } from "../parameter-groups/rules.js";
 import { requireStatus, supportsManagedEndpoints } from "./status.js";
 
 export interface ModifyClusterRequest {
@@ -102,6 +103,8 @@ export async function modifyCluster(ctx: DomainContext, req: ModifyClusterReques
     eligibleAfter: supportsManagedEndpoints({ nodeType, azRelocation, multiAz }),
   });
   if (numberOfNodes > cluster.numberOfNodes) await checkNodeQuota(ctx, numberOfNodes, cluster.id);
+  const parameterGroupName =
+    req.ClusterParameterGroupName !== undefined ? await resolveClusterParameterGroup(ctx, req.ClusterParameterGroupName) : cluster.parameterGroupName;
 
   // Where the cluster ends up: a zone move or turning Multi-AZ on needs the subnet group's zones.
   const moving = req.AvailabilityZone !== undefined && req.AvailabilityZone !== cluster.availabilityZone;
@@ -126,7 +129,11 @@ export async function modifyCluster(ctx: DomainContext, req: ModifyClusterReques
   if (req.AutomatedSnapshotRetentionPeriod !== undefined) cluster.automatedSnapshotRetentionPeriod = req.AutomatedSnapshotRetentionPeriod;
   if (req.ManualSnapshotRetentionPeriod !== undefined) cluster.manualSnapshotRetentionPeriod = req.ManualSnapshotRetentionPeriod;
   if (req.AllowVersionUpgrade !== undefined) cluster.allowVersionUpgrade = req.AllowVersionUpgrade;
-  if (req.ClusterParameterGroupName !== undefined) cluster.parameterGroupName = req.ClusterParameterGroupName;
+  if (parameterGroupName !== cluster.parameterGroupName) {
+    // A new group applies at the next reboot, whatever its parameters.
+    cluster.parameterGroupName = parameterGroupName;
+    cluster.pendingReboot = { group: true };
+  }
   if (req.MaintenanceTrackName !== undefined) cluster.maintenanceTrackName = req.MaintenanceTrackName;
   if (req.KmsKeyId !== undefined) cluster.kmsKeyId = req.KmsKeyId;
   if (req.MasterUserPassword !== undefined) cluster.masterPasswordSecretArn = undefined;

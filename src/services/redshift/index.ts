@@ -1,16 +1,18 @@
 /**
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
- * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, the seven
- * endpoint-access operations, and tags (CreateTags/DeleteTags/DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation
- * answers 501 NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, parameter
- * groups, data shares, … are out of scope). The table below is exhaustive: a missing handler is a
+ * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
+ * parameter groups, the seven endpoint-access operations, and tags (CreateTags/DeleteTags/
+ * DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation answers 501
+ * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
+ * scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
 import { clusterOperations } from "./clusters/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
+import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
 
@@ -30,6 +32,13 @@ export type RedshiftOperation =
   | "DescribeClusterSubnetGroups"
   | "ModifyClusterSubnetGroup"
   | "DeleteClusterSubnetGroup"
+  | "CreateClusterParameterGroup"
+  | "DescribeClusterParameterGroups"
+  | "ModifyClusterParameterGroup"
+  | "ResetClusterParameterGroup"
+  | "DeleteClusterParameterGroup"
+  | "DescribeClusterParameters"
+  | "DescribeDefaultClusterParameters"
   | "AuthorizeEndpointAccess"
   | "RevokeEndpointAccess"
   | "DescribeEndpointAuthorization"
@@ -44,6 +53,7 @@ export type RedshiftOperation =
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
   ...subnetGroupOperations,
+  ...parameterGroupOperations,
   ...endpointAccessOperations,
   ...tagOperations,
 };

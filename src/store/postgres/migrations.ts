@@ -64,6 +64,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       "CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vpc_id, lower(group_name));",
     ].join("\n"),
   },
+  {
+    version: 2,
+    description: "cluster parameter groups; clusters indexed by their parameter group",
+    sql: [
+      partitioned("parameter_groups", `family ${text} NOT NULL`, ["account, region, family"]),
+      `ALTER TABLE clusters ADD COLUMN parameter_group_name ${text} NOT NULL DEFAULT 'default.redshift-1.0';`,
+      "UPDATE clusters SET parameter_group_name = coalesce(body::json->>'parameterGroupName', 'default.redshift-1.0');",
+      "CREATE INDEX clusters_parameter_group ON clusters (account, region, parameter_group_name);",
+    ].join("\n"),
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

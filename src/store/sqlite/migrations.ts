@@ -66,6 +66,16 @@ CREATE UNIQUE INDEX vpcs_one_default ON vpcs (account, region) WHERE is_default 
 CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vpc_id, lower(group_name));
 `,
   },
+  {
+    version: 3,
+    description: "cluster parameter groups; clusters indexed by their parameter group",
+    sql: [
+      partitioned("parameter_groups", "family TEXT NOT NULL", ["account, region, family"]),
+      "ALTER TABLE clusters ADD COLUMN parameter_group_name TEXT NOT NULL DEFAULT 'default.redshift-1.0';",
+      "UPDATE clusters SET parameter_group_name = coalesce(json_extract(body, '$.parameterGroupName'), 'default.redshift-1.0');",
+      "CREATE INDEX clusters_parameter_group ON clusters (account, region, parameter_group_name);",
+    ].join("\n"),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,7 @@ import { clusterTypeOf } from "../../../domain/clusters/nodes.js";
 import { totalStorageMiB } from "../../../domain/clusters/node-types.js";
 import { nextMaintenanceWindowStart } from "../../../domain/clusters/rules.js";
 import { availabilityStatus } from "../../../domain/clusters/status.js";
+import { parameterGroupStatus } from "../../../domain/parameter-groups/clusters.js";
 import { boolean, integer, list, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 
 export const Tag = structure({ Key: string(), Value: string() });
@@ -23,7 +24,12 @@ export const TagValueList = list(string(), "TagValue");
 
 const VpcSecurityGroupMembership = structure({ VpcSecurityGroupId: string(), Status: string() });
 const ClusterSecurityGroupMembership = structure({ ClusterSecurityGroupName: string(), Status: string() });
-const ClusterParameterGroupStatus = structure({ ParameterGroupName: string(), ParameterApplyStatus: string() });
+const ClusterParameterStatus = structure({ ParameterName: string(), ParameterApplyStatus: string() });
+const ClusterParameterGroupStatus = structure({
+  ParameterGroupName: string(),
+  ParameterApplyStatus: string(),
+  ClusterParameterStatusList: list(ClusterParameterStatus),
+});
 const ClusterNode = structure({ NodeRole: string(), PrivateIPAddress: string(), PublicIPAddress: string() });
 const ClusterIamRole = structure({ IamRoleArn: string(), ApplyStatus: string() });
 
@@ -96,6 +102,15 @@ export function clusterAddress(cluster: Pick<Cluster, "id" | "account" | "region
   return `${cluster.id}.${suffix}`;
 }
 
+function parameterGroupStatusToWire(c: Cluster): ValueOf<typeof ClusterParameterGroupStatus> {
+  const status = parameterGroupStatus(c);
+  return {
+    ParameterGroupName: status.name,
+    ParameterApplyStatus: status.applyStatus,
+    ClusterParameterStatusList: status.parameters.map((p) => ({ ParameterName: p.name, ParameterApplyStatus: p.applyStatus })),
+  };
+}
+
 export function clusterToWire(c: Cluster, now: number): ClusterWire {
   const pending = c.pendingModifications;
   return {
@@ -112,7 +127,7 @@ export function clusterToWire(c: Cluster, now: number): ClusterWire {
     ManualSnapshotRetentionPeriod: c.manualSnapshotRetentionPeriod,
     ClusterSecurityGroups: [],
     VpcSecurityGroups: c.securityGroupIds.map((id) => ({ VpcSecurityGroupId: id, Status: "active" })),
-    ClusterParameterGroups: [{ ParameterGroupName: c.parameterGroupName, ParameterApplyStatus: "in-sync" }],
+    ClusterParameterGroups: [parameterGroupStatusToWire(c)],
     ClusterSubnetGroupName: c.subnetGroupName,
     VpcId: c.vpcId,
     AvailabilityZone: c.availabilityZone,
