@@ -230,7 +230,7 @@ async function seededStore(n: number, createdAt: number): Promise<{ store: Sqlit
   const store = new SqliteStore({ dataDir: dir });
   const scope = { account: GRANTOR, region: REGION };
   await store.transact(async (tx) => {
-    await tx.clusters.insert({ ...scope, id: "analytics", createdAt, status: "available", nodeType: "ra3.xlplus", subnetGroupName: "default" } as unknown as Cluster);
+    await tx.clusters.insert({ ...scope, id: "analytics", createdAt, status: "available", nodeType: "ra3.xlplus", subnetGroupName: "default", parameterGroupName: "default.redshift-1.0" } as unknown as Cluster);
     for (let i = 0; i < n; i++) {
       const g: Authorization = {
         ...scope,

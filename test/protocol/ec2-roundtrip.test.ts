@@ -425,6 +425,10 @@ describe("EC2 shapes round-trip through @aws-sdk/client-ec2", () => {
       "ModifyVpcAttribute",
       "DescribeRouteTables",
       "DescribeNetworkAcls",
+      // test/protocol/ec2-tags-roundtrip.test.ts
+      "CreateTags",
+      "DeleteTags",
+      "DescribeTags",
     ];
     assert.deepEqual(Object.keys(ec2.operations).sort(), covered.sort());
   });

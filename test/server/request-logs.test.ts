@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CreateTagsCommand, CreateVpcCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
+import { CreateVpcCommand, DescribeVpcsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { CreateClusterCommand, DeleteClusterCommand, DescribeClustersCommand } from "@aws-sdk/client-redshift";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer } from "../helpers.js";
@@ -77,13 +77,13 @@ describe("request logs", () => {
 
   it("logs: 501 NotImplemented is logged at warn naming the operation, and a service that is not emulated naming the service", async () => {
     const lines = await withLogs(async (url) => {
-      await expectAwsError(clientsFor(url, GRANTOR).ec2.send(new CreateTagsCommand({ Resources: ["vpc-1"], Tags: [{ Key: "k", Value: "v" }] })), "NotImplemented", 501);
+      await expectAwsError(clientsFor(url, GRANTOR).ec2.send(new RunInstancesCommand({ MinCount: 1, MaxCount: 1 })), "NotImplemented", 501);
       const res = await sendSigned(url, "Action=ListBuckets", { service: "s3", signingDate: new Date() });
       assert.equal(res.status, 501);
     });
     const [op, service] = lines.filter((l) => l.msg === "request");
-    assert.deepEqual([op?.level, op?.service, op?.action, op?.status, op?.code], ["warn", "ec2", "CreateTags", 501, "NotImplemented"]);
-    assert.match(op?.message ?? "", /CreateTags/);
+    assert.deepEqual([op?.level, op?.service, op?.action, op?.status, op?.code], ["warn", "ec2", "RunInstances", 501, "NotImplemented"]);
+    assert.match(op?.message ?? "", /RunInstances/);
     assert.deepEqual([service?.level, service?.service, service?.action, service?.status, service?.code], ["warn", "s3", "ListBuckets", 501, "NotImplemented"]);
     assert.ok(!lines.some((l) => l.level === "error"), "no error lines");
   });
@@ -95,7 +95,7 @@ describe("request logs", () => {
       await ec2.send(new CreateVpcCommand({ CidrBlock: "10.3.0.0/16" }));
       await redshift.send(new CreateClusterCommand({ ClusterIdentifier: "c1", NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" }));
       await expectAwsError(redshift.send(new CreateClusterCommand({ ClusterIdentifier: "c1", NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" })), "ClusterAlreadyExistsFault", 400);
-      await expectAwsError(ec2.send(new CreateTagsCommand({ Resources: ["vpc-1"], Tags: [] })), "NotImplemented", 501);
+      await expectAwsError(ec2.send(new RunInstancesCommand({ MinCount: 1, MaxCount: 1 })), "NotImplemented", 501);
       await redshift.send(new DeleteClusterCommand({ ClusterIdentifier: "c1", SkipFinalClusterSnapshot: true }));
       assert.equal((await send(url, { method: "GET", path: "/_redshift-local/state" })).status, 200);
     });

@@ -22,10 +22,10 @@ describe("routing by signing name", () => {
     const signingDate = new Date();
     const toEc2 = await sendSigned(rs.url, "Action=CreateTags&ResourceId.1=vpc-1&Tag.1.Key=k&Tag.1.Value=v", { service: "ec2", signingDate });
     assert.match(toEc2.text, EC2_ERROR);
-    assert.equal(errorCode(toEc2.text), "NotImplemented");
+    assert.equal(errorCode(toEc2.text), "InvalidVpcID.NotFound", "EC2's CreateTags looked the VPC up");
     const toRedshift = await sendSigned(rs.url, "Action=CreateTags&ResourceName=arn:aws:redshift:us-east-1:1:cluster:c&Tags.Tag.1.Key=k", { service: "redshift", signingDate });
     assert.match(toRedshift.text, REDSHIFT_ERROR);
-    assert.equal(errorCode(toRedshift.text), "NotImplemented");
+    assert.equal(errorCode(toRedshift.text), "InvalidParameterValue", "Redshift's CreateTags refused the ARN's account");
   });
 
   it("routing: the signing name beats Version: ec2-signed with Redshift's Version answers in EC2's envelope", async () => {
@@ -86,12 +86,15 @@ describe("routing by signing name", () => {
 describe("routing unsigned requests by Version", () => {
   it("routing: unsigned 2012-12-01 → Redshift, 2016-11-15 → EC2, 2011-06-15 → STS", async () => {
     await using rs = await startServer({ defaultAccount: "121212121212" });
+    // CreateTags exists in both APIs with different required members: each service's own validation answers.
     const redshift = await rawPost(rs.url, "Action=CreateTags&Version=2012-12-01");
     assert.match(redshift.text, REDSHIFT_ERROR);
-    assert.equal(errorCode(redshift.text), "NotImplemented");
+    assert.equal(errorCode(redshift.text), "MissingParameter");
+    assert.match(redshift.text, /ResourceName/);
     const ec2 = await rawPost(rs.url, "Action=CreateTags&Version=2016-11-15");
     assert.match(ec2.text, EC2_ERROR);
-    assert.equal(errorCode(ec2.text), "NotImplemented");
+    assert.equal(errorCode(ec2.text), "MissingParameter");
+    assert.match(ec2.text, /Resources/);
     const sts = await rawPost(rs.url, "Action=GetCallerIdentity&Version=2011-06-15");
     assert.equal(sts.status, 200);
     assert.match(sts.text, /^<GetCallerIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><GetCallerIdentityResult>/);
