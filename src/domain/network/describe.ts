@@ -102,10 +102,21 @@ function compareStable(a: Cursor, b: Cursor): number {
 }
 
 function encodeToken(kind: string, cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([kind, cursor.createdAt, cursor.id]), "utf8").toString("base64url");
+  return encodeNextToken(kind, [cursor.createdAt, cursor.id]);
 }
 
 function decodeToken(kind: string, account: string, token: string | undefined): Cursor | undefined {
+  const position = decodeNextToken(kind, token, ["number", "string"]);
+  return position && { createdAt: position[0] as number, account, id: position[1] as string };
+}
+
+/** An EC2 `NextToken`: the listing's kind and the last item's position, opaque to the client. */
+export function encodeNextToken(kind: string, position: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify([kind, ...position]), "utf8").toString("base64url");
+}
+
+/** The position in a token of `kind` whose values have these types; a token we did not issue is InvalidPaginationToken. */
+export function decodeNextToken(kind: string, token: string | undefined, types: readonly ("string" | "number")[]): (string | number)[] | undefined {
   if (token === undefined || token === "") return undefined;
   let parsed: unknown;
   try {
@@ -113,8 +124,8 @@ function decodeToken(kind: string, account: string, token: string | undefined): 
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== kind || typeof parsed[1] !== "number" || typeof parsed[2] !== "string") {
+  if (!Array.isArray(parsed) || parsed.length !== types.length + 1 || parsed[0] !== kind || types.some((t, i) => typeof parsed[i + 1] !== t)) {
     throw new InvalidPaginationToken("The specified pagination token is not valid or is expired.");
   }
-  return { createdAt: parsed[1], account, id: parsed[2] };
+  return parsed.slice(1) as (string | number)[];
 }

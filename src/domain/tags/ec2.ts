@@ -15,7 +15,8 @@
  */
 import type { DomainContext } from "../context.js";
 import type { SecurityGroup, Tag } from "../entities.js";
-import { type AwsError, InvalidID, InvalidGroupNotFound, InvalidPaginationToken, InvalidParameterValue, InvalidSecurityGroupRuleIdNotFound, TagLimitExceeded } from "../errors.js";
+import { type AwsError, InvalidID, InvalidGroupNotFound, InvalidParameterValue, InvalidSecurityGroupRuleIdNotFound, TagLimitExceeded } from "../errors.js";
+import { decodeNextToken, encodeNextToken } from "../network/describe.js";
 import { compileFilters, type FilterInput, type FilterTable } from "../network/filters.js";
 import { groupRules } from "../network/rule-set.js";
 import { subnetNotFound } from "../network/subnets.js";
@@ -215,19 +216,9 @@ function compare(a: readonly [string, string], b: readonly [string, string]): nu
 }
 
 function encodeToken(position: readonly [string, string]): string {
-  return Buffer.from(JSON.stringify([TOKEN_KIND, ...position]), "utf8").toString("base64url");
+  return encodeNextToken(TOKEN_KIND, position);
 }
 
 function decodeToken(token: string | undefined): readonly [string, string] | undefined {
-  if (token === undefined || token === "") return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-  } catch {
-    parsed = undefined;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== TOKEN_KIND || typeof parsed[1] !== "string" || typeof parsed[2] !== "string") {
-    throw new InvalidPaginationToken("The specified pagination token is not valid or is expired.");
-  }
-  return [parsed[1], parsed[2]];
+  return decodeNextToken(TOKEN_KIND, token, ["string", "string"]) as [string, string] | undefined;
 }
