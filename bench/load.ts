@@ -2,9 +2,11 @@
  * The load generator, run as its own process (pinned to its own core by run.ts): `connections`
  * keep-alive HTTP/1.1 connections, each sending its next request as soon as the previous response
  * is complete, for `seconds`. Requests are pre-built byte buffers (raw sockets, no client library in
- * the way), taken round-robin from a list so writes can target distinct resources.
+ * the way), taken round-robin from a list so writes can target distinct resources. With several
+ * `ports` (instances sharing one store), connection i goes to ports[i % ports.length]: a
+ * round-robin load balancer in front of them, per connection as an L4 balancer does with keep-alive.
  *
- * Input (argv[2]): the path of a JSON file { host, port, connections, seconds, warmupSeconds, requests: string[] (base64) }.
+ * Input (argv[2]): the path of a JSON file { host, ports: number[], connections, seconds, warmupSeconds, requests: string[] (base64) }.
  * Output (stdout): JSON { requests, errors, statuses, rps, p50Ms, p99Ms, maxMs }.
  */
 import { readFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import { connect, type Socket } from "node:net";
 
 interface LoadInput {
   host: string;
-  port: number;
+  ports: number[];
   connections: number;
   seconds: number;
   warmupSeconds: number;
@@ -28,9 +30,9 @@ const latencies: number[] = [];
 let completed = 0;
 const statuses: Record<string, number> = {};
 
-function runConnection(): Promise<void> {
+function runConnection(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket: Socket = connect(input.port, input.host);
+    const socket: Socket = connect(port, input.host);
     socket.setNoDelay(true);
     let buffer: Buffer = Buffer.alloc(0);
     let started = 0;
@@ -69,7 +71,7 @@ function runConnection(): Promise<void> {
   });
 }
 
-const connections = Array.from({ length: input.connections }, () => runConnection());
+const connections = Array.from({ length: input.connections }, (_, i) => runConnection(input.ports[i % input.ports.length]!));
 setTimeout(() => {
   measuring = true;
   const begin = performance.now();

@@ -4,6 +4,17 @@
  * machine has it) and 16 keep-alive connections. Runs against `--in-memory` and the default SQLite
  * file store, from the built CLI (dist/). Prints a table and writes bench/results.json.
  *
+ * With REDSHIFT_LOCAL_BENCH_PG (or else REDSHIFT_LOCAL_TEST_PG) naming a PostgreSQL database, it
+ * also runs the same workloads on `--store postgres://…`, each run in a fresh database created next
+ * to the named one and dropped afterwards: once with one instance, once with two instances on the
+ * same database, the load generator spreading its 16 connections round-robin over the two ports (a
+ * load balancer), and reports two instances vs one per read workload (target ≥ 1.6×). That ratio
+ * only measures scale-out when each instance has a core of its own and the load generator and
+ * PostgreSQL have others (≥ 4 cores): on fewer, the two instances are pinned to the one server core
+ * (the same CPU as the single instance) and the ratio is printed as a report, not judged.
+ * Non-2xx answers are counted per status (PostgreSQL writes may answer 400 Throttling under
+ * contention) and shown.
+ *
  * Targets: reads ≥ 40 % of the bare rate; writes ≥ 20 %; p99 ≤ 10 ms; DescribeEndpointAuthorization
  * with 10,000 grants in the store within 1.5× the time with 10; cold start to "listening" ≤ 500 ms;
  * idle RSS ≤ 100 MB. A report, not a test: it exits 0 whatever the figures (machines are noisy).
@@ -11,9 +22,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { benchPgUrl, createFreshDatabase, redacted } from "./pg-database.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "dist/src/cli/main.js");
@@ -22,6 +34,16 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const CONNECTIONS = 16;
 const OWNER = "111111111111";
 const HAS_TASKSET = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+const CORES = availableParallelism();
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+/**
+ * Where the second of two instances runs. Scale-out needs a core per instance besides the load
+ * generator's and some for PostgreSQL; on fewer than 4 cores the honest comparison is the same CPU
+ * for one and for two instances (both on SERVER_CORE), and the ratio is not judged against the target.
+ */
+const SECOND_SERVER_CORE = CORES >= 4 ? 2 : SERVER_CORE;
+const SCALE_OUT_MEASURABLE = HAS_TASKSET && CORES >= 4;
 
 function pinned(core: number, command: string, args: string[]): ChildProcess {
   return HAS_TASKSET
@@ -57,13 +79,13 @@ interface LoadResult {
   maxMs: number;
 }
 
-async function load(port: number, requests: string[]): Promise<LoadResult> {
-  const input = { host: "127.0.0.1", port, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, requests };
+async function load(ports: number[], requests: string[]): Promise<LoadResult> {
+  const input = { host: "127.0.0.1", ports, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, requests };
   const dir = mkdtempSync(join(tmpdir(), "rl-load-"));
   const file = join(dir, "input.json");
   writeFileSync(file, JSON.stringify(input));
   try {
-    const child = pinned(1, process.execPath, ["--import", "tsx", join(ROOT, "bench/load.ts"), file]);
+    const child = pinned(LOAD_CORE, process.execPath, ["--import", "tsx", join(ROOT, "bench/load.ts"), file]);
     return JSON.parse(await firstLine(child)) as LoadResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -92,10 +114,16 @@ function call(port: number, body: string, service = "redshift", account = OWNER)
   });
 }
 
+/** A setup call that must succeed; `Throttling` (a PostgreSQL write that kept conflicting) is retried as the SDKs do. */
 async function must(port: number, body: string, service = "redshift", account = OWNER): Promise<string> {
-  const res = await call(port, body, service, account);
-  if (res.status !== 200) throw new Error(`setup call failed (${res.status}): ${body}\n${res.text}`);
-  return res.text;
+  for (let attempt = 1; ; attempt++) {
+    const res = await call(port, body, service, account);
+    if (res.status === 200) return res.text;
+    if (!(res.status === 400 && res.text.includes("<Code>Throttling</Code>") && attempt < 10)) {
+      throw new Error(`setup call failed (${res.status}): ${body}\n${res.text}`);
+    }
+    await new Promise((r) => setTimeout(r, 50 * attempt));
+  }
 }
 
 async function inParallel(n: number, width: number, fn: (i: number) => Promise<unknown>): Promise<void> {
@@ -109,6 +137,9 @@ const qs = (params: Record<string, string | number>) => new URLSearchParams(Obje
 const redshiftBody = (action: string, params: Record<string, string | number> = {}) => qs({ Action: action, Version: "2012-12-01", ...params });
 const grantee = (i: number) => String(200_000_000_000 + i);
 
+const READS = ["DescribeClusters", "DescribeEndpointAuthorization", "DescribeEndpointAuthorization page of 100"];
+const WRITES = ["AuthorizeEndpointAccess (distinct grantees)", "CreateCluster"];
+
 interface StoreRun {
   store: string;
   coldStartMs: number;
@@ -116,26 +147,41 @@ interface StoreRun {
   results: Record<string, LoadResult>;
 }
 
-async function benchStore(store: "memory" | "sqlite"): Promise<StoreRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), "rl-bench-"));
-  const storeArgs = store === "memory" ? ["--in-memory"] : ["--data-dir", dataDir];
+interface Instance {
+  server: ChildProcess;
+  port: number;
+  coldStartMs: number;
+}
+
+async function startInstance(core: number, storeArgs: string[]): Promise<Instance> {
   const started = performance.now();
-  const server = pinned(0, process.execPath, [
-    CLI,
-    "--port",
-    "0",
-    ...storeArgs,
-    "--log-level",
-    "warn",
-    "--quota",
-    "grants-per-cluster=1000000",
-  ]);
+  const server = pinned(core, process.execPath, [CLI, "--port", "0", ...storeArgs, "--log-level", "warn", "--quota", "grants-per-cluster=1000000"]);
   const line = await firstLine(server);
-  const coldStartMs = performance.now() - started;
-  const port = Number(/:(\d+)$/.exec(line)?.[1]);
+  return { server, port: Number(/:(\d+)$/.exec(line)?.[1]), coldStartMs: performance.now() - started };
+}
+
+async function stopInstance(instance: Instance): Promise<void> {
+  if (instance.server.exitCode !== null) return;
+  const exited = new Promise((r) => instance.server.once("exit", r));
+  instance.server.kill("SIGTERM");
+  await exited;
+}
+
+/**
+ * One store run. `storeArgs` selects the store; with `instances` = 2 a second server shares it
+ * (started after the first, which creates the tables) and the load is spread over both ports;
+ * setup goes through the first. Cold start and idle RSS are the worst of the instances.
+ */
+async function benchStore(store: string, storeArgs: string[], instances: 1 | 2 = 1): Promise<StoreRun> {
+  const servers: Instance[] = [];
   try {
-    await must(port, redshiftBody("DescribeClusters"));
-    const idleRssMb = rssMb(server.pid!);
+    servers.push(await startInstance(SERVER_CORE, storeArgs));
+    if (instances === 2) servers.push(await startInstance(SECOND_SERVER_CORE, storeArgs));
+    const port = servers[0]!.port;
+    const ports = servers.map((s) => s.port);
+    for (const s of servers) await must(s.port, redshiftBody("DescribeClusters"));
+    const coldStartMs = Math.max(...servers.map((s) => s.coldStartMs));
+    const idleRssMb = Math.max(...servers.map((s) => rssMb(s.server.pid!)));
     const cluster = (id: string) =>
       redshiftBody("CreateCluster", {
         ClusterIdentifier: id,
@@ -154,8 +200,9 @@ async function benchStore(store: "memory" | "sqlite"): Promise<StoreRun> {
 
     const results: Record<string, LoadResult> = {};
     const run = async (name: string, bodies: string[], accountOf: (i: number) => string = () => OWNER) => {
-      results[name] = await load(port, bodies.map((b, i) => rawRequest(port, b, "redshift", accountOf(i))));
-      process.stderr.write(`  ${store} ${name}: ${Math.round(results[name].rps)} req/s, p99 ${results[name].p99Ms.toFixed(2)} ms\n`);
+      results[name] = await load(ports, bodies.map((b, i) => rawRequest(port, b, "redshift", accountOf(i))));
+      const r = results[name];
+      process.stderr.write(`  ${store} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99Ms.toFixed(2)} ms${r.errors ? `, non-2xx ${nonOk(r)}` : ""}\n`);
     };
     await run("DescribeClusters", [redshiftBody("DescribeClusters", { ClusterIdentifier: "reads" })]);
     await run("DescribeEndpointAuthorization", [redshiftBody("DescribeEndpointAuthorization", { ClusterIdentifier: "reads", Account: grantee(7) })]);
@@ -172,9 +219,34 @@ async function benchStore(store: "memory" | "sqlite"): Promise<StoreRun> {
     await run("CreateCluster", creates, (i) => String(300_000_000_000 + (i % 2000)));
     return { store, coldStartMs, idleRssMb, results };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    for (const s of servers) await stopInstance(s);
+  }
+}
+
+/** Non-2xx answers per status, e.g. "400×12". */
+function nonOk(r: LoadResult): string {
+  return Object.entries(r.statuses)
+    .filter(([s]) => !s.startsWith("2"))
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
+}
+
+async function benchSqlite(): Promise<StoreRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), "rl-bench-"));
+  try {
+    return await benchStore("sqlite", ["--data-dir", dataDir]);
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A PostgreSQL run in a database of its own, dropped afterwards. */
+async function benchPostgres(baseUrl: string, instances: 1 | 2): Promise<StoreRun> {
+  const db = await createFreshDatabase(baseUrl);
+  try {
+    return await benchStore(instances === 1 ? "postgres" : "postgres ×2", ["--store", db.url], instances);
+  } finally {
+    await db.drop();
   }
 }
 
@@ -192,7 +264,7 @@ async function benchBare(): Promise<LoadResult> {
   const server = pinned(0, process.execPath, ["--import", "tsx", join(ROOT, "bench/bare-server.ts")]);
   const port = Number(await firstLine(server));
   try {
-    return await load(port, [rawRequest(port, redshiftBody("DescribeClusters"))]);
+    return await load([port], [rawRequest(port, redshiftBody("DescribeClusters"))]);
   } finally {
     server.kill("SIGTERM");
   }
@@ -202,29 +274,59 @@ async function main(): Promise<void> {
   process.stderr.write(`bench: ${SECONDS}s per workload after ${WARMUP}s warm-up, ${CONNECTIONS} connections, ${HAS_TASKSET ? "pinned with taskset" : "NOT pinned (no taskset)"}\n`);
   const bare = await benchBare();
   process.stderr.write(`  bare node:http: ${Math.round(bare.rps)} req/s, p99 ${bare.p99Ms.toFixed(2)} ms\n`);
-  const runs = [await benchStore("memory"), await benchStore("sqlite")];
-  const rows: string[][] = [["store", "workload", "req/s", "% of bare", "p99 ms", "target", "ok"]];
+  const runs = [await benchStore("memory", ["--in-memory"]), await benchSqlite()];
+  const notes: string[] = [];
+  const pg = benchPgUrl();
+  if (pg === undefined) {
+    notes.push("PostgreSQL rows skipped: set REDSHIFT_LOCAL_BENCH_PG (or REDSHIFT_LOCAL_TEST_PG) to a postgres:// URL whose user may create databases.");
+  } else {
+    process.stderr.write(`  PostgreSQL: ${redacted(pg.url)} (from ${pg.source}), a fresh database per run\n`);
+    runs.push(await benchPostgres(pg.url, 1), await benchPostgres(pg.url, 2));
+    notes.push(
+      `PostgreSQL (${redacted(pg.url)}, from ${pg.source}) runs in a fresh database per run, unpinned, on the same ${CORES} cores as the servers and the load generator.`,
+      SCALE_OUT_MEASURABLE
+        ? `postgres ×2: the instances are pinned to cores ${SERVER_CORE} and ${SECOND_SERVER_CORE}, the load generator to core ${LOAD_CORE}, its 16 connections round-robin over the two ports.`
+        : `postgres ×2: ${CORES} core(s)${HAS_TASKSET ? "" : " and no taskset"} — no core for a second instance besides the load generator's and PostgreSQL's, so both instances share core ${SERVER_CORE} (the single instance's CPU), the load generator keeps core ${LOAD_CORE} and its 16 connections go round-robin over the two ports. ` +
+          `The ratio shows what a second instance costs or gains on the same CPU, not scale-out; the ≥1.6× target needs ≥ 4 cores and is not judged here.`,
+    );
+  }
+  const rows: string[][] = [["store", "workload", "req/s", "% of bare", "p99 ms", "non-2xx", "target", "ok"]];
   const verdicts: boolean[] = [];
   const add = (store: string, name: string, r: LoadResult, minRatio: number) => {
     const ratio = r.rps / bare.rps;
     const ok = ratio >= minRatio && r.p99Ms <= 10 && r.errors === 0;
     verdicts.push(ok);
-    rows.push([store, name, String(Math.round(r.rps)), `${(ratio * 100).toFixed(1)}%`, r.p99Ms.toFixed(2), `≥${minRatio * 100}%, p99≤10ms`, ok ? "yes" : `NO${r.errors ? ` (${r.errors} errors)` : ""}`]);
+    rows.push([store, name, String(Math.round(r.rps)), `${(ratio * 100).toFixed(1)}%`, r.p99Ms.toFixed(2), nonOk(r), `≥${minRatio * 100}%, p99≤10ms`, ok ? "yes" : `NO${r.errors ? ` (${r.errors} non-2xx)` : ""}`]);
   };
+  const info = (store: string, name: string, value: string, target: string, ok: string) => rows.push([store, name, "", "", value, "", target, ok]);
   for (const run of runs) {
-    for (const name of ["DescribeClusters", "DescribeEndpointAuthorization", "DescribeEndpointAuthorization page of 100"]) add(run.store, name, run.results[name]!, 0.4);
-    for (const name of ["AuthorizeEndpointAccess (distinct grantees)", "CreateCluster"]) add(run.store, name, run.results[name]!, 0.2);
+    for (const name of READS) add(run.store, name, run.results[name]!, 0.4);
+    for (const name of WRITES) add(run.store, name, run.results[name]!, 0.2);
     const scale = run.results["10 grants in store"]!.rps / run.results["10,000 grants in store"]!.rps;
     verdicts.push(scale <= 1.5);
-    rows.push([run.store, "Describe… with 10,000 grants vs 10 (time ratio)", "", "", "", "≤1.5×", `${scale.toFixed(2)}× ${scale <= 1.5 ? "yes" : "NO"}`]);
+    info(run.store, "Describe… with 10,000 grants vs 10 (time ratio)", "", "≤1.5×", `${scale.toFixed(2)}× ${scale <= 1.5 ? "yes" : "NO"}`);
     verdicts.push(run.coldStartMs <= 500, run.idleRssMb <= 100);
-    rows.push([run.store, "cold start to listening", "", "", `${run.coldStartMs.toFixed(0)} ms`, "≤500 ms", run.coldStartMs <= 500 ? "yes" : "NO"]);
-    rows.push([run.store, "idle RSS", "", "", `${run.idleRssMb.toFixed(0)} MB`, "≤100 MB", run.idleRssMb <= 100 ? "yes" : "NO"]);
+    info(run.store, "cold start to listening", `${run.coldStartMs.toFixed(0)} ms`, "≤500 ms", run.coldStartMs <= 500 ? "yes" : "NO");
+    info(run.store, "idle RSS", `${run.idleRssMb.toFixed(0)} MB`, "≤100 MB", run.idleRssMb <= 100 ? "yes" : "NO");
+  }
+  const one = runs.find((r) => r.store === "postgres");
+  const two = runs.find((r) => r.store === "postgres ×2");
+  if (one !== undefined && two !== undefined) {
+    for (const name of READS) {
+      const ratio = two.results[name]!.rps / one.results[name]!.rps;
+      if (SCALE_OUT_MEASURABLE) verdicts.push(ratio >= 1.6);
+      info("two instances vs one", name, "", "≥1.6× req/s", `${ratio.toFixed(2)}× ${SCALE_OUT_MEASURABLE ? (ratio >= 1.6 ? "yes" : "NO") : "(not judged: see notes)"}`);
+    }
+    for (const name of WRITES) {
+      const ratio = two.results[name]!.rps / one.results[name]!.rps;
+      info("two instances vs one", name, "", "(report)", `${ratio.toFixed(2)}×`);
+    }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const table = rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n");
-  console.log(`bare node:http: ${Math.round(bare.rps)} req/s (p99 ${bare.p99Ms.toFixed(2)} ms)\n\n${table}\n\n${verdicts.filter(Boolean).length}/${verdicts.length} targets met`);
-  writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, pinned: HAS_TASKSET, bare, runs }, null, 2) + "\n");
+  const noteLines = notes.map((n) => `note: ${n}`).join("\n");
+  console.log(`bare node:http: ${Math.round(bare.rps)} req/s (p99 ${bare.p99Ms.toFixed(2)} ms)\n\n${table}\n\n${verdicts.filter(Boolean).length}/${verdicts.length} targets met${noteLines ? `\n${noteLines}` : ""}`);
+  writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, pinned: HAS_TASKSET, cores: CORES, bare, runs, notes }, null, 2) + "\n");
   agent.destroy();
 }
 
