@@ -129,6 +129,7 @@ export const ResourceNotFoundFault = defineError("ResourceNotFoundFault", 404);
 export const UnauthorizedOperation = defineError("UnauthorizedOperation", 400);
 export const UnsupportedOperation = defineError("UnsupportedOperation", 400);
 export const UnsupportedOptionFault = defineError("UnsupportedOptionFault", 400);
+export const InvalidClusterTrack = defineError("InvalidClusterTrack", 400);
 
 // ---- EC2 (unmodelled; codes as EC2 documents them) ------------------------------------------------
 export const InvalidVpcIDNotFound = defineError("InvalidVpcID.NotFound", 400);

@@ -3,14 +3,18 @@
  *
  * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
  * parameter groups, the seven endpoint-access operations, and tags (CreateTags/DeleteTags/
- * DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation answers 501
+ * DescribeTags), the catalogs (DescribeClusterVersions, DescribeOrderableClusterOptions,
+ * DescribeClusterTracks) and temporary database credentials (GetClusterCredentials,
+ * GetClusterCredentialsWithIAM) (docs/differences-from-aws.md). Every other Redshift operation answers 501
  * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
  * scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
+import { catalogOperations } from "./catalog/index.js";
 import { clusterOperations } from "./clusters/index.js";
+import { credentialOperations } from "./credentials/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
@@ -48,7 +52,12 @@ export type RedshiftOperation =
   | "DeleteEndpointAccess"
   | "CreateTags"
   | "DeleteTags"
-  | "DescribeTags";
+  | "DescribeTags"
+  | "DescribeClusterVersions"
+  | "DescribeOrderableClusterOptions"
+  | "DescribeClusterTracks"
+  | "GetClusterCredentials"
+  | "GetClusterCredentialsWithIAM";
 
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
@@ -56,6 +65,8 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...parameterGroupOperations,
   ...endpointAccessOperations,
   ...tagOperations,
+  ...catalogOperations,
+  ...credentialOperations,
 };
 
 export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";

@@ -12,6 +12,7 @@ import { arnPartition } from "../../../domain/network/zones.js";
 import { clusterIamRoles } from "../../../domain/clusters/iam-roles.js";
 import { clusterTypeOf } from "../../../domain/clusters/nodes.js";
 import { totalStorageMiB } from "../../../domain/clusters/node-types.js";
+import { clusterPublicKey, revisionNumber } from "../../../domain/clusters/public-key.js";
 import { nextMaintenanceWindowStart } from "../../../domain/clusters/rules.js";
 import { availabilityStatus } from "../../../domain/clusters/status.js";
 import { parameterGroupStatus } from "../../../domain/parameter-groups/clusters.js";
@@ -64,7 +65,9 @@ export const ClusterShape = structure({
   NumberOfNodes: integer(),
   PubliclyAccessible: boolean,
   Encrypted: boolean,
+  ClusterPublicKey: string(),
   ClusterNodes: list(ClusterNode),
+  ClusterRevisionNumber: string(),
   Tags: TagList,
   KmsKeyId: string(),
   EnhancedVpcRouting: boolean,
@@ -148,7 +151,9 @@ export function clusterToWire(c: Cluster, now: number): ClusterWire {
     NumberOfNodes: c.numberOfNodes,
     PubliclyAccessible: c.publiclyAccessible,
     Encrypted: c.encrypted,
+    ClusterPublicKey: clusterPublicKey(c),
     ClusterNodes: c.nodes.map((n) => ({ NodeRole: n.role, PrivateIPAddress: n.privateIp, PublicIPAddress: n.publicIp })),
+    ClusterRevisionNumber: revisionNumber(c),
     Tags: c.tags,
     KmsKeyId: c.kmsKeyId,
     EnhancedVpcRouting: c.enhancedVpcRouting,

@@ -1,0 +1,45 @@
+/**
+ * A cluster's `ClusterPublicKey` and `ClusterRevisionNumber`.
+ *
+ * AWS answers the public key of the cluster's SSH key pair (used to load data over SSH) as one
+ * OpenSSH line, `ssh-rsa AAAA… Amazon-Redshift`, as the example of
+ * https://docs.aws.amazon.com/redshift/latest/dg/load-from-host-steps-retrieve-key-and-ips.html shows.
+ * Nothing here connects over SSH, so no private key exists: the line is a well-formed 2048-bit
+ * `ssh-rsa` public key whose modulus is derived from the cluster's namespace (a random UUID
+ * drawn at creation), so it is stable for the cluster's life and differs between clusters
+ * (docs/differences-from-aws.md, Clusters).
+ */
+import { createHash } from "node:crypto";
+import type { Cluster } from "../entities.js";
+import { clusterRevisionNumber } from "../catalog/catalog.js";
+
+const MODULUS_BYTES = 256;
+
+function sshString(bytes: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+function modulus(seed: string): Buffer {
+  const blocks: Buffer[] = [];
+  for (let i = 0; blocks.length * 32 < MODULUS_BYTES; i++) blocks.push(createHash("sha256").update(`${seed}#${i}`).digest());
+  const n = Buffer.concat(blocks).subarray(0, MODULUS_BYTES);
+  n[0] = n[0]! | 0x80; // a full 2048-bit modulus
+  n[MODULUS_BYTES - 1] = n[MODULUS_BYTES - 1]! | 0x01; // odd, as every RSA modulus is
+  return Buffer.concat([Buffer.from([0]), n]); // mpint: a leading zero keeps it positive
+}
+
+export function clusterPublicKey(cluster: Pick<Cluster, "account" | "region" | "id" | "namespaceId">): string {
+  const blob = Buffer.concat([
+    sshString(Buffer.from("ssh-rsa")),
+    sshString(Buffer.from([0x01, 0x00, 0x01])),
+    sshString(modulus(`${cluster.account}/${cluster.region}/${cluster.id}/${cluster.namespaceId}`)),
+  ]);
+  return `ssh-rsa ${blob.toString("base64")} Amazon-Redshift`;
+}
+
+/** The database revision: the build of the cluster's maintenance track (DescribeClusterTracks). */
+export function revisionNumber(cluster: Pick<Cluster, "maintenanceTrackName">): string {
+  return clusterRevisionNumber(cluster.maintenanceTrackName);
+}
