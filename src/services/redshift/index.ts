@@ -2,19 +2,21 @@
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
  * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
- * parameter groups, the seven endpoint-access operations, and tags (CreateTags/DeleteTags/
- * DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation answers 501
+ * parameter groups, the seven endpoint-access operations, tags (CreateTags/DeleteTags/
+ * DescribeTags), usage limits and authentication profiles (docs/differences-from-aws.md). Every other Redshift operation answers 501
  * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
  * scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
+import { authenticationProfileOperations } from "./authentication-profiles/index.js";
 import { clusterOperations } from "./clusters/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
+import { usageLimitOperations } from "./usage-limits/index.js";
 
 export type RedshiftOperation =
   | "CreateCluster"
@@ -48,7 +50,15 @@ export type RedshiftOperation =
   | "DeleteEndpointAccess"
   | "CreateTags"
   | "DeleteTags"
-  | "DescribeTags";
+  | "DescribeTags"
+  | "CreateUsageLimit"
+  | "DescribeUsageLimits"
+  | "ModifyUsageLimit"
+  | "DeleteUsageLimit"
+  | "CreateAuthenticationProfile"
+  | "DescribeAuthenticationProfiles"
+  | "ModifyAuthenticationProfile"
+  | "DeleteAuthenticationProfile";
 
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
@@ -56,6 +66,8 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...parameterGroupOperations,
   ...endpointAccessOperations,
   ...tagOperations,
+  ...usageLimitOperations,
+  ...authenticationProfileOperations,
 };
 
 export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";
