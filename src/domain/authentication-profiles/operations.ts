@@ -5,8 +5,9 @@
  * AWS documents: names of at most 63 letters, digits or hyphens; the content is a JSON string whose
  * maximum length, like the number of profiles, "is determined by a quota for your account"
  * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateAuthenticationProfile.html);
- * the quotas page gives 10 profiles per account and 4,096 bytes per profile
- * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html).
+ * 10 profiles per account
+ * (https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-with-authentication-profiles-creating.html)
+ * and 4,096 bytes per profile (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html).
  * We decided: the content must be a JSON object (the driver reads it as a map of connection
  * options); anything else, or text that does not parse, is `InvalidAuthenticationProfileRequestFault`;
  * content over the size quota is `AuthenticationProfileQuotaExceededFault`. Names are case-sensitive.

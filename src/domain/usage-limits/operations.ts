@@ -6,9 +6,9 @@
  * https://docs.aws.amazon.com/redshift/latest/APIReference/API_UsageLimit.html): spectrum and
  * cross-region-datasharing limits are `data-scanned` (terabytes), concurrency-scaling limits are
  * `time` (minutes); the amount is positive; `Period` defaults to monthly and `BreachAction` to log;
- * up to 4 limits per feature per cluster (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html).
- * We decided: extra-compute-for-automatic-optimization limits are `time` (its compute is billed
- * by time like concurrency scaling); a bad combination or a non-positive amount is
+ * up to 4 limits per feature per cluster, and extra-compute-for-automatic-optimization limits are
+ * measured in time (https://docs.aws.amazon.com/redshift/latest/mgmt/rs-mgmt-set-limit-cluster.html).
+ * We decided: a bad combination or a non-positive amount is
  * `InvalidUsageLimit`; a limit goes with its cluster, and follows it when renamed.
  */
 import type { DomainContext } from "../context.js";
