@@ -196,6 +196,34 @@ export interface ClusterParameterGroup extends EntityBase {
   tags: Tag[];
 }
 
+export type UsageLimitFeatureType = "spectrum" | "concurrency-scaling" | "cross-region-datasharing" | "extra-compute-for-automatic-optimization";
+export type UsageLimitLimitType = "time" | "data-scanned";
+export type UsageLimitPeriod = "daily" | "weekly" | "monthly";
+export type UsageLimitBreachAction = "log" | "emit-metric" | "disable";
+
+/** A usage limit on one feature of one cluster of the partition. */
+export interface UsageLimit extends EntityBase {
+  /** `rul-` + 12 [a-z0-9]. */
+  readonly id: string;
+  /** The cluster's id (lower-cased identifier). */
+  clusterId: string;
+  featureType: UsageLimitFeatureType;
+  limitType: UsageLimitLimitType;
+  /** Minutes (time) or terabytes (data-scanned). */
+  amount: number;
+  period: UsageLimitPeriod;
+  breachAction: UsageLimitBreachAction;
+  tags: Tag[];
+}
+
+/** An authentication profile: a named JSON document of driver options, per account and region. */
+export interface AuthenticationProfile extends EntityBase {
+  /** AuthenticationProfileName as given (names are case-sensitive). */
+  readonly id: string;
+  /** The JSON text as the caller sent it. */
+  content: string;
+}
+
 export type AuthorizationStatus = "Authorized" | "Revoking";
 
 /** A grant from a cluster owner (the partition's account) to another account. */
@@ -254,5 +282,7 @@ export interface EntityKinds {
   authorizations: Authorization;
   endpoints: Endpoint;
   parameterGroups: ClusterParameterGroup;
+  usageLimits: UsageLimit;
+  authenticationProfiles: AuthenticationProfile;
 }
 export type EntityKind = keyof EntityKinds;

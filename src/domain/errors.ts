@@ -90,6 +90,13 @@ export const CrossOriginRequestRefused = defineError("CrossOriginRequestRefused"
 
 // ---- Redshift (model error codes; Appendix A) ----------------------------------------------------
 export const AccessToClusterDenied = defineError("AccessToClusterDenied", 400);
+export const AuthenticationProfileAlreadyExistsFault = defineError("AuthenticationProfileAlreadyExistsFault", 400);
+export const AuthenticationProfileNotFoundFault = defineError("AuthenticationProfileNotFoundFault", 404);
+export const AuthenticationProfileQuotaExceededFault = defineError("AuthenticationProfileQuotaExceededFault", 400);
+export const InvalidAuthenticationProfileRequestFault = defineError("InvalidAuthenticationProfileRequestFault", 400);
+export const InvalidUsageLimit = defineError("InvalidUsageLimit", 400);
+export const LimitExceededFault = defineError("LimitExceededFault", 400);
+export const UsageLimitNotFound = defineError("UsageLimitNotFound", 404);
 export const ClusterAlreadyExists = defineError("ClusterAlreadyExists", 400);
 export const ClusterNotFound = defineError("ClusterNotFound", 404);
 export const ClusterQuotaExceeded = defineError("ClusterQuotaExceeded", 400);

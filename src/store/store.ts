@@ -21,6 +21,8 @@ export interface IndexColumns {
   authorizations: "clusterId" | "grantee" | "status";
   endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
   parameterGroups: "family";
+  usageLimits: "clusterId" | "featureType";
+  authenticationProfiles: never;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Measures {
   authorizations: never;
   endpoints: never;
   parameterGroups: never;
+  usageLimits: never;
+  authenticationProfiles: never;
 }
 
 export type FilterValue = string | number | boolean;

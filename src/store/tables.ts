@@ -57,6 +57,8 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
     measures: none,
   },
   parameterGroups: { kind: "parameterGroups", table: "parameter_groups", columns: { family: "family" }, measures: none },
+  usageLimits: { kind: "usageLimits", table: "usage_limits", columns: { clusterId: "cluster_id", featureType: "feature_type" }, measures: none },
+  authenticationProfiles: { kind: "authenticationProfiles", table: "authentication_profiles", columns: {}, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];

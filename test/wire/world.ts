@@ -159,6 +159,10 @@ export async function buildWorld(url: string): Promise<Caller[]> {
     Value: "v",
     Name: "tag:Name",
     Values: "a*",
+    FeatureType: "concurrency-scaling",
+    LimitType: "time",
+    Amount: "60",
+    AuthenticationProfileContent: "{}",
   });
   return [
     { account: GRANTOR, other: GRANTEE, known: known(grantorNet, "owner-ep", GRANTEE) },

@@ -1,6 +1,6 @@
 /**
  * What happens when a cluster is finally gone (docs/differences-from-aws.md, Clusters): it is removed,
- * its grants are removed, and
+ * its grants and usage limits are removed, and
  * every endpoint to it — in any account — is driven through `deleting` to gone.
  */
 import type { DomainContext } from "../context.js";
@@ -12,6 +12,9 @@ export async function clusterGone(ctx: DomainContext, cluster: Cluster): Promise
   if (!(await ctx.tx.clusters.remove(cluster, cluster.id))) return;
   for (const grant of await ctx.tx.authorizations.find({ account: cluster.account, region: cluster.region, clusterId: cluster.id })) {
     await ctx.tx.authorizations.remove(grant, grant.id);
+  }
+  for (const limit of await ctx.tx.usageLimits.find({ account: cluster.account, region: cluster.region, clusterId: cluster.id })) {
+    await ctx.tx.usageLimits.remove(limit, limit.id);
   }
   const endpoints = await ctx.tx.endpoints.find({ region: cluster.region, clusterOwner: cluster.account, clusterId: cluster.id });
   for (const endpoint of endpoints) {

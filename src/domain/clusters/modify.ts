@@ -159,6 +159,10 @@ export async function modifyCluster(ctx: DomainContext, req: ModifyClusterReques
   beginTransition(renamed, "cluster-modify", ctx.now, ctx.delays);
   await ctx.tx.clusters.remove(cluster, cluster.id);
   await ctx.tx.clusters.insert(renamed);
+  // Usage limits follow the cluster to its new identifier.
+  for (const limit of await ctx.tx.usageLimits.find({ account: cluster.account, region: cluster.region, clusterId: cluster.id })) {
+    await ctx.tx.usageLimits.update({ ...limit, clusterId: newId });
+  }
   return renamed;
 }
 

@@ -2,10 +2,10 @@
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
  * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
- * parameter groups, the seven endpoint-access operations, and tags (CreateTags/DeleteTags/
- * DescribeTags), the catalogs (DescribeClusterVersions, DescribeOrderableClusterOptions,
- * DescribeClusterTracks) and temporary database credentials (GetClusterCredentials,
- * GetClusterCredentialsWithIAM) (docs/differences-from-aws.md). Every other Redshift operation answers 501
+ * parameter groups, the seven endpoint-access operations, tags (CreateTags/DeleteTags/DescribeTags),
+ * usage limits, authentication profiles, the catalogs (DescribeClusterVersions,
+ * DescribeOrderableClusterOptions, DescribeClusterTracks) and temporary database credentials
+ * (GetClusterCredentials, GetClusterCredentialsWithIAM) (docs/differences-from-aws.md). Every other Redshift operation answers 501
  * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
  * scope). The table below is exhaustive: a missing handler is a
  * compile error.
@@ -13,12 +13,14 @@
 import type { AnyOperation, ServiceDef } from "../operation.js";
 import { API_OPERATIONS } from "./api-operations.js";
 import { catalogOperations } from "./catalog/index.js";
+import { authenticationProfileOperations } from "./authentication-profiles/index.js";
 import { clusterOperations } from "./clusters/index.js";
 import { credentialOperations } from "./credentials/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
+import { usageLimitOperations } from "./usage-limits/index.js";
 
 export type RedshiftOperation =
   | "CreateCluster"
@@ -57,7 +59,15 @@ export type RedshiftOperation =
   | "DescribeOrderableClusterOptions"
   | "DescribeClusterTracks"
   | "GetClusterCredentials"
-  | "GetClusterCredentialsWithIAM";
+  | "GetClusterCredentialsWithIAM"
+  | "CreateUsageLimit"
+  | "DescribeUsageLimits"
+  | "ModifyUsageLimit"
+  | "DeleteUsageLimit"
+  | "CreateAuthenticationProfile"
+  | "DescribeAuthenticationProfiles"
+  | "ModifyAuthenticationProfile"
+  | "DeleteAuthenticationProfile";
 
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
@@ -67,6 +77,8 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...tagOperations,
   ...catalogOperations,
   ...credentialOperations,
+  ...usageLimitOperations,
+  ...authenticationProfileOperations,
 };
 
 export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";

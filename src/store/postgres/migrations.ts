@@ -26,7 +26,7 @@ CREATE TABLE ${table} (
   id         ${text} NOT NULL,
   created_at BIGINT NOT NULL,
   due_at     BIGINT,
-  ${extraColumns},
+  ${extraColumns === "" ? "" : `${extraColumns},`}
   body       TEXT NOT NULL,
   PRIMARY KEY (account, region, id)
 );
@@ -72,6 +72,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       `ALTER TABLE clusters ADD COLUMN parameter_group_name ${text} NOT NULL DEFAULT 'default.redshift-1.0';`,
       "UPDATE clusters SET parameter_group_name = coalesce(body::json->>'parameterGroupName', 'default.redshift-1.0');",
       "CREATE INDEX clusters_parameter_group ON clusters (account, region, parameter_group_name);",
+    ].join("\n"),
+  },
+  {
+    version: 3,
+    description: "usage limits (indexed by cluster and feature); authentication profiles",
+    sql: [
+      partitioned("usage_limits", `cluster_id ${text} NOT NULL, feature_type ${text} NOT NULL`, ["account, region, cluster_id, feature_type"]),
+      partitioned("authentication_profiles", "", []),
     ].join("\n"),
   },
 ];

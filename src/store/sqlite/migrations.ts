@@ -16,7 +16,7 @@ CREATE TABLE ${table} (
   id         TEXT    NOT NULL,
   created_at INTEGER NOT NULL,
   due_at     INTEGER,
-  ${extraColumns},
+  ${extraColumns === "" ? "" : `${extraColumns},`}
   body       TEXT    NOT NULL,
   PRIMARY KEY (account, region, id)
 );
@@ -74,6 +74,14 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
       "ALTER TABLE clusters ADD COLUMN parameter_group_name TEXT NOT NULL DEFAULT 'default.redshift-1.0';",
       "UPDATE clusters SET parameter_group_name = coalesce(json_extract(body, '$.parameterGroupName'), 'default.redshift-1.0');",
       "CREATE INDEX clusters_parameter_group ON clusters (account, region, parameter_group_name);",
+    ].join("\n"),
+  },
+  {
+    version: 4,
+    description: "usage limits (indexed by cluster and feature); authentication profiles",
+    sql: [
+      partitioned("usage_limits", "cluster_id TEXT NOT NULL, feature_type TEXT NOT NULL", ["account, region, cluster_id, feature_type"]),
+      partitioned("authentication_profiles", "", []),
     ].join("\n"),
   },
 ];
