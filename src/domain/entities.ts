@@ -157,6 +157,8 @@ export interface Cluster extends EntityBase {
   pendingReboot?: { group?: boolean | undefined; parameters?: string[] | undefined } | undefined;
   /** Changes a ModifyCluster started that take effect when `cluster-modify` completes. */
   pendingModifications?: PendingClusterModifications | undefined;
+  /** The snapshot schedule associated with ModifyClusterSnapshotSchedule (its id). */
+  snapshotScheduleIdentifier?: string | undefined;
 }
 
 export interface AuditLogging {
@@ -193,6 +195,17 @@ export interface ClusterParameterGroup extends EntityBase {
   description: string;
   /** Values the user set (ModifyClusterParameterGroup), by parameter name; the others are the family's defaults. */
   values: Record<string, string>;
+  tags: Tag[];
+}
+
+/** A snapshot schedule (CreateSnapshotSchedule); clusters name it by `snapshotScheduleIdentifier`. */
+export interface SnapshotSchedule extends EntityBase {
+  /** ScheduleIdentifier, lower-cased. */
+  readonly id: string;
+  definitions: string[];
+  description?: string | undefined;
+  /** Epoch ms of the create or last modify: where `rate()` definitions count from. */
+  anchor: number;
   tags: Tag[];
 }
 
@@ -254,5 +267,6 @@ export interface EntityKinds {
   authorizations: Authorization;
   endpoints: Endpoint;
   parameterGroups: ClusterParameterGroup;
+  snapshotSchedules: SnapshotSchedule;
 }
 export type EntityKind = keyof EntityKinds;

@@ -17,10 +17,11 @@ export interface IndexColumns {
   subnets: "vpcId" | "availabilityZone";
   securityGroups: "vpcId" | "groupName";
   subnetGroups: "vpcId";
-  clusters: "subnetGroupName" | "status" | "parameterGroupName";
+  clusters: "subnetGroupName" | "status" | "parameterGroupName" | "snapshotScheduleIdentifier";
   authorizations: "clusterId" | "grantee" | "status";
   endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
   parameterGroups: "family";
+  snapshotSchedules: never;
 }
 
 /**
@@ -38,6 +39,7 @@ export interface Measures {
   authorizations: never;
   endpoints: never;
   parameterGroups: never;
+  snapshotSchedules: never;
 }
 
 export type FilterValue = string | number | boolean;

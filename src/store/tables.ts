@@ -35,7 +35,12 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   clusters: {
     kind: "clusters",
     table: "clusters",
-    columns: { subnetGroupName: "subnet_group_name", status: "status", parameterGroupName: "parameter_group_name" },
+    columns: {
+      subnetGroupName: "subnet_group_name",
+      status: "status",
+      parameterGroupName: "parameter_group_name",
+      snapshotScheduleIdentifier: "snapshot_schedule_identifier",
+    },
     measures: { nodesInUse: { column: "nodes_in_use", value: (e) => nodesInUse(e as Cluster) } },
   },
   authorizations: {
@@ -57,6 +62,7 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
     measures: none,
   },
   parameterGroups: { kind: "parameterGroups", table: "parameter_groups", columns: { family: "family" }, measures: none },
+  snapshotSchedules: { kind: "snapshotSchedules", table: "snapshot_schedules", columns: {}, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];

@@ -15,6 +15,7 @@ describe("quotas", () => {
       "rules-per-security-group": 60,
       "vpcs-per-grant": 100,
       "iam-roles-per-cluster": 50,
+      "snapshot-schedules-per-account": 100,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });

@@ -74,6 +74,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       "CREATE INDEX clusters_parameter_group ON clusters (account, region, parameter_group_name);",
     ].join("\n"),
   },
+  {
+    version: 3,
+    description: "snapshot schedules; clusters indexed by their snapshot schedule",
+    sql: [
+      partitioned("snapshot_schedules", `kind ${text} NOT NULL DEFAULT 'snapshot-schedule'`, []),
+      `ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier ${text};`,
+      "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
+    ].join("\n"),
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -76,6 +76,15 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
       "CREATE INDEX clusters_parameter_group ON clusters (account, region, parameter_group_name);",
     ].join("\n"),
   },
+  {
+    version: 4,
+    description: "snapshot schedules; clusters indexed by their snapshot schedule",
+    sql: [
+      partitioned("snapshot_schedules", "kind TEXT NOT NULL DEFAULT 'snapshot-schedule'", []),
+      "ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier TEXT;",
+      "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
+    ].join("\n"),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
