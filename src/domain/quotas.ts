@@ -4,10 +4,12 @@
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
  * grantees per cluster 5, Redshift-managed VPC endpoints per cluster 30 and per authorization 5,
  * nodes per account 200, parameter groups per account 20, subnet groups per account 20, subnets per
- * subnet group 20, IAM roles per cluster 50 ("IAM roles for other AWS services"), snapshot schedules
- * per account 100 ("Snapshot schedules"); and from "Amazon
+ * subnet group 20, IAM roles per cluster 50 ("IAM roles for other AWS services"); and from "Amazon
  * VPC quotas" (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html): inbound or
  * outbound rules per security group 60 (each direction counts separately).
+ *
+ * `snapshot-schedules-per-account` is ours too: the model has `SnapshotScheduleQuotaExceeded` but the
+ * Quotas page gives no number; 100 (docs/differences-from-aws.md, Snapshot schedules).
  *
  * `vpcs-per-grant` is ours: AWS documents no limit on the VPCs one endpoint authorization lists
  * (neither the quotas page above nor

@@ -7,12 +7,15 @@ import {
   DeleteSnapshotScheduleCommand,
   DescribeSnapshotSchedulesCommand,
   DescribeTagsCommand,
+  ModifyClusterSnapshotScheduleCommand,
   ModifySnapshotScheduleCommand,
   type CreateSnapshotScheduleCommandInput,
 } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
-import { clockedServer, createCluster } from "../fixtures/clusters-world.js";
-import { associate } from "./snapshot-schedule-helpers.js";
+import { clockedServer, createCluster, describeCluster } from "../fixtures/clusters-world.js";
+
+const associate = (c: Clients, cluster: string, schedule: string) =>
+  c.redshift.send(new ModifyClusterSnapshotScheduleCommand({ ClusterIdentifier: cluster, ScheduleIdentifier: schedule }));
 
 const create = (id: string, overrides: Partial<CreateSnapshotScheduleCommandInput> = {}) =>
   new CreateSnapshotScheduleCommand({ ScheduleIdentifier: id, ScheduleDefinitions: ["rate(12 hours)"], ...overrides });
@@ -202,5 +205,54 @@ describe("snapshot schedule tags", () => {
     const out = await c.redshift.send(new DescribeTagsCommand({ ResourceType: "snapshotschedule" }));
     assert.deepEqual(out.TaggedResources, [{ ResourceName: arn, ResourceType: "snapshotschedule", Tag: { Key: "k", Value: "v" } }]);
     assert.deepEqual((await describeAll(c)).SnapshotSchedules![0]!.Tags, [{ Key: "k", Value: "v" }]);
+  });
+});
+
+describe("ModifyClusterSnapshotSchedule", () => {
+  it("associates, replaces and disassociates; clusters report SnapshotScheduleIdentifier and SnapshotScheduleState", async () => {
+    await using rs = await startServer();
+    const c = clientsFor(rs.url, GRANTOR);
+    await c.redshift.send(create("a"));
+    await c.redshift.send(create("b"));
+    const created = await createCluster(c, "wh");
+    assert.equal(created.SnapshotScheduleIdentifier, undefined);
+    await associate(c, "WH", "A");
+    let cluster = await describeCluster(c, "wh");
+    assert.equal(cluster.SnapshotScheduleIdentifier, "a");
+    assert.equal(cluster.SnapshotScheduleState, "ACTIVE");
+    await associate(c, "wh", "b");
+    assert.equal((await describeCluster(c, "wh")).SnapshotScheduleIdentifier, "b");
+    assert.equal((await describeAll(c, { ScheduleIdentifier: "a" })).SnapshotSchedules![0]!.AssociatedClusterCount, 0);
+    await c.redshift.send(new ModifyClusterSnapshotScheduleCommand({ ClusterIdentifier: "wh", DisassociateSchedule: true }));
+    cluster = await describeCluster(c, "wh");
+    assert.equal(cluster.SnapshotScheduleIdentifier, undefined);
+    assert.equal(cluster.SnapshotScheduleState, undefined);
+  });
+
+  it("errors in order: ClusterNotFound, the parameter combination, SnapshotScheduleNotFound, InvalidClusterSnapshotScheduleState", async () => {
+    await using rs = await startServer();
+    const c = clientsFor(rs.url, GRANTOR);
+    const send = (input: { ClusterIdentifier: string; ScheduleIdentifier?: string; DisassociateSchedule?: boolean }) =>
+      c.redshift.send(new ModifyClusterSnapshotScheduleCommand(input));
+    await expectAwsError(send({ ClusterIdentifier: "nope", ScheduleIdentifier: "nope" }), "ClusterNotFoundFault", 404);
+    await createCluster(c, "wh");
+    await expectAwsError(send({ ClusterIdentifier: "wh" }), "InvalidParameterCombination", 400);
+    await expectAwsError(send({ ClusterIdentifier: "wh", ScheduleIdentifier: "s", DisassociateSchedule: true }), "InvalidParameterCombination", 400);
+    await expectAwsError(send({ ClusterIdentifier: "wh", ScheduleIdentifier: "nope" }), "SnapshotScheduleNotFoundFault", 400);
+    await expectAwsError(send({ ClusterIdentifier: "wh", DisassociateSchedule: true }), "InvalidClusterSnapshotScheduleStateFault", 400);
+    await c.redshift.send(create("s"));
+    await associate(c, "wh", "s");
+    await expectAwsError(associate(c, "wh", "s"), "InvalidClusterSnapshotScheduleStateFault", 400);
+  });
+
+  it("another account's schedule or cluster is not found", async () => {
+    await using rs = await startServer();
+    const owner = clientsFor(rs.url, GRANTOR);
+    const other = clientsFor(rs.url, GRANTEE);
+    await owner.redshift.send(create("s"));
+    await createCluster(owner, "wh");
+    await createCluster(other, "theirs");
+    await expectAwsError(associate(other, "wh", "s"), "ClusterNotFoundFault", 404);
+    await expectAwsError(associate(other, "theirs", "s"), "SnapshotScheduleNotFoundFault", 400);
   });
 });

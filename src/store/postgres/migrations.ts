@@ -19,6 +19,7 @@ export interface PgMigration {
 
 const text = 'TEXT COLLATE "C"';
 
+/** A partitioned table; `extraColumns` may be empty (a kind filtered by nothing but its key). */
 const partitioned = (table: string, extraColumns: string, indexes: string[]): string => `
 CREATE TABLE ${table} (
   account    ${text} NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE ${table} (
   id         ${text} NOT NULL,
   created_at BIGINT NOT NULL,
   due_at     BIGINT,
-  ${extraColumns},
+  ${extraColumns === "" ? "" : `${extraColumns},`}
   body       TEXT NOT NULL,
   PRIMARY KEY (account, region, id)
 );
@@ -78,7 +79,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 3,
     description: "snapshot schedules; clusters indexed by their snapshot schedule",
     sql: [
-      partitioned("snapshot_schedules", `kind ${text} NOT NULL DEFAULT 'snapshot-schedule'`, []),
+      partitioned("snapshot_schedules", "", []),
       `ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier ${text};`,
       "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
     ].join("\n"),

@@ -9,6 +9,7 @@ export interface Migration {
   readonly sql: string;
 }
 
+/** A partitioned table; `extraColumns` may be empty (a kind filtered by nothing but its key). */
 const partitioned = (table: string, extraColumns: string, indexes: string[]): string => `
 CREATE TABLE ${table} (
   account    TEXT    NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE ${table} (
   id         TEXT    NOT NULL,
   created_at INTEGER NOT NULL,
   due_at     INTEGER,
-  ${extraColumns},
+  ${extraColumns === "" ? "" : `${extraColumns},`}
   body       TEXT    NOT NULL,
   PRIMARY KEY (account, region, id)
 );
@@ -80,7 +81,7 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
     version: 4,
     description: "snapshot schedules; clusters indexed by their snapshot schedule",
     sql: [
-      partitioned("snapshot_schedules", "kind TEXT NOT NULL DEFAULT 'snapshot-schedule'", []),
+      partitioned("snapshot_schedules", "", []),
       "ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier TEXT;",
       "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
     ].join("\n"),
