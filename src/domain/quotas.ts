@@ -9,7 +9,8 @@
  * outbound rules per security group 60 (each direction counts separately).
  *
  * `snapshot-schedules-per-account` is ours too: the model has `SnapshotScheduleQuotaExceeded` but the
- * Quotas page gives no number; 100 (docs/differences-from-aws.md, Snapshot schedules).
+ * Quotas page gives no number; 100 (docs/differences-from-aws.md, Snapshot schedules). Likewise
+ * `scheduled-actions-per-account` (`ScheduledActionQuotaExceeded`): 200 (Scheduled actions).
  *
  * `vpcs-per-grant` is ours: AWS documents no limit on the VPCs one endpoint authorization lists
  * (neither the quotas page above nor
@@ -33,6 +34,7 @@ export const DEFAULT_QUOTAS = {
   "vpcs-per-grant": 100,
   "iam-roles-per-cluster": 50,
   "snapshot-schedules-per-account": 100,
+  "scheduled-actions-per-account": 200,
 } as const;
 
 export type QuotaName = keyof typeof DEFAULT_QUOTAS;

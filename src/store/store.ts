@@ -22,6 +22,7 @@ export interface IndexColumns {
   endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
   parameterGroups: "family";
   snapshotSchedules: never;
+  scheduledActions: "clusterId";
 }
 
 /**
@@ -40,6 +41,7 @@ export interface Measures {
   endpoints: never;
   parameterGroups: never;
   snapshotSchedules: never;
+  scheduledActions: never;
 }
 
 export type FilterValue = string | number | boolean;
@@ -94,7 +96,7 @@ export type Repos = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColu
 
 export interface Tx extends Repos {
   /**
-   * True when some lifecycle transition (clusters or endpoints) is due at `now`: one cheap probe
+   * True when some lifecycle transition (clusters or endpoints) or scheduled action is due at `now`: one cheap probe
    * every request makes before settling, so the common case costs a single indexed lookup.
    */
   anyDue(now: number): Promise<boolean>;

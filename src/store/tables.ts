@@ -63,6 +63,7 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   },
   parameterGroups: { kind: "parameterGroups", table: "parameter_groups", columns: { family: "family" }, measures: none },
   snapshotSchedules: { kind: "snapshotSchedules", table: "snapshot_schedules", columns: {}, measures: none },
+  scheduledActions: { kind: "scheduledActions", table: "scheduled_actions", columns: { clusterId: "cluster_id" }, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
@@ -111,7 +112,7 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
     region: e.region,
     id: e.id,
     created_at: e.createdAt,
-    due_at: e.pending?.at ?? null,
+    due_at: e.pending?.at ?? e.dueAt ?? null,
     body: JSON.stringify(e),
   };
   const record = e as unknown as Record<string, unknown>;

@@ -16,6 +16,7 @@ describe("quotas", () => {
       "vpcs-per-grant": 100,
       "iam-roles-per-cluster": 50,
       "snapshot-schedules-per-account": 100,
+      "scheduled-actions-per-account": 200,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });

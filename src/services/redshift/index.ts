@@ -2,7 +2,8 @@
  * Redshift, awsQuery, version 2012-12-01 (namespace http://redshift.amazonaws.com/doc/2012-12-01/).
  *
  * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
- * parameter groups, snapshot schedules (validated, never taking snapshots), the seven endpoint-access operations, and tags (CreateTags/DeleteTags/
+ * parameter groups, snapshot schedules (validated, never taking snapshots), scheduled actions (run on the
+ * server's clock), the seven endpoint-access operations, and tags (CreateTags/DeleteTags/
  * DescribeTags) (docs/differences-from-aws.md). Every other Redshift operation answers 501
  * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
  * scope). The table below is exhaustive: a missing handler is a
@@ -13,6 +14,7 @@ import { API_OPERATIONS } from "./api-operations.js";
 import { clusterOperations } from "./clusters/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { parameterGroupOperations } from "./parameter-groups/index.js";
+import { scheduledActionOperations } from "./scheduled-actions/index.js";
 import { snapshotScheduleOperations } from "./snapshot-schedules/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
@@ -45,6 +47,10 @@ export type RedshiftOperation =
   | "ModifySnapshotSchedule"
   | "DeleteSnapshotSchedule"
   | "ModifyClusterSnapshotSchedule"
+  | "CreateScheduledAction"
+  | "DescribeScheduledActions"
+  | "ModifyScheduledAction"
+  | "DeleteScheduledAction"
   | "AuthorizeEndpointAccess"
   | "RevokeEndpointAccess"
   | "DescribeEndpointAuthorization"
@@ -61,6 +67,7 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...subnetGroupOperations,
   ...parameterGroupOperations,
   ...snapshotScheduleOperations,
+  ...scheduledActionOperations,
   ...endpointAccessOperations,
   ...tagOperations,
 };

@@ -77,11 +77,12 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 3,
-    description: "snapshot schedules; clusters indexed by their snapshot schedule",
+    description: "snapshot schedules; clusters indexed by their snapshot schedule; scheduled actions",
     sql: [
       partitioned("snapshot_schedules", "", []),
       `ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier ${text};`,
       "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
+      partitioned("scheduled_actions", `cluster_id ${text} NOT NULL`, ["account, region, cluster_id"]),
     ].join("\n"),
   },
 ];

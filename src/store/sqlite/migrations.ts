@@ -79,11 +79,12 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
   },
   {
     version: 4,
-    description: "snapshot schedules; clusters indexed by their snapshot schedule",
+    description: "snapshot schedules; clusters indexed by their snapshot schedule; scheduled actions",
     sql: [
       partitioned("snapshot_schedules", "", []),
       "ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier TEXT;",
       "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
+      partitioned("scheduled_actions", "cluster_id TEXT NOT NULL", ["account, region, cluster_id"]),
     ].join("\n"),
   },
 ];
