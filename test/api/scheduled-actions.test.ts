@@ -159,6 +159,21 @@ describe("DescribeScheduledActions", () => {
   });
 });
 
+describe("DescribeScheduledActions pages", () => {
+  it("MaxRecords and Marker walk the actions in creation order", async () => {
+    await using rs = await startServer();
+    const c = clientsFor(rs.url, GRANTOR);
+    await createCluster(c, "wh");
+    for (let i = 0; i < 22; i++) await c.redshift.send(create(`a${String(i).padStart(2, "0")}`, { Schedule: "cron(0 3 * * ? *)" }));
+    const first = await describeAll(c, { MaxRecords: 20 });
+    assert.equal(first.ScheduledActions!.length, 20);
+    assert.ok(first.Marker);
+    const second = await describeAll(c, { MaxRecords: 20, Marker: first.Marker });
+    assert.deepEqual(second.ScheduledActions!.map((a) => a.ScheduledActionName), ["a20", "a21"]);
+    assert.equal(second.Marker, undefined);
+  });
+});
+
 describe("ModifyScheduledAction / DeleteScheduledAction", () => {
   it("modify changes only what is given; delete removes; unknown names are ScheduledActionNotFound", async () => {
     await using rs = await startServer();
