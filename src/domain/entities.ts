@@ -27,6 +27,8 @@ export interface EntityBase extends Scope {
   readonly id: string;
   readonly createdAt: number;
   pending?: Pending | undefined;
+  /** A due time that is no lifecycle transition (a scheduled action's next run); settle acts on it. */
+  dueAt?: number | undefined;
 }
 
 // ---- EC2 ------------------------------------------------------------------------------------------
@@ -157,6 +159,8 @@ export interface Cluster extends EntityBase {
   pendingReboot?: { group?: boolean | undefined; parameters?: string[] | undefined } | undefined;
   /** Changes a ModifyCluster started that take effect when `cluster-modify` completes. */
   pendingModifications?: PendingClusterModifications | undefined;
+  /** The snapshot schedule associated with ModifyClusterSnapshotSchedule (its id). */
+  snapshotScheduleIdentifier?: string | undefined;
 }
 
 export interface AuditLogging {
@@ -224,6 +228,45 @@ export interface AuthenticationProfile extends EntityBase {
   content: string;
 }
 
+/** A snapshot schedule (CreateSnapshotSchedule); clusters name it by `snapshotScheduleIdentifier`. */
+export interface SnapshotSchedule extends EntityBase {
+  /** ScheduleIdentifier, lower-cased. */
+  readonly id: string;
+  definitions: string[];
+  description?: string | undefined;
+  /** Epoch ms of the create or last modify: where `rate()` definitions count from. */
+  anchor: number;
+  tags: Tag[];
+}
+
+export type ScheduledActionType = "PauseCluster" | "ResumeCluster" | "ResizeCluster";
+
+/** A scheduled action (CreateScheduledAction): runs its target on the server's clock while enabled. */
+export interface ScheduledAction extends EntityBase {
+  /** ScheduledActionName, lower-cased. */
+  readonly id: string;
+  name: string;
+  targetType: ScheduledActionType;
+  /** The target's members as given (ClusterIdentifier, and for ResizeCluster its sizes). */
+  target: {
+    ClusterIdentifier: string;
+    ClusterType?: string | undefined;
+    NodeType?: string | undefined;
+    NumberOfNodes?: number | undefined;
+    Classic?: boolean | undefined;
+  };
+  /** The target cluster's id (lower-cased), indexed for the cluster-identifier filter. */
+  clusterId: string;
+  schedule: string;
+  iamRole: string;
+  description?: string | undefined;
+  startTime?: number | undefined;
+  endTime?: number | undefined;
+  enabled: boolean;
+  /** Runs so far and the outcome of the last one (for the record; AWS reports them as events). */
+  lastRun?: { at: number; outcome: "succeeded" | "skipped"; reason?: string | undefined } | undefined;
+}
+
 export type AuthorizationStatus = "Authorized" | "Revoking";
 
 /** A grant from a cluster owner (the partition's account) to another account. */
@@ -284,5 +327,7 @@ export interface EntityKinds {
   parameterGroups: ClusterParameterGroup;
   usageLimits: UsageLimit;
   authenticationProfiles: AuthenticationProfile;
+  snapshotSchedules: SnapshotSchedule;
+  scheduledActions: ScheduledAction;
 }
 export type EntityKind = keyof EntityKinds;

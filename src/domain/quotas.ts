@@ -12,6 +12,10 @@
  * VPC quotas" (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html): inbound or
  * outbound rules per security group 60 (each direction counts separately).
  *
+ * `snapshot-schedules-per-account` is ours too: the model has `SnapshotScheduleQuotaExceeded` but the
+ * Quotas page gives no number; 100 (docs/differences-from-aws.md, Snapshot schedules). Likewise
+ * `scheduled-actions-per-account` (`ScheduledActionQuotaExceeded`): 200 (Scheduled actions).
+ *
  * `vpcs-per-grant` is ours: AWS documents no limit on the VPCs one endpoint authorization lists
  * (neither the quotas page above nor
  * https://docs.aws.amazon.com/redshift/latest/APIReference/API_AuthorizeEndpointAccess.html), yet
@@ -36,6 +40,8 @@ export const DEFAULT_QUOTAS = {
   "usage-limits-per-feature-per-cluster": 4,
   "authentication-profiles-per-account": 10,
   "authentication-profile-size": 4096,
+  "snapshot-schedules-per-account": 100,
+  "scheduled-actions-per-account": 200,
 } as const;
 
 export type QuotaName = keyof typeof DEFAULT_QUOTAS;

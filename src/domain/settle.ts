@@ -1,5 +1,5 @@
 /**
- * Settling: completes every lifecycle transition that is due, inside the request's transaction and
+ * Settling: completes every lifecycle transition that is due, and runs every scheduled action that is due, inside the request's transaction and
  * before the operation runs, so each response reflects the time of the request. Completing one
  * transition may start others (a deleted cluster drives its endpoints to `deleting`); with zero
  * delays those are due at once and settle in the same pass.
@@ -10,12 +10,13 @@
  * false) is not applied again and has no further effect.
  */
 import type { DomainContext } from "./context.js";
-import type { Cluster, Endpoint } from "./entities.js";
+import type { Cluster, Endpoint, ScheduledAction } from "./entities.js";
 import { TRANSITIONS } from "./lifecycle.js";
 import { clusterGone } from "./clusters/cascade.js";
 import { applyIamRoleChanges } from "./clusters/iam-roles.js";
 import { applyPendingModifications } from "./clusters/pending.js";
 import { endpointGone } from "./endpoints/cascade.js";
+import { runScheduledAction } from "./scheduled-actions/run.js";
 
 const BATCH = 100;
 const MAX_ROUNDS = 50;
@@ -25,15 +26,18 @@ export async function settle(ctx: DomainContext): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const clusters = await ctx.tx.clusters.due(ctx.now, BATCH);
     const endpoints = await ctx.tx.endpoints.due(ctx.now, BATCH);
-    if (clusters.length === 0 && endpoints.length === 0) return;
-    const due: ({ kind: "clusters"; e: Cluster } | { kind: "endpoints"; e: Endpoint })[] = [
-      ...clusters.map((e) => ({ kind: "clusters" as const, e })),
-      ...endpoints.map((e) => ({ kind: "endpoints" as const, e })),
+    const actions = await ctx.tx.scheduledActions.due(ctx.now, BATCH);
+    if (clusters.length === 0 && endpoints.length === 0 && actions.length === 0) return;
+    const due: ({ kind: "clusters"; e: Cluster; at: number } | { kind: "endpoints"; e: Endpoint; at: number } | { kind: "actions"; e: ScheduledAction; at: number })[] = [
+      ...clusters.map((e) => ({ kind: "clusters" as const, e, at: e.pending!.at })),
+      ...endpoints.map((e) => ({ kind: "endpoints" as const, e, at: e.pending!.at })),
+      ...actions.map((e) => ({ kind: "actions" as const, e, at: e.dueAt! })),
     ];
-    due.sort((a, b) => a.e.pending!.at - b.e.pending!.at);
+    due.sort((a, b) => a.at - b.at);
     for (const item of due) {
       if (item.kind === "clusters") await completeCluster(ctx, item.e);
-      else await completeEndpoint(ctx, item.e);
+      else if (item.kind === "endpoints") await completeEndpoint(ctx, item.e);
+      else await runScheduledAction(ctx, await freshAction(ctx, item.e));
     }
   }
 }
@@ -62,4 +66,9 @@ async function completeEndpoint(ctx: DomainContext, endpoint: Endpoint): Promise
   endpoint.status = transition.to as Endpoint["status"];
   endpoint.pending = undefined;
   await ctx.tx.endpoints.update(endpoint);
+}
+
+/** The action as stored now (an earlier item of the batch cannot change it, but a re-read is cheap and safe). */
+async function freshAction(ctx: DomainContext, action: ScheduledAction): Promise<ScheduledAction> {
+  return (await ctx.tx.scheduledActions.get(action, action.id)) ?? action;
 }

@@ -17,12 +17,14 @@ export interface IndexColumns {
   subnets: "vpcId" | "availabilityZone";
   securityGroups: "vpcId" | "groupName";
   subnetGroups: "vpcId";
-  clusters: "subnetGroupName" | "status" | "parameterGroupName";
+  clusters: "subnetGroupName" | "status" | "parameterGroupName" | "snapshotScheduleIdentifier";
   authorizations: "clusterId" | "grantee" | "status";
   endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
   parameterGroups: "family";
   usageLimits: "clusterId" | "featureType";
   authenticationProfiles: never;
+  snapshotSchedules: never;
+  scheduledActions: "clusterId";
 }
 
 /**
@@ -42,6 +44,8 @@ export interface Measures {
   parameterGroups: never;
   usageLimits: never;
   authenticationProfiles: never;
+  snapshotSchedules: never;
+  scheduledActions: never;
 }
 
 export type FilterValue = string | number | boolean;
@@ -96,7 +100,7 @@ export type Repos = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColu
 
 export interface Tx extends Repos {
   /**
-   * True when some lifecycle transition (clusters or endpoints) is due at `now`: one cheap probe
+   * True when some lifecycle transition (clusters or endpoints) or scheduled action is due at `now`: one cheap probe
    * every request makes before settling, so the common case costs a single indexed lookup.
    */
   anyDue(now: number): Promise<boolean>;

@@ -35,7 +35,12 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   clusters: {
     kind: "clusters",
     table: "clusters",
-    columns: { subnetGroupName: "subnet_group_name", status: "status", parameterGroupName: "parameter_group_name" },
+    columns: {
+      subnetGroupName: "subnet_group_name",
+      status: "status",
+      parameterGroupName: "parameter_group_name",
+      snapshotScheduleIdentifier: "snapshot_schedule_identifier",
+    },
     measures: { nodesInUse: { column: "nodes_in_use", value: (e) => nodesInUse(e as Cluster) } },
   },
   authorizations: {
@@ -59,6 +64,8 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   parameterGroups: { kind: "parameterGroups", table: "parameter_groups", columns: { family: "family" }, measures: none },
   usageLimits: { kind: "usageLimits", table: "usage_limits", columns: { clusterId: "cluster_id", featureType: "feature_type" }, measures: none },
   authenticationProfiles: { kind: "authenticationProfiles", table: "authentication_profiles", columns: {}, measures: none },
+  snapshotSchedules: { kind: "snapshotSchedules", table: "snapshot_schedules", columns: {}, measures: none },
+  scheduledActions: { kind: "scheduledActions", table: "scheduled_actions", columns: { clusterId: "cluster_id" }, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
@@ -107,7 +114,7 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
     region: e.region,
     id: e.id,
     created_at: e.createdAt,
-    due_at: e.pending?.at ?? null,
+    due_at: e.pending?.at ?? e.dueAt ?? null,
     body: JSON.stringify(e),
   };
   const record = e as unknown as Record<string, unknown>;

@@ -15,6 +15,11 @@ describe("quotas", () => {
       "rules-per-security-group": 60,
       "vpcs-per-grant": 100,
       "iam-roles-per-cluster": 50,
+      "usage-limits-per-feature-per-cluster": 4,
+      "authentication-profiles-per-account": 10,
+      "authentication-profile-size": 4096,
+      "snapshot-schedules-per-account": 100,
+      "scheduled-actions-per-account": 200,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });

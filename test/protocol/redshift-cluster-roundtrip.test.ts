@@ -90,6 +90,7 @@ const CLUSTER: Cluster = {
   masterPasswordSecretArn: "arn:aws:secretsmanager:us-east-1:111111111111:secret:redshift!analytics-admin-abc123",
   defaultIamRoleArn: "arn:aws:iam::111111111111:role/Copy",
   pendingModifications: { nodeType: "ra3.16xlarge", numberOfNodes: 4, masterUserPassword: true, publiclyAccessible: false, enhancedVpcRouting: true },
+  snapshotScheduleIdentifier: "nightly",
 };
 
 /**

@@ -48,6 +48,7 @@ export const TAGGABLE: readonly TaggableType[] = [
   // The default groups (default.redshift-1.0) have no row: like AWS's, they cannot be tagged.
   taggable({ arnType: "parametergroup", kind: "parameterGroups", idOf: lower, nameOf: (g) => g.id }),
   taggable({ arnType: "usagelimit", kind: "usageLimits", idOf: lower, nameOf: (l) => l.id }),
+  taggable({ arnType: "snapshotschedule", kind: "snapshotSchedules", idOf: lower, nameOf: (s) => s.id }),
 ];
 
 /**

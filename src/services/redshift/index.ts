@@ -3,7 +3,8 @@
  *
  * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
  * parameter groups, the seven endpoint-access operations, tags (CreateTags/DeleteTags/DescribeTags),
- * usage limits, authentication profiles, the catalogs (DescribeClusterVersions,
+ * usage limits, authentication profiles, snapshot schedules (validated, never taking snapshots),
+ * scheduled actions (run on the server's clock), the catalogs (DescribeClusterVersions,
  * DescribeOrderableClusterOptions, DescribeClusterTracks) and temporary database credentials
  * (GetClusterCredentials, GetClusterCredentialsWithIAM) (docs/differences-from-aws.md). Every other Redshift operation answers 501
  * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
@@ -18,6 +19,8 @@ import { clusterOperations } from "./clusters/index.js";
 import { credentialOperations } from "./credentials/index.js";
 import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { parameterGroupOperations } from "./parameter-groups/index.js";
+import { scheduledActionOperations } from "./scheduled-actions/index.js";
+import { snapshotScheduleOperations } from "./snapshot-schedules/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
 import { usageLimitOperations } from "./usage-limits/index.js";
@@ -45,6 +48,15 @@ export type RedshiftOperation =
   | "DeleteClusterParameterGroup"
   | "DescribeClusterParameters"
   | "DescribeDefaultClusterParameters"
+  | "CreateSnapshotSchedule"
+  | "DescribeSnapshotSchedules"
+  | "ModifySnapshotSchedule"
+  | "DeleteSnapshotSchedule"
+  | "ModifyClusterSnapshotSchedule"
+  | "CreateScheduledAction"
+  | "DescribeScheduledActions"
+  | "ModifyScheduledAction"
+  | "DeleteScheduledAction"
   | "AuthorizeEndpointAccess"
   | "RevokeEndpointAccess"
   | "DescribeEndpointAuthorization"
@@ -73,6 +85,8 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
   ...subnetGroupOperations,
   ...parameterGroupOperations,
+  ...snapshotScheduleOperations,
+  ...scheduledActionOperations,
   ...endpointAccessOperations,
   ...tagOperations,
   ...catalogOperations,

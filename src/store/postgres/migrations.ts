@@ -19,6 +19,7 @@ export interface PgMigration {
 
 const text = 'TEXT COLLATE "C"';
 
+/** A partitioned table; `extraColumns` may be empty (a kind filtered by nothing but its key). */
 const partitioned = (table: string, extraColumns: string, indexes: string[]): string => `
 CREATE TABLE ${table} (
   account    ${text} NOT NULL,
@@ -80,6 +81,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     sql: [
       partitioned("usage_limits", `cluster_id ${text} NOT NULL, feature_type ${text} NOT NULL`, ["account, region, cluster_id, feature_type"]),
       partitioned("authentication_profiles", "", []),
+    ].join("\n"),
+  },
+  {
+    version: 4,
+    description: "snapshot schedules; clusters indexed by their snapshot schedule; scheduled actions",
+    sql: [
+      partitioned("snapshot_schedules", "", []),
+      `ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier ${text};`,
+      "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
+      partitioned("scheduled_actions", `cluster_id ${text} NOT NULL`, ["account, region, cluster_id"]),
     ].join("\n"),
   },
 ];

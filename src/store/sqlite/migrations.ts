@@ -9,6 +9,7 @@ export interface Migration {
   readonly sql: string;
 }
 
+/** A partitioned table; `extraColumns` may be empty (a kind filtered by nothing but its key). */
 const partitioned = (table: string, extraColumns: string, indexes: string[]): string => `
 CREATE TABLE ${table} (
   account    TEXT    NOT NULL,
@@ -82,6 +83,16 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
     sql: [
       partitioned("usage_limits", "cluster_id TEXT NOT NULL, feature_type TEXT NOT NULL", ["account, region, cluster_id, feature_type"]),
       partitioned("authentication_profiles", "", []),
+    ].join("\n"),
+  },
+  {
+    version: 5,
+    description: "snapshot schedules; clusters indexed by their snapshot schedule; scheduled actions",
+    sql: [
+      partitioned("snapshot_schedules", "", []),
+      "ALTER TABLE clusters ADD COLUMN snapshot_schedule_identifier TEXT;",
+      "CREATE INDEX clusters_snapshot_schedule ON clusters (account, region, snapshot_schedule_identifier);",
+      partitioned("scheduled_actions", "cluster_id TEXT NOT NULL", ["account, region, cluster_id"]),
     ].join("\n"),
   },
 ];
