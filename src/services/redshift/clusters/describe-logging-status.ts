@@ -31,7 +31,9 @@ export function loggingStatusToWire(s: LoggingStatus): ValueOf<typeof LoggingSta
     S3KeyPrefix: s.s3KeyPrefix,
     LastSuccessfulDeliveryTime: s.lastSuccessfulDeliveryTime,
     LogDestinationType: s.destinationType,
-    LogExports: s.logExports === undefined ? undefined : [...s.logExports],
+    // No log types exported: the member is absent, not an empty list (the hashicorp/aws provider reads an empty
+    // list as a change from an unset `log_exports`, so a plan after an S3-only aws_redshift_logging never settles).
+    LogExports: s.logExports === undefined || s.logExports.length === 0 ? undefined : [...s.logExports],
   };
 }
 
