@@ -108,14 +108,22 @@ describe("ModifyClusterIamRoles", () => {
       await expectAwsError(modify(c, { ClusterIdentifier: "missing", AddIamRoles: ["nope"] }), "InvalidParameterValue", 400);
     });
 
-    it("ModifyClusterIamRoles: a role both added and removed, or a default role the cluster will not have → InvalidParameterCombination", async () => {
+    it("ModifyClusterIamRoles: a role both added and removed, or a default role the cluster does not have → InvalidParameterCombination", async () => {
       await using rs = await startServer();
       const c = clientsFor(rs.url, GRANTOR);
       await createCluster(c, "roles", { IamRoles: [role("A")] });
       await expectAwsError(modify(c, { AddIamRoles: [role("B")], RemoveIamRoles: [role("B")] }), "InvalidParameterCombination", 400);
       await expectAwsError(modify(c, { DefaultIamRoleArn: role("Other") }), "InvalidParameterCombination", 400);
-      await expectAwsError(modify(c, { RemoveIamRoles: [role("A")], DefaultIamRoleArn: role("A") }), "InvalidParameterCombination", 400);
       assert.deepEqual(await rolesOf(c), [[role("A"), "in-sync"]], "nothing changed");
+    });
+
+    it("ModifyClusterIamRoles: removing every role while naming the default as DefaultIamRoleArn (as Terraform deletes) clears the default", async () => {
+      await using rs = await startServer();
+      const c = clientsFor(rs.url, GRANTOR);
+      await createCluster(c, "roles", { IamRoles: [role("A"), role("B")], DefaultIamRoleArn: role("A") });
+      const out = (await modify(c, { RemoveIamRoles: [role("A"), role("B")], DefaultIamRoleArn: role("A") })).Cluster!;
+      assert.equal(out.DefaultIamRoleArn, undefined);
+      assert.deepEqual(await rolesOf(c), []);
     });
 
     it("ModifyClusterIamRoles: removing a role the cluster does not have → InvalidParameterValue", async () => {

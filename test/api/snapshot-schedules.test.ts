@@ -229,7 +229,7 @@ describe("ModifyClusterSnapshotSchedule", () => {
     assert.equal(cluster.SnapshotScheduleState, undefined);
   });
 
-  it("errors in order: ClusterNotFound, the parameter combination, SnapshotScheduleNotFound, InvalidClusterSnapshotScheduleState", async () => {
+  it("errors in order: ClusterNotFound, neither identifier nor DisassociateSchedule, SnapshotScheduleNotFound, InvalidClusterSnapshotScheduleState", async () => {
     await using rs = await startServer();
     const c = clientsFor(rs.url, GRANTOR);
     const send = (input: { ClusterIdentifier: string; ScheduleIdentifier?: string; DisassociateSchedule?: boolean }) =>
@@ -237,12 +237,27 @@ describe("ModifyClusterSnapshotSchedule", () => {
     await expectAwsError(send({ ClusterIdentifier: "nope", ScheduleIdentifier: "nope" }), "ClusterNotFoundFault", 404);
     await createCluster(c, "wh");
     await expectAwsError(send({ ClusterIdentifier: "wh" }), "InvalidParameterCombination", 400);
-    await expectAwsError(send({ ClusterIdentifier: "wh", ScheduleIdentifier: "s", DisassociateSchedule: true }), "InvalidParameterCombination", 400);
     await expectAwsError(send({ ClusterIdentifier: "wh", ScheduleIdentifier: "nope" }), "SnapshotScheduleNotFoundFault", 400);
     await expectAwsError(send({ ClusterIdentifier: "wh", DisassociateSchedule: true }), "InvalidClusterSnapshotScheduleStateFault", 400);
     await c.redshift.send(create("s"));
     await associate(c, "wh", "s");
     await expectAwsError(associate(c, "wh", "s"), "InvalidClusterSnapshotScheduleStateFault", 400);
+  });
+
+  it("DisassociateSchedule with the cluster's own ScheduleIdentifier removes the association; another schedule's identifier is InvalidClusterSnapshotScheduleState", async () => {
+    await using rs = await startServer();
+    const c = clientsFor(rs.url, GRANTOR);
+    const send = (input: { ClusterIdentifier: string; ScheduleIdentifier?: string; DisassociateSchedule?: boolean }) =>
+      c.redshift.send(new ModifyClusterSnapshotScheduleCommand(input));
+    await createCluster(c, "wh");
+    await c.redshift.send(create("s"));
+    await c.redshift.send(create("other"));
+    await associate(c, "wh", "s");
+    await expectAwsError(send({ ClusterIdentifier: "wh", ScheduleIdentifier: "other", DisassociateSchedule: true }), "InvalidClusterSnapshotScheduleStateFault", 400);
+    assert.equal((await describeCluster(c, "wh")).SnapshotScheduleIdentifier, "s");
+    await send({ ClusterIdentifier: "wh", ScheduleIdentifier: "S", DisassociateSchedule: true });
+    assert.equal((await describeCluster(c, "wh")).SnapshotScheduleIdentifier, undefined);
+    await expectAwsError(send({ ClusterIdentifier: "wh", ScheduleIdentifier: "s", DisassociateSchedule: true }), "InvalidClusterSnapshotScheduleStateFault", 400);
   });
 
   it("another account's schedule or cluster is not found", async () => {

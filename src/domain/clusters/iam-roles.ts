@@ -97,7 +97,11 @@ export async function modifyClusterIamRoles(ctx: DomainContext, req: ModifyClust
   const added = add.filter((arn) => !cluster.iamRoles.includes(arn));
   const after = [...cluster.iamRoles.filter((arn) => !remove.includes(arn)), ...added];
   checkRoleQuota(ctx, after.length);
-  if (req.DefaultIamRoleArn !== undefined && !after.includes(req.DefaultIamRoleArn)) {
+  // Removing the default role while naming it as the default clears the default: the hashicorp/aws
+  // provider's aws_redshift_cluster_iam_roles deletes with RemoveIamRoles = every role and
+  // DefaultIamRoleArn = the current default.
+  const defaultRemoved = req.DefaultIamRoleArn !== undefined && remove.includes(req.DefaultIamRoleArn);
+  if (req.DefaultIamRoleArn !== undefined && !defaultRemoved && !after.includes(req.DefaultIamRoleArn)) {
     throw new InvalidParameterCombination("DefaultIamRoleArn must be one of the IAM roles associated with the cluster.");
   }
 
@@ -109,7 +113,7 @@ export async function modifyClusterIamRoles(ctx: DomainContext, req: ModifyClust
     cluster.iamRoleChanges = changes;
     beginTransition(cluster, "cluster-iam-roles", ctx.now, ctx.delays);
   }
-  if (req.DefaultIamRoleArn !== undefined) cluster.defaultIamRoleArn = req.DefaultIamRoleArn;
+  if (req.DefaultIamRoleArn !== undefined && !defaultRemoved) cluster.defaultIamRoleArn = req.DefaultIamRoleArn;
   else if (cluster.defaultIamRoleArn !== undefined && remove.includes(cluster.defaultIamRoleArn)) cluster.defaultIamRoleArn = undefined;
   await ctx.tx.clusters.update(cluster);
   return cluster;

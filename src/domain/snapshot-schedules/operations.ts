@@ -174,9 +174,12 @@ export async function modifyClusterSchedule(ctx: DomainContext, req: ModifyClust
   const cluster = await getClusterForUpdate(ctx, req.ClusterIdentifier);
   const given = req.ScheduleIdentifier !== undefined && req.ScheduleIdentifier !== "";
   if (req.DisassociateSchedule === true) {
-    if (given) throw new InvalidParameterCombination("ScheduleIdentifier and DisassociateSchedule cannot be specified together.");
+    // ScheduleIdentifier may name the schedule being removed (the hashicorp/aws provider sends both); it must be the cluster's.
     if (cluster.snapshotScheduleIdentifier === undefined) {
       throw new InvalidClusterSnapshotScheduleState(`Cluster ${cluster.id} is not associated with a snapshot schedule.`);
+    }
+    if (given && req.ScheduleIdentifier!.toLowerCase() !== cluster.snapshotScheduleIdentifier.toLowerCase()) {
+      throw new InvalidClusterSnapshotScheduleState(`Cluster ${cluster.id} is not associated with snapshot schedule ${req.ScheduleIdentifier}.`);
     }
     cluster.snapshotScheduleIdentifier = undefined;
   } else {
