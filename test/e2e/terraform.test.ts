@@ -12,15 +12,11 @@
  * twice (two aliases) and refreshing, so the test takes about 2.5–3 minutes: 3 × 30 s of waiting plus
  * six Terraform commands.
  *
- * Terraform and the hashicorp/aws provider cannot be installed from the registries this project
- * uses, so they are looked up on the machine: `terraform` on PATH (or TERRAFORM_BIN) and the provider
- * in a filesystem mirror (TF_PROVIDER_MIRROR, default /opt/tf-plugins). When either is missing the
- * test is skipped with a message naming what is missing.
+ * Terraform and the provider are found by ./terraform-harness.ts; when either is missing the test is
+ * skipped with a message naming what is missing.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
@@ -34,42 +30,9 @@ import {
 } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
 import { REPO_ROOT } from "./spawn.js";
-import { findOnPath, skipUnlessRequired } from "./tools.js";
+import { missing, workspace } from "./terraform-harness.js";
 
-const MIRROR = process.env.TF_PROVIDER_MIRROR ?? "/opt/tf-plugins";
-/** Guards a hung command only; no assertion is about time. */
-const COMMAND_GUARD_MS = 6 * 60_000;
 const README_URL = "http://127.0.0.1:4566";
-
-function findTerraform(): string | undefined {
-  if (process.env.TERRAFORM_BIN) return existsSync(process.env.TERRAFORM_BIN) ? process.env.TERRAFORM_BIN : undefined;
-  return findOnPath("terraform");
-}
-
-/** Terraform's name for this platform: linux_amd64, darwin_arm64, … */
-function platform(): string {
-  const arch: Record<string, string> = { x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" };
-  return `${process.platform === "win32" ? "windows" : process.platform}_${arch[process.arch] ?? process.arch}`;
-}
-
-/** Versions of hashicorp/aws unpacked in the mirror for this platform. */
-function mirroredProviders(): string[] {
-  const base = join(MIRROR, "registry.terraform.io", "hashicorp", "aws");
-  if (!existsSync(base)) return [];
-  return readdirSync(base).filter((version) => existsSync(join(base, version, platform())));
-}
-
-const terraform = findTerraform();
-const providers = mirroredProviders();
-/** Neither can come from the package registries this project uses, so they are skipped, saying which is missing. */
-const missing = skipUnlessRequired(
-  "terraform",
-  terraform === undefined
-    ? `terraform is not installed: no terraform on PATH${process.env.TERRAFORM_BIN ? ` and TERRAFORM_BIN=${process.env.TERRAFORM_BIN} does not exist` : " (or set TERRAFORM_BIN)"}`
-    : providers.length === 0
-      ? `the hashicorp/aws provider is not installed: no ${join(MIRROR, "registry.terraform.io/hashicorp/aws/<version>", platform())} filesystem mirror (or set TF_PROVIDER_MIRROR)`
-      : undefined,
-);
 
 /** The ```hcl block of README.md's "### Terraform" section. */
 function readmeExample(): string {
@@ -84,26 +47,6 @@ function readmeExample(): string {
 function edit(text: string, from: string, to: string): string {
   assert.ok(text.includes(from), `the README Terraform example contains: ${from}`);
   return text.replace(from, to);
-}
-
-interface Run {
-  readonly code: number | string;
-  readonly output: string;
-}
-
-function run(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(terraform!, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
-    const guard = setTimeout(() => child.kill("SIGKILL"), COMMAND_GUARD_MS);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(guard);
-      resolve({ code: code ?? signal ?? "unknown", output });
-    });
-  });
 }
 
 async function authorization(grantor: Clients): Promise<EndpointAuthorization | undefined> {
@@ -125,30 +68,11 @@ async function groupId(grantee: Clients, vpcId: string, name: string): Promise<s
 describe("Terraform (hashicorp/aws) against redshift-local", () => {
   it("Terraform: apply, a plan with no changes, vpc_ids 1 → 2 → 1 with an endpoint security group change, destroy", { skip: missing, timeout: 15 * 60_000 }, async () => {
     await using rs = await startServer();
-    const dir = mkdtempSync(join(tmpdir(), "rl-terraform-"));
+    const { dir, write, tf } = workspace("rl-terraform-");
     try {
       const grantor = clientsFor(rs.url, GRANTOR);
       const grantee = clientsFor(rs.url, GRANTEE);
-      writeFileSync(
-        join(dir, "cli.tfrc"),
-        `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
-      );
-      const env: NodeJS.ProcessEnv = {};
-      for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("TF_") && k !== "CHECKPOINT_DISABLE") env[k] = v;
-      Object.assign(env, {
-        TF_CLI_CONFIG_FILE: join(dir, "cli.tfrc"),
-        TF_DATA_DIR: join(dir, ".terraform"),
-        TF_IN_AUTOMATION: "1",
-        TF_INPUT: "0",
-        CHECKPOINT_DISABLE: "1",
-      });
-      const tf = async (args: string[], expected: number, what: string): Promise<string> => {
-        const result = await run(dir, env, [...args, "-no-color"]);
-        assert.equal(result.code, expected, `terraform ${what} exited ${result.code}, expected ${expected}:\n${result.output}`);
-        return result.output;
-      };
       const example = edit(readmeExample(), `"${README_URL}"`, JSON.stringify(rs.url));
-      const write = (config: string) => writeFileSync(join(dir, "main.tf"), config);
 
       // 1. The README example as written.
       write(example);
