@@ -13,7 +13,7 @@ import { describe, it } from "node:test";
 import { REPO_ROOT } from "./spawn.js";
 import { findOnPath, requiredTools, skipUnlessRequired, toolMissing } from "./tools.js";
 
-const TOOL_TESTS = ["test/e2e/awscli.test.ts", "test/e2e/boto3.test.ts", "test/e2e/terraform.test.ts"];
+const TOOL_TESTS = ["test/e2e/awscli.test.ts", "test/e2e/boto3.test.ts", "test/e2e/slow/terraform.test.ts"];
 
 /** A PATH directory holding nothing but `node`. */
 function nodeOnlyPath(): { dir: string; [Symbol.dispose](): void } {

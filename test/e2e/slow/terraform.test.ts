@@ -28,8 +28,8 @@ import {
   type EndpointAccess,
   type EndpointAuthorization,
 } from "@aws-sdk/client-redshift";
-import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../helpers.js";
-import { REPO_ROOT } from "./spawn.js";
+import { GRANTEE, GRANTOR, clientsFor, expectAwsError, startServer, type Clients } from "../../helpers.js";
+import { REPO_ROOT } from "../spawn.js";
 import { missing, workspace } from "./terraform-harness.js";
 
 const README_URL = "http://127.0.0.1:4566";

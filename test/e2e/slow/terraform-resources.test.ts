@@ -24,7 +24,7 @@ import {
   DescribeSnapshotSchedulesCommand,
   DescribeUsageLimitsCommand,
 } from "@aws-sdk/client-redshift";
-import { GRANTOR, clientsFor, expectAwsError, startServer } from "../helpers.js";
+import { GRANTOR, clientsFor, expectAwsError, startServer } from "../../helpers.js";
 import { missing, workspace } from "./terraform-harness.js";
 
 function config(url: string): string {

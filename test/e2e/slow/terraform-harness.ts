@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findOnPath, skipUnlessRequired } from "./tools.js";
+import { findOnPath, skipUnlessRequired } from "../tools.js";
 
 export const MIRROR = process.env.TF_PROVIDER_MIRROR ?? "/opt/tf-plugins";
 /** Guards a hung command only; no assertion is about time. */
