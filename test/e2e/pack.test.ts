@@ -108,6 +108,11 @@ describe("npm pack", () => {
       assert.ok(/^(package\.json|README\.md|LICENSE|dist\/src\/.*\.(js|d\.ts)(\.map)?)$/.test(path), `nothing but the built code, README and LICENSE: ${path}`);
       if (path.endsWith(".js")) assert.ok(files.has(path.replace(/\.js$/, ".d.ts")), `${path} has its declarations`);
     }
+    // The tarball ships no TypeScript sources, so each source map carries its own (inlineSources):
+    // a stack trace from an installed copy still maps to readable code.
+    const map = JSON.parse(readFileSync(join(REPO_ROOT, "dist", "src", "index.js.map"), "utf8")) as { sources: string[]; sourcesContent?: (string | null)[] };
+    assert.equal(map.sourcesContent?.length, map.sources.length, "dist/src/index.js.map carries its sources");
+    assert.ok(map.sourcesContent.every((s) => typeof s === "string" && s.length > 0), "every source is inlined");
     const bin = pkg.bin["redshift-local"]!;
     assert.match(readFileSync(join(REPO_ROOT, bin), "utf8").split("\n")[0]!, /^#!\/usr\/bin\/env node$/, "the bin starts with a node shebang");
 
