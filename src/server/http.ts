@@ -85,7 +85,11 @@ export function createHttpServer(app: App, transport: TransportOptions = DEFAULT
         : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
           ? new AwsError("RequestTimeout", "The request was not received in time.", 408)
           : new AwsError("MalformedHTTPRequest", "The HTTP request could not be parsed.", 400);
-    const out = envelope(error, randomUUID());
+    const requestId = randomUUID();
+    // One line, as for every answered request (the pipeline's request log), at info: a client
+    // problem, not a server one.
+    app.logger.info("request refused before parsing", { requestId, status: error.status, code: error.code, reason: err.code ?? err.message });
+    const out = envelope(error, requestId);
     const head = Object.entries({ ...out.headers, Date: new Date(app.clock.now()).toUTCString(), Connection: "close" })
       .map(([k, v]) => `${k}: ${v}`)
       .join("\r\n");

@@ -198,7 +198,8 @@ describe("wire: requests node:http cannot parse", () => {
   ];
   for (const [what, data, status, code] of CASES) {
     it(`wire: ${what} gets ${status} ${code} as an AWS XML error with a request id, and the connection closes`, async () => {
-      await using rs = await startServer();
+      const lines: string[] = [];
+      await using rs = await startServer({ logLevel: "info", logSink: (line) => lines.push(line) });
       const answer = await rawExchange(rs.url, data);
       const [head = "", body = ""] = answer.split("\r\n\r\n");
       assert.match(head, new RegExp(`^HTTP/1\\.1 ${status} `), answer);
@@ -209,6 +210,12 @@ describe("wire: requests node:http cannot parse", () => {
       assert.equal(errorCode(body), code);
       assert.ok(body.includes(`<RequestId>${id}</RequestId>`));
       assert.equal(Number(/\r\nContent-Length: (\d+)/i.exec(head)?.[1]), Buffer.byteLength(body));
+      // Logged once, with the same request id, status and code.
+      const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l["requestId"] === id);
+      assert.equal(logged.length, 1, lines.join("\n"));
+      assert.equal(logged[0]!["level"], "info");
+      assert.equal(logged[0]!["status"], status);
+      assert.equal(logged[0]!["code"], code);
       // The server is still serving.
       assert.equal((await rawPost(rs.url, "Action=GetCallerIdentity&Version=2011-06-15")).status, 200);
     });
