@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  CreateScheduledActionCommand,
   CreateSnapshotScheduleCommand,
   DeleteAuthenticationProfileCommand,
   DescribeClusterParameterGroupsCommand,
@@ -13,9 +14,10 @@ import {
   DescribeClusterSubnetGroupsCommand,
   DescribeSnapshotSchedulesCommand,
   DescribeTagsCommand,
+  ModifyScheduledActionCommand,
 } from "@aws-sdk/client-redshift";
 import { GRANTOR, clientsFor, expectAwsError } from "../helpers.js";
-import { clockedServer } from "../fixtures/clusters-world.js";
+import { clockedServer, createCluster } from "../fixtures/clusters-world.js";
 
 const fiftyOne = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
 
@@ -64,5 +66,31 @@ describe("modelled errors, in order", () => {
     await expectAwsError(del("not_valid!"), "InvalidAuthenticationProfileRequestFault", 400);
     await expectAwsError(del("p".repeat(64)), "InvalidAuthenticationProfileRequestFault", 400);
     await expectAwsError(del("missing"), "AuthenticationProfileNotFoundFault", 404);
+  });
+
+  it("ModifyScheduledAction: ScheduledActionNotFound first, then InvalidScheduledAction (target, times), InvalidSchedule, then ClusterNotFound (404) for a target cluster that does not exist", async () => {
+    const { rs } = await clockedServer();
+    await using _rs = rs;
+    const c = clientsFor(rs.url, GRANTOR);
+    await createCluster(c, "wh");
+    await c.redshift.send(
+      new CreateScheduledActionCommand({
+        ScheduledActionName: "a",
+        TargetAction: { PauseCluster: { ClusterIdentifier: "wh" } },
+        Schedule: "cron(0 20 * * ? *)",
+        IamRole: `arn:aws:iam::${GRANTOR}:role/Scheduler`,
+      }),
+    );
+    const modify = (input: Omit<ConstructorParameters<typeof ModifyScheduledActionCommand>[0], "ScheduledActionName">, name = "a") =>
+      c.redshift.send(new ModifyScheduledActionCommand({ ScheduledActionName: name, ...input }));
+    const missing = { TargetAction: { PauseCluster: { ClusterIdentifier: "missing" } } };
+    const two = { TargetAction: { PauseCluster: { ClusterIdentifier: "missing" }, ResumeCluster: { ClusterIdentifier: "missing" } } };
+    await expectAwsError(modify(two, "nope"), "ScheduledActionNotFoundFault", 400);
+    await expectAwsError(modify({ ...two, Schedule: "rate(1 day)" }), "InvalidScheduledActionFault", 400);
+    await expectAwsError(modify({ ...missing, Schedule: "rate(1 day)" }), "InvalidScheduleFault", 400);
+    await expectAwsError(modify({ ...missing, StartTime: new Date(Date.UTC(2026, 1, 1)), EndTime: new Date(Date.UTC(2026, 0, 1)) }), "InvalidScheduledActionFault", 400);
+    await expectAwsError(modify(missing), "ClusterNotFoundFault", 404);
+    const kept = await modify({});
+    assert.deepEqual(kept.TargetAction, { PauseCluster: { ClusterIdentifier: "wh" } }, "a refused change leaves the action as it was");
   });
 });
