@@ -60,6 +60,24 @@ describe("scheduled actions run on the server's clock (START is 2026-01-05T10:00
     assert.equal((await describeCluster(c, "wh")).ClusterStatus, "paused");
   });
 
+  it("cron with L, W and # (the EventBridge wildcards): a pause on the last Friday of each month runs on that day", async () => {
+    const { rs, clock } = await clockedServer();
+    await using _rs = rs;
+    const c = clientsFor(rs.url, GRANTOR);
+    await createCluster(c, "wh");
+    const out = await c.redshift.send(create("Month-End", { Schedule: "cron(0 18 ? * 6L *)" }));
+    assert.deepEqual(out.NextInvocations?.map((d) => d.toISOString()), ["2026-01-30T18:00:00.000Z", "2026-02-27T18:00:00.000Z", "2026-03-27T18:00:00.000Z"]);
+    clock.advance(Date.UTC(2026, 0, 30, 18) - Date.UTC(2026, 0, 5, 10) - 1);
+    assert.equal((await describeCluster(c, "wh")).ClusterStatus, "available", "not on the other Fridays");
+    clock.advance(1);
+    assert.notEqual((await describeCluster(c, "wh")).ClusterStatus, "available");
+    const second = await c.redshift.send(create("Second-Tuesday", { Schedule: "cron(0 9 ? * 3#2 *)", TargetAction: { ResumeCluster: { ClusterIdentifier: "wh" } } }));
+    assert.deepEqual(second.NextInvocations?.map((d) => d.toISOString()), ["2026-02-10T09:00:00.000Z", "2026-03-10T09:00:00.000Z", "2026-04-14T09:00:00.000Z"]);
+    const weekday = await c.redshift.send(create("Mid-Month", { Schedule: "cron(0 9 15W * ? 2026)", TargetAction: { ResumeCluster: { ClusterIdentifier: "wh" } } }));
+    assert.equal(weekday.NextInvocations![0]!.toISOString(), "2026-02-16T09:00:00.000Z", "15 February 2026 is a Sunday: Monday the 16th");
+    await expectAwsError(c.redshift.send(create("Bad", { Schedule: "cron(0 9 ? * 3#1,6#3 *)" })), "InvalidScheduleFault", 400);
+  });
+
   it("a disabled action does nothing and lists no next invocation; enabling it again schedules it", async () => {
     const { rs, clock } = await clockedServer();
     await using _rs = rs;

@@ -39,6 +39,19 @@ describe("CreateSnapshotSchedule", () => {
     assert.deepEqual(out.AssociatedClusters ?? [], []);
   });
 
+  it("takes L, W and # next to a daily definition; alone (monthly or weekly) they are InvalidSchedule", async () => {
+    const { rs } = await clockedServer();
+    await using _rs = rs;
+    const c = clientsFor(rs.url, GRANTOR);
+    const out = await c.redshift.send(create("month-end", { ScheduleDefinitions: ["cron(0 0 *)", "cron(0 12 L * ? *)"], NextInvocations: 60 }));
+    const times = out.NextInvocations!.map((d) => d.toISOString());
+    assert.ok(times.includes("2026-01-31T12:00:00.000Z") && times.includes("2026-02-28T12:00:00.000Z"), times.join());
+    assert.ok(!times.includes("2026-01-30T12:00:00.000Z"));
+    for (const lone of ["cron(0 12 L * ? *)", "cron(0 12 ? * 6L *)", "cron(0 12 ? * 3#2 *)", "cron(0 12 15W * ? *)"]) {
+      await expectAwsError(c.redshift.send(create("lone", { ScheduleDefinitions: [lone] })), "InvalidScheduleFault", 400);
+    }
+  });
+
   it("the wire answer is <CreateSnapshotScheduleResult><ScheduleDefinitions><ScheduleDefinition>", async () => {
     await using rs = await startServer({ defaultAccount: GRANTOR });
     const res = await rawPost(

@@ -97,7 +97,10 @@ const CLUSTER: Cluster = {
  * `ClusterSecurityGroups` (EC2-Classic groups) is always empty for our VPC clusters; a member is set
  * here only to prove the table's item name `<ClusterSecurityGroup>`.
  */
-const CLUSTER_WIRE = { ...clusterToWire(CLUSTER, NOW), ClusterSecurityGroups: [{ ClusterSecurityGroupName: "legacy", Status: "active" }] };
+const CLUSTER_WIRE = {
+  ...clusterToWire(CLUSTER, NOW, { identifier: "nightly", state: "ACTIVE", expectedNext: { at: NOW + 3_600_000, status: "OnTrack" } }),
+  ClusterSecurityGroups: [{ ClusterSecurityGroupName: "legacy", Status: "active" }],
+};
 
 const GROUP_WIRE = subnetGroupToWire({
   group: {

@@ -5,7 +5,7 @@
  */
 import type { DomainContext } from "../context.js";
 import type { Cluster } from "../entities.js";
-import { ClusterAlreadyExists, InvalidParameterCombination, InvalidParameterValue, MissingParameter } from "../errors.js";
+import { ClusterAlreadyExists, InvalidParameterCombination, InvalidParameterValue, MissingParameter, SnapshotScheduleNotFound } from "../errors.js";
 import { uuid } from "../ids.js";
 import { beginTransition } from "../lifecycle.js";
 import { DuplicateKeyError } from "../../store/store.js";
@@ -60,6 +60,8 @@ export interface CreateClusterRequest {
   AutomatedSnapshotRetentionPeriod?: number;
   ManualSnapshotRetentionPeriod?: number;
   ClusterParameterGroupName?: string;
+  /** Associates an existing snapshot schedule (SnapshotScheduleNotFound otherwise). */
+  SnapshotScheduleIdentifier?: string;
   ClusterVersion?: string;
   AllowVersionUpgrade?: boolean;
   EnhancedVpcRouting?: boolean;
@@ -116,6 +118,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
   await checkNodeQuota(ctx, numberOfNodes);
 
   const resolvedParameterGroup = await resolveClusterParameterGroup(ctx, parameterGroupName);
+  const snapshotScheduleIdentifier = await resolveSnapshotSchedule(ctx, req.SnapshotScheduleIdentifier);
   const group = await subnetGroupFor(ctx, req.ClusterSubnetGroupName);
   const placement = await place(ctx, group, req.AvailabilityZone, multiAz);
   const securityGroupIds = await resolveSecurityGroups(ctx, placement.vpcId, req.VpcSecurityGroupIds);
@@ -157,6 +160,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     maintenanceTrackName: req.MaintenanceTrackName ?? "current",
     masterPasswordSecretArn: managedPassword ? masterPasswordSecretArn(ctx.scope.region, ctx.scope.account, id, req.MasterUsername) : undefined,
     defaultIamRoleArn: req.DefaultIamRoleArn,
+    snapshotScheduleIdentifier,
   };
   beginTransition(cluster, "cluster-create", ctx.now, ctx.delays);
   try {
@@ -166,4 +170,12 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     throw err;
   }
   return cluster;
+}
+
+/** CreateCluster's SnapshotScheduleIdentifier: an existing schedule of the caller's (an empty value is none). */
+async function resolveSnapshotSchedule(ctx: DomainContext, raw: string | undefined): Promise<string | undefined> {
+  if (raw === undefined || raw === "") return undefined;
+  const schedule = await ctx.tx.snapshotSchedules.get(ctx.scope, raw.toLowerCase());
+  if (!schedule) throw new SnapshotScheduleNotFound(`Snapshot Schedule ${raw} not found.`);
+  return schedule.id;
 }

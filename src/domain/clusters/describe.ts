@@ -7,7 +7,7 @@ import type { Cluster } from "../entities.js";
 import { ClusterNotFound, InvalidParameterCombination } from "../errors.js";
 import { pageSize, paginate, type Page } from "../pagination.js";
 import { clusterKey } from "./rules.js";
-import { filteredFetch, matchesTags, type TagFilter } from "./tags.js";
+import { checkTagFilter, filteredFetch, matchesTags, type TagFilter } from "./tags.js";
 
 export async function getCluster(ctx: DomainContext, identifier: string): Promise<Cluster> {
   const cluster = await ctx.tx.clusters.get(ctx.scope, clusterKey(identifier));
@@ -34,6 +34,7 @@ export interface DescribeClustersRequest extends TagFilter {
  */
 export async function describeClusters(ctx: DomainContext, req: DescribeClustersRequest): Promise<Page<Cluster>> {
   pageSize(req.MaxRecords); // 20–100 whether or not a single cluster is asked for (docs/differences-from-aws.md, Pagination)
+  checkTagFilter(req);
   if (req.ClusterIdentifier !== undefined && req.ClusterIdentifier !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("You can specify either the ClusterIdentifier parameter or the Marker parameter, but not both.");

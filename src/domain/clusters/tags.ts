@@ -38,6 +38,20 @@ export interface TagFilter {
   readonly TagValues?: readonly string[] | undefined;
 }
 
+/**
+ * The filter's keys and values must be ones a tag could have (keys 1–128 characters, values at most
+ * 256), else `InvalidTagFault` — on the Describe operations whose model lists that fault (decided:
+ * AWS does not say what makes a filter invalid; docs/differences-from-aws.md, the error audit).
+ */
+export function checkTagFilter(filter: TagFilter): void {
+  for (const key of filter.TagKeys ?? []) {
+    if (key.length < 1 || key.length > 128) throw new InvalidTagFault(`Tag keys must be between 1 and 128 characters; got '${key}' in TagKeys.`);
+  }
+  for (const value of filter.TagValues ?? []) {
+    if (value.length > 256) throw new InvalidTagFault(`Tag values are at most 256 characters; TagValues has one of ${value.length}.`);
+  }
+}
+
 export function hasTagFilter(filter: TagFilter): boolean {
   return (filter.TagKeys?.length ?? 0) > 0 || (filter.TagValues?.length ?? 0) > 0;
 }

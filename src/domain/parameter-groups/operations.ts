@@ -19,7 +19,7 @@ import {
 } from "../errors.js";
 import { decodeMarker, encodeMarker, pageSize, type Page } from "../pagination.js";
 import { DuplicateKeyError, cursorOf } from "../../store/store.js";
-import { checkTags, filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
+import { checkTagFilter, checkTags, filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
 import { FAMILIES, checkValue, familyParameters, type ParameterSpec } from "./catalogue.js";
 import { markPendingReboot } from "./clusters.js";
 import {
@@ -81,6 +81,7 @@ export interface DescribeParameterGroupsRequest extends TagFilter {
 /** One group by name, or every group: the default group of each family first, then the caller's in creation order. */
 export async function describeParameterGroups(ctx: DomainContext, req: DescribeParameterGroupsRequest): Promise<Page<ParameterGroupView>> {
   const size = pageSize(req.MaxRecords);
+  checkTagFilter(req);
   if (req.ParameterGroupName !== undefined && req.ParameterGroupName !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("ParameterGroupName and Marker cannot be specified together.");

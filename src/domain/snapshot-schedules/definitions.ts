@@ -5,9 +5,13 @@
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html#automated-snapshot-schedules):
  * snapshots at most once an hour and at least once a day (24 hours); cron fields take `, - * /`
  * (and `?` in the day fields); definitions whose invocations fall within one hour of each other are
- * refused. Decisions where AWS is silent (docs/differences-from-aws.md, Snapshot schedules): a
- * `rate()` counts from the top of the hour the schedule was created or last modified; the `L`,
- * `W` and `#` wildcards are refused.
+ * refused. The day fields also take the EventBridge wildcards the same page lists
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html): `L` (last day
+ * of the month), `nW` (the weekday nearest day n, within the month) in Day-of-month; `L` (Saturday),
+ * `dL` (the month's last weekday d) and `d#n` (its n-th weekday d) in Day-of-week, each alone in its
+ * field. Decisions where AWS is silent (docs/differences-from-aws.md, Snapshot schedules): a
+ * `rate()` counts from the top of the hour the schedule was created or last modified; `nW` for a day
+ * the month does not have, like `31` in April, does not fire that month; `LW` and `L-n` are refused.
  */
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,7 +30,16 @@ export type ScheduleDefinition =
       /** 1 = Sunday … 7 = Saturday; undefined: any. */
       readonly daysOfWeek: ReadonlySet<number> | undefined;
       readonly years: ReadonlySet<number> | undefined;
+      /** `L` or `nW` in Day-of-month (then `daysOfMonth` is undefined). */
+      readonly dayOfMonthRule?: DayOfMonthRule | undefined;
+      /** `dL` or `d#n` in Day-of-week (then `daysOfWeek` is undefined). */
+      readonly dayOfWeekRule?: DayOfWeekRule | undefined;
     };
+
+/** The last day of the month, or the weekday (Monday–Friday) nearest `day` within the month. */
+export type DayOfMonthRule = { readonly kind: "last" } | { readonly kind: "nearest-weekday"; readonly day: number };
+/** The month's last weekday `dow` (1 = Sunday … 7 = Saturday), or its `n`-th one (1–5). */
+export type DayOfWeekRule = { readonly kind: "last"; readonly dow: number } | { readonly kind: "nth"; readonly dow: number; readonly n: number };
 
 /** Why a definition is refused (the caller turns it into `InvalidSchedule`). */
 export class ScheduleError extends Error {}
@@ -95,32 +108,98 @@ export function parseDefinition(raw: string): ScheduleDefinition {
   if (!cron) throw new ScheduleError("a definition is rate(…) or cron(…)");
   const fields = cron[1]!.trim().split(/\s+/);
   if (fields.length < 3 || fields.length > 6) throw new ScheduleError("cron takes Minutes Hours Day-of-month [Month [Day-of-week [Year]]]");
-  if (fields.some((f) => /[LW#]/i.test(f.replace(/[A-Za-z]{3}/g, (m) => (MONTHS.includes(m.toUpperCase()) || DAYS.includes(m.toUpperCase()) ? "" : m))))) {
-    throw new ScheduleError("the L, W and # wildcards are not supported");
-  }
   const [mi, h, dom, mon = "*", dow = "*", year = "*"] = fields as [string, string, string, string?, string?, string?];
   const minutes = field(mi, 0, 59, "minute") ?? new Set(range(0, 59));
   if (minutes.size !== 1) throw new ScheduleError("snapshots can be scheduled at most once an hour");
+  const dayOfMonthRule = dayOfMonthRuleOf(dom);
+  const dayOfWeekRule = dayOfWeekRuleOf(dow);
   const def: ScheduleDefinition = {
     kind: "cron",
     minutes,
     hours: field(h, 0, 23, "hour") ?? new Set(range(0, 23)),
-    daysOfMonth: field(dom, 1, 31, "day of month", undefined, true),
+    daysOfMonth: dayOfMonthRule === undefined ? field(dom, 1, 31, "day of month", undefined, true) : undefined,
     months: field(mon, 1, 12, "month", MONTHS) ?? new Set(range(1, 12)),
-    daysOfWeek: field(dow, 1, 7, "day of week", DAYS, true),
+    // A bare `L` in Day-of-week is the last day of the week, Saturday.
+    daysOfWeek: dayOfWeekRule === undefined ? (dow.toUpperCase() === "L" ? new Set([7]) : field(dow, 1, 7, "day of week", DAYS, true)) : undefined,
     years: field(year, 1970, 2199, "year"),
+    dayOfMonthRule,
+    dayOfWeekRule,
   };
-  if (def.daysOfMonth !== undefined && def.daysOfWeek !== undefined) {
+  const domGiven = def.daysOfMonth !== undefined || dayOfMonthRule !== undefined;
+  const dowGiven = def.daysOfWeek !== undefined || dayOfWeekRule !== undefined;
+  if (domGiven && dowGiven) {
     throw new ScheduleError("Day-of-month and Day-of-week cannot both be given: one of them must be ? or *");
   }
   return def;
 }
 
+/** `L` or `nW` (alone in the field), else undefined; other uses of `L` and `W` are refused. */
+function dayOfMonthRuleOf(raw: string): DayOfMonthRule | undefined {
+  const text = raw.toUpperCase();
+  if (text === "L") return { kind: "last" };
+  const w = /^(\d{1,2})W$/.exec(text);
+  if (w) {
+    const day = Number(w[1]);
+    if (day < 1 || day > 31) throw new ScheduleError(`'${raw}' is not a valid day of month (1-31)`);
+    return { kind: "nearest-weekday", day };
+  }
+  if (/[LW]/.test(text)) throw new ScheduleError(`'${raw}': L and nW stand alone in the day-of-month field`);
+  return undefined;
+}
+
+/** `dL` or `d#n` (alone in the field), else undefined; other uses of `L` and `#` are refused. */
+function dayOfWeekRuleOf(raw: string): DayOfWeekRule | undefined {
+  const text = raw.toUpperCase();
+  if (text === "L") return undefined;
+  const day = (v: string): number => {
+    const named = DAYS.indexOf(v);
+    const n = named >= 0 ? named + 1 : /^\d$/.test(v) ? Number(v) : NaN;
+    if (!(n >= 1 && n <= 7)) throw new ScheduleError(`'${raw}' is not a valid day of week (1-7 or SUN-SAT)`);
+    return n;
+  };
+  const last = /^([A-Z]{3}|\d)L$/.exec(text);
+  if (last) return { kind: "last", dow: day(last[1]!) };
+  const nth = /^([A-Z]{3}|\d)#(\d)$/.exec(text);
+  if (nth) {
+    const n = Number(nth[2]);
+    if (n < 1 || n > 5) throw new ScheduleError(`'${raw}': the instance after # is 1-5`);
+    return { kind: "nth", dow: day(nth[1]!), n };
+  }
+  if (text.includes("#")) throw new ScheduleError(`'${raw}': only one d#n expression is allowed in the day-of-week field`);
+  if (/L/.test(text.replace(/[A-Z]{3}/g, (m) => (DAYS.includes(m) ? "" : m)))) {
+    throw new ScheduleError(`'${raw}': L and dL stand alone in the day-of-week field`);
+  }
+  return undefined;
+}
+
+function daysInMonth(day: Date): number {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0)).getUTCDate();
+}
+
+/** The day of the month `rule` picks in the month of `day`, or undefined when none. */
+function nearestWeekday(wanted: number, day: Date): number | undefined {
+  const last = daysInMonth(day);
+  if (wanted > last) return undefined;
+  const weekday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), wanted)).getUTCDay();
+  if (weekday === 6) return wanted === 1 ? 3 : wanted - 1; // Saturday: the Friday before, or Monday the 3rd
+  if (weekday === 0) return wanted === last ? wanted - 2 : wanted + 1; // Sunday: the Monday after, or the Friday before at month end
+  return wanted;
+}
+
 function cronMatchesDay(def: Extract<ScheduleDefinition, { kind: "cron" }>, day: Date): boolean {
   if (def.years !== undefined && !def.years.has(day.getUTCFullYear())) return false;
   if (!def.months.has(day.getUTCMonth() + 1)) return false;
-  if (def.daysOfMonth !== undefined && !def.daysOfMonth.has(day.getUTCDate())) return false;
-  if (def.daysOfWeek !== undefined && !def.daysOfWeek.has(day.getUTCDay() + 1)) return false;
+  const date = day.getUTCDate();
+  const dow = day.getUTCDay() + 1;
+  if (def.daysOfMonth !== undefined && !def.daysOfMonth.has(date)) return false;
+  if (def.daysOfWeek !== undefined && !def.daysOfWeek.has(dow)) return false;
+  const domRule = def.dayOfMonthRule;
+  if (domRule?.kind === "last" && date !== daysInMonth(day)) return false;
+  if (domRule?.kind === "nearest-weekday" && date !== nearestWeekday(domRule.day, day)) return false;
+  const dowRule = def.dayOfWeekRule;
+  if (dowRule !== undefined && dow !== dowRule.dow) return false;
+  if (dowRule?.kind === "last" && date + 7 <= daysInMonth(day)) return false;
+  if (dowRule?.kind === "nth" && Math.ceil(date / 7) !== dowRule.n) return false;
   return true;
 }
 

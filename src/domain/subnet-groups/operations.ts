@@ -16,7 +16,7 @@ import {
 } from "../errors.js";
 import { pageSize, paginate, type Page } from "../pagination.js";
 import { DuplicateKeyError } from "../../store/store.js";
-import { checkTags, filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
+import { checkTagFilter, checkTags, filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
 import { DEFAULT_SUBNET_GROUP, getSubnetGroup, normaliseSubnetGroupName, resolveSubnets } from "./rules.js";
 
 export interface CreateSubnetGroupRequest {
@@ -66,6 +66,7 @@ export interface DescribeSubnetGroupsRequest extends TagFilter {
 
 export async function describeSubnetGroups(ctx: DomainContext, req: DescribeSubnetGroupsRequest): Promise<Page<ClusterSubnetGroup>> {
   pageSize(req.MaxRecords); // 20–100 whether or not a single group is asked for (docs/differences-from-aws.md, Pagination)
+  checkTagFilter(req);
   if (req.ClusterSubnetGroupName !== undefined && req.ClusterSubnetGroupName !== "") {
     if (req.Marker !== undefined && req.Marker !== "") {
       throw new InvalidParameterCombination("ClusterSubnetGroupName and Marker cannot be specified together.");

@@ -17,7 +17,7 @@ import type { DomainContext } from "../context.js";
 import type { Tag } from "../entities.js";
 import { type AwsError, InvalidParameterCombination, InvalidParameterValue, InvalidTagFault, ResourceNotFoundFault, TagLimitExceededFault } from "../errors.js";
 import { arnPartition } from "../network/zones.js";
-import { checkTags, MAX_TAGS } from "../clusters/tags.js";
+import { checkTagFilter, checkTags, MAX_TAGS } from "../clusters/tags.js";
 import { TAGGABLE, findTagged, normaliseResourceType, taggableByArnType, type TaggableType } from "./registry.js";
 
 export const MIN_TAG_RECORDS = 10;
@@ -178,6 +178,7 @@ export async function describeTags(ctx: DomainContext, req: DescribeTagsRequest)
   if (!Number.isInteger(size) || size < MIN_TAG_RECORDS || size > MAX_TAG_RECORDS) {
     throw new InvalidParameterValue(`MaxRecords must be between ${MIN_TAG_RECORDS} and ${MAX_TAG_RECORDS}.`);
   }
+  checkTagFilter(req);
   const keys = req.TagKeys?.length ? new Set(req.TagKeys) : undefined;
   const values = req.TagValues?.length ? new Set(req.TagValues) : undefined;
 

@@ -3,7 +3,8 @@ import { createCluster } from "../../../domain/clusters/create.js";
 import { NODE_TYPE_NAMES } from "../../../domain/clusters/node-types.js";
 import { boolean, integer, list, required, string, structure } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
-import { ClusterResult, TagList, clusterToWire } from "./shapes.js";
+import { ClusterResult, TagList } from "./shapes.js";
+import { clusterWire } from "./wire.js";
 
 /**
  * CatalogName as the model constrains it: 1–64 characters, `^[a-z0-9_-]*[a-z]+[a-z0-9_-]*$`
@@ -40,6 +41,7 @@ export const CreateClusterInput = structure({
   IamRoles: list(string(), "IamRoleArn"),
   DefaultIamRoleArn: string(),
   MaintenanceTrackName: string(),
+  SnapshotScheduleIdentifier: string(),
   Tags: TagList,
   // AWS: "This parameter is retired. It does not set the AQUA configuration status." Checked against
   // the model's enum, then ignored: the cluster reports AQUA as AWS now decides it (auto).
@@ -58,5 +60,5 @@ export const CreateClusterInput = structure({
 export const CreateCluster = operation({
   input: CreateClusterInput,
   output: ClusterResult,
-  handler: async (ctx, input) => ({ Cluster: clusterToWire(await createCluster(ctx, input), ctx.now) }),
+  handler: async (ctx, input) => ({ Cluster: await clusterWire(ctx, await createCluster(ctx, input)) }),
 });

@@ -2,7 +2,8 @@
 import { deleteCluster } from "../../../domain/clusters/actions.js";
 import { boolean, integer, required, string, structure } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
-import { ClusterResult, clusterToWire } from "./shapes.js";
+import { ClusterResult } from "./shapes.js";
+import { clusterWire } from "./wire.js";
 
 export const DeleteClusterInput = structure({
   ClusterIdentifier: required(string()),
@@ -14,5 +15,5 @@ export const DeleteClusterInput = structure({
 export const DeleteCluster = operation({
   input: DeleteClusterInput,
   output: ClusterResult,
-  handler: async (ctx, input) => ({ Cluster: clusterToWire(await deleteCluster(ctx, input), ctx.now) }),
+  handler: async (ctx, input) => ({ Cluster: await clusterWire(ctx, await deleteCluster(ctx, input)) }),
 });

@@ -2,7 +2,8 @@
 import { describeClusters } from "../../../domain/clusters/describe.js";
 import { integer, list, string, structure } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
-import { ClusterShape, TagKeyList, TagValueList, clusterToWire } from "./shapes.js";
+import { ClusterShape, TagKeyList, TagValueList } from "./shapes.js";
+import { clustersToWire } from "./wire.js";
 
 export const DescribeClustersInput = structure({
   ClusterIdentifier: string(),
@@ -24,6 +25,6 @@ export const DescribeClusters = operation({
   output: DescribeClustersOutput,
   handler: async (ctx, input) => {
     const page = await describeClusters(ctx, input);
-    return { Marker: page.marker, Clusters: page.items.map((c) => clusterToWire(c, ctx.now)) };
+    return { Marker: page.marker, Clusters: await clustersToWire(ctx, page.items) };
   },
 });

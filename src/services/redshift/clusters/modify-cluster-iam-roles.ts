@@ -5,7 +5,8 @@
 import { modifyClusterIamRoles } from "../../../domain/clusters/iam-roles.js";
 import { list, required, string, structure } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
-import { ClusterResult, clusterToWire } from "./shapes.js";
+import { ClusterResult } from "./shapes.js";
+import { clusterWire } from "./wire.js";
 
 export const ModifyClusterIamRoles = operation({
   input: structure({
@@ -15,5 +16,5 @@ export const ModifyClusterIamRoles = operation({
     DefaultIamRoleArn: string(),
   }),
   output: ClusterResult,
-  handler: async (ctx, input) => ({ Cluster: clusterToWire(await modifyClusterIamRoles(ctx, input), ctx.now) }),
+  handler: async (ctx, input) => ({ Cluster: await clusterWire(ctx, await modifyClusterIamRoles(ctx, input)) }),
 });

@@ -3,7 +3,8 @@ import { modifyCluster } from "../../../domain/clusters/modify.js";
 import { NODE_TYPE_NAMES } from "../../../domain/clusters/node-types.js";
 import { boolean, integer, list, required, string, structure } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
-import { ClusterResult, clusterToWire } from "./shapes.js";
+import { ClusterResult } from "./shapes.js";
+import { clusterWire } from "./wire.js";
 
 export const ModifyClusterInput = structure({
   ClusterIdentifier: required(string()),
@@ -36,5 +37,5 @@ export const ModifyClusterInput = structure({
 export const ModifyCluster = operation({
   input: ModifyClusterInput,
   output: ClusterResult,
-  handler: async (ctx, input) => ({ Cluster: clusterToWire(await modifyCluster(ctx, input), ctx.now) }),
+  handler: async (ctx, input) => ({ Cluster: await clusterWire(ctx, await modifyCluster(ctx, input)) }),
 });

@@ -2,12 +2,13 @@
 import { pauseCluster } from "../../../domain/clusters/actions.js";
 import { required, string, structure } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
-import { ClusterResult, clusterToWire } from "./shapes.js";
+import { ClusterResult } from "./shapes.js";
+import { clusterWire } from "./wire.js";
 
 export const PauseClusterInput = structure({ ClusterIdentifier: required(string()) });
 
 export const PauseCluster = operation({
   input: PauseClusterInput,
   output: ClusterResult,
-  handler: async (ctx, input) => ({ Cluster: clusterToWire(await pauseCluster(ctx, input.ClusterIdentifier), ctx.now) }),
+  handler: async (ctx, input) => ({ Cluster: await clusterWire(ctx, await pauseCluster(ctx, input.ClusterIdentifier)) }),
 });

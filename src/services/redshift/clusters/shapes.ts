@@ -16,6 +16,7 @@ import { clusterPublicKey, revisionNumber } from "../../../domain/clusters/publi
 import { nextMaintenanceWindowStart } from "../../../domain/clusters/rules.js";
 import { availabilityStatus } from "../../../domain/clusters/status.js";
 import { parameterGroupStatus } from "../../../domain/parameter-groups/clusters.js";
+import type { ClusterScheduleFields } from "../../../domain/snapshot-schedules/cluster-fields.js";
 import { boolean, integer, list, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 
 export const Tag = structure({ Key: string(), Value: string() });
@@ -81,6 +82,8 @@ export const ClusterShape = structure({
   DefaultIamRoleArn: string(),
   SnapshotScheduleIdentifier: string(),
   SnapshotScheduleState: string(),
+  ExpectedNextSnapshotScheduleTime: timestamp,
+  ExpectedNextSnapshotScheduleTimeStatus: string(),
   MasterPasswordSecretArn: string(),
   IpAddressType: string(),
   MultiAZ: string(),
@@ -116,7 +119,11 @@ function parameterGroupStatusToWire(c: Cluster): ValueOf<typeof ClusterParameter
   };
 }
 
-export function clusterToWire(c: Cluster, now: number): ClusterWire {
+/**
+ * The model's `Cluster` for one entity. `schedule` carries the snapshot-schedule fields that need the
+ * schedule itself (clusterWire loads it); without it only the identifier and state are given.
+ */
+export function clusterToWire(c: Cluster, now: number, schedule?: ClusterScheduleFields): ClusterWire {
   const pending = c.pendingModifications;
   return {
     ClusterIdentifier: c.id,
@@ -168,7 +175,9 @@ export function clusterToWire(c: Cluster, now: number): ClusterWire {
     AquaConfiguration: { AquaStatus: "disabled", AquaConfigurationStatus: "auto" },
     DefaultIamRoleArn: c.defaultIamRoleArn,
     SnapshotScheduleIdentifier: c.snapshotScheduleIdentifier,
-    SnapshotScheduleState: c.snapshotScheduleIdentifier === undefined ? undefined : "ACTIVE",
+    SnapshotScheduleState: c.snapshotScheduleIdentifier === undefined ? undefined : (schedule?.state ?? "ACTIVE"),
+    ExpectedNextSnapshotScheduleTime: schedule?.expectedNext?.at,
+    ExpectedNextSnapshotScheduleTimeStatus: schedule?.expectedNext?.status,
     MasterPasswordSecretArn: c.masterPasswordSecretArn,
     IpAddressType: "ipv4",
     MultiAZ: c.multiAz ? "Enabled" : "Disabled",
