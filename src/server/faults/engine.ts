@@ -165,7 +165,8 @@ export class FaultEngine {
   }
 
   #active(live: Live, now: number): boolean {
-    if (live.rule.count !== undefined && live.fired >= live.rule.count) return false;
+    // A hold's count limits the resources it takes (held()), not how long it holds them.
+    if (live.rule.effect.kind !== "hold" && live.rule.count !== undefined && live.fired >= live.rule.count) return false;
     return live.rule.forMs === undefined || now < live.addedAt + live.rule.forMs;
   }
 
