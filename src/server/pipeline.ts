@@ -99,12 +99,12 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     serviceName = service.signingName;
     const op = findOperation(service, action);
     // Fault rules (README "Fault injection"): as AWS throttles, before the input is even read.
-    const call = { service: service.signingName, operation: action!, account: identity.account, region: identity.region, requestId };
-    await faultsBefore(app.faults, call);
+    const call = app.faults?.hasRules ? { service: service.signingName, operation: action!, account: identity.account, region: identity.region, requestId } : undefined;
+    if (call) await faultsBefore(app.faults, call);
     const input = decodeStructure(op.input, params, service.protocol);
     validateStructure(op.input, input);
     const output = await runOperation(app, op, input, { identity, requestId, now });
-    faultsAfter(app.faults, call);
+    if (call) faultsAfter(app.faults, call);
     const body = encodeSuccess(service.protocol, service.namespace, action!, op.output, output, requestId);
     return { ...body, status: 200, requestId, action, service: service.signingName, account: identity.account, region: identity.region, error: undefined, internal: undefined };
   } catch (err) {

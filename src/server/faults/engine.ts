@@ -138,6 +138,11 @@ export class FaultEngine {
     return false;
   }
 
+  /** False when there is no rule at all: the pipeline then skips fault injection entirely. */
+  get hasRules(): boolean {
+    return this.#rules.length > 0;
+  }
+
   /** True when any hold rule is in force (settling then asks `held` per resource). */
   get holding(): boolean {
     return this.#rules.some((l) => l.rule.effect.kind === "hold");

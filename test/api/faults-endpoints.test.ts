@@ -1,14 +1,17 @@
 /**
- * Hold rules (README "Fault injection"): a resource's transition stays pending — the endpoint stays
- * `creating`, the cluster `creating` — however far the clock moves, until the rule is removed or
- * expires; then the next request settles it. Rules are added while the server runs, through
- * `/_redshift-local/faults`.
+ * Fault rules on the endpoint-access calls (README "Fault injection"), added while the server runs
+ * through `/_redshift-local/faults`:
+ * - hold rules: a resource's transition stays pending — the endpoint stays `creating`, the cluster
+ *   `creating` — however far the clock moves, until the rule is removed or expires; then the next
+ *   request settles it;
+ * - `when=after`: the grant or the endpoint is made and the answer lost; the client's retry meets
+ *   what its first attempt did, as against AWS.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DescribeEndpointAccessCommand } from "@aws-sdk/client-redshift";
+import { AuthorizeEndpointAccessCommand, DescribeEndpointAccessCommand, DescribeEndpointAuthorizationCommand } from "@aws-sdk/client-redshift";
 import type { FaultRuleInput } from "../../src/index.js";
-import { GRANTEE, GRANTOR } from "../helpers.js";
+import { GRANTEE, GRANTOR, expectAwsError } from "../helpers.js";
 import { clusterStatus, createCluster, endpointWorld, grant, granteeEndpoint, type World } from "../fixtures/endpoint-world.js";
 
 async function addFault(w: World, rule: FaultRuleInput | string): Promise<void> {
@@ -82,5 +85,36 @@ describe("fault injection: holding a transition", () => {
     assert.equal(await clusterStatus(w.grantor, "second"), "creating");
     await removeFault(w, "c");
     assert.equal(await clusterStatus(w.grantor, "second"), "available");
+  });
+});
+
+describe("fault injection: endpoint calls whose answer is lost (when=after)", () => {
+  it("AuthorizeEndpointAccess: the grant is made, the answer lost; the retry is EndpointAuthorizationAlreadyExists", async () => {
+    await using w = await endpointWorld();
+    await addFault(w, "redshift:AuthorizeEndpointAccess,error=InternalFailure,when=after,count=1");
+    const authorize = () => w.grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: w.cluster, Account: GRANTEE }));
+    await expectAwsError(authorize(), "InternalFailure", 500);
+    const grants = await w.grantor.redshift.send(new DescribeEndpointAuthorizationCommand({ ClusterIdentifier: w.cluster }));
+    assert.deepEqual(grants.EndpointAuthorizationList?.map((a) => [a.Grantee, a.Status]), [[GRANTEE, "Authorized"]]);
+    await expectAwsError(authorize(), "EndpointAuthorizationAlreadyExistsFault", 400);
+  });
+
+  it("CreateEndpointAccess: the endpoint is made, the answer lost; the retry is EndpointAlreadyExists", async () => {
+    await using w = await endpointWorld();
+    await grant(w);
+    await addFault(w, { operation: "CreateEndpointAccess", error: "ServiceUnavailable", when: "after", count: 1 });
+    await expectAwsError(granteeEndpoint(w, "lost"), "ServiceUnavailable", 503);
+    assert.equal(await endpointStatus(w, "lost"), "active");
+    await expectAwsError(granteeEndpoint(w, "lost"), "EndpointAlreadyExistsFault", 400);
+  });
+
+  it("CreateEndpointAccess with when=before: nothing is made, and the retry creates the endpoint", async () => {
+    await using w = await endpointWorld();
+    await grant(w);
+    await addFault(w, { operation: "CreateEndpointAccess", error: "ServiceUnavailable", count: 1 });
+    await expectAwsError(granteeEndpoint(w, "retried"), "ServiceUnavailable", 503);
+    assert.deepEqual((await w.grantee.redshift.send(new DescribeEndpointAccessCommand({}))).EndpointAccessList, []);
+    const created = await granteeEndpoint(w, "retried");
+    assert.equal(created.EndpointStatus, "creating");
   });
 });
