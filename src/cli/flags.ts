@@ -107,8 +107,8 @@ export const FLAGS = [
     separator: ";",
     value: "SPEC",
     help:
-      "Fault rule: [SERVICE:]OPERATION or * then comma-separated KEY=VALUE: one of error=CODE [status=NNN] [when=before|after], " +
-      "latency=DURATION, hold=TRANSITION [resource=NAME]; and account=, region=, probability=0..1, count=N, for=DURATION, id=NAME. " +
+      "Fault rule: [SERVICE:]OPERATION or * then comma-separated KEY=VALUE: one of error=CODE [status=NNN] [message=TEXT] [when=before|after], " +
+      "latency=DURATION, hold=TRANSITION [resource=NAME]; and account=, region=, probability=0..1, count=N, for=DURATION, seed=N, id=NAME. " +
       "E.g. redshift:AuthorizeEndpointAccess,error=Throttling,count=2. Repeatable.",
   },
   {

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
 import { DescribeClustersCommand } from "@aws-sdk/client-redshift";
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
-import { ManualClock } from "../../src/index.js";
+import { ManualClock, startRedshiftLocal } from "../../src/index.js";
 import { FaultEngine } from "../../src/server/faults/engine.js";
 import { createHttpServer } from "../../src/server/http.js";
 import { Logger } from "../../src/server/logger.js";
@@ -83,6 +83,14 @@ describe("admin routes: /_redshift-local/faults", () => {
     assert.equal(unsignedGet.status, 403);
     const signed = await send(rs.url, await sign(rs.url, { method: "POST", path: PATH, body }, { service: "redshift", signingDate: new Date(clock.now()) }));
     assert.equal(signed.status, 201, signed.text);
+  });
+});
+
+describe("fault injection: the library option", () => {
+  it("startRedshiftLocal refuses a bad rule in faults, or a bad faultSeed, naming the mistake", async () => {
+    await assert.rejects(startRedshiftLocal({ port: 0, logLevel: "silent", faults: ["DescribeClusters,error=Throttling,count=none"] }), /count=none is not a number/);
+    await assert.rejects(startRedshiftLocal({ port: 0, logLevel: "silent", faults: [{ hold: "endpoint-create", probability: 0.5 }] }), /probability does not apply to hold rules/);
+    await assert.rejects(startRedshiftLocal({ port: 0, logLevel: "silent", faultSeed: -1 }), /faultSeed must be a whole number/);
   });
 });
 
