@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ManualClock } from "../../src/domain/clock.js";
-import { FaultEngine, mulberry32, type FaultCall } from "../../src/server/faults/engine.js";
+import { FaultEngine, MAX_RULES, mulberry32, type FaultCall } from "../../src/server/faults/engine.js";
 import { FaultRuleError, checkFaultRule, defaultStatus, parseFaultSpec } from "../../src/server/faults/rule.js";
 import { Logger } from "../../src/server/logger.js";
 
@@ -142,6 +142,8 @@ describe("fault engine", () => {
     assert.throws(() => e.add(["DescribeClusters,error=Y,id=b", "DescribeClusters,error=Z,id=a"]), /id 'a' already exists/);
     assert.throws(() => e.add(["DescribeClusters,error=Y,id=c", "nonsense"]), FaultRuleError);
     assert.deepEqual(e.list().map((r) => r["id"]), ["a"]);
+    assert.throws(() => e.add(Array.from({ length: MAX_RULES }, () => "DescribeClusters,error=X")), /at most 1000 fault rules/);
+    assert.equal(e.list().length, 1);
   });
 
   it("a hold with count=N holds N resources, each counted once; it lapses with for=", () => {

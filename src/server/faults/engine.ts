@@ -14,6 +14,9 @@ import type { TransitionName } from "../../domain/lifecycle.js";
 import type { Logger } from "../logger.js";
 import { FaultRuleError, checkFaultRule, describeRule, parseFaultSpec, type FaultEffect, type FaultRule, type FaultRuleInput } from "./rule.js";
 
+/** Rules in force at once: a bound on memory and on the work of each request. */
+export const MAX_RULES = 1000;
+
 /** One call as rules see it. */
 export interface FaultCall {
   readonly service: string;
@@ -70,6 +73,7 @@ export class FaultEngine {
       return id;
     };
     const rules = inputs.map((input) => (typeof input === "string" ? parseFaultSpec(input, nextId) : checkFaultRule(input, nextId)));
+    if (this.#rules.length + rules.length > MAX_RULES) throw new FaultRuleError(`at most ${MAX_RULES} fault rules can be in force; remove some first`);
     const ids = new Set(this.#rules.map((l) => l.rule.id));
     for (const rule of rules) {
       if (ids.has(rule.id)) throw new FaultRuleError(`a fault rule with id '${rule.id}' already exists`);
