@@ -11,6 +11,8 @@ import { systemClock, type Clock } from "./domain/clock.js";
 import { resolveDelays, type TransitionName } from "./domain/lifecycle.js";
 import { resolveQuotas, type QuotaName } from "./domain/quotas.js";
 import type { App } from "./server/app.js";
+import { FaultEngine } from "./server/faults/engine.js";
+import type { FaultRuleInput } from "./server/faults/rule.js";
 import { normaliseHostName } from "./server/admin.js";
 import { DEFAULT_TRANSPORT, createHttpServer, type TransportOptions } from "./server/http.js";
 import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
@@ -25,6 +27,7 @@ export { ManualClock, systemClock, type Clock } from "./domain/clock.js";
 export { loadCredentialsFile, type Credential } from "./auth/credentials.js";
 export { loadSeedFile, SeedError, type SeedCall } from "./server/seed.js";
 export type { LogLevel } from "./server/logger.js";
+export type { FaultRuleInput } from "./server/faults/rule.js";
 export { VERSION } from "./version.js";
 
 export type StoreOption =
@@ -65,6 +68,14 @@ export interface RedshiftLocalOptions {
   readonly logSink?: LogSink;
   /** Injected clock; default the system clock. */
   readonly clock?: Clock;
+  /**
+   * Fault rules in force from the start (README "Fault injection"): compact `--fault` strings
+   * (`"redshift:AuthorizeEndpointAccess,error=Throttling,count=2"`) or rule objects. More can be
+   * added and removed while the server runs with `/_redshift-local/faults`.
+   */
+  readonly faults?: readonly (string | FaultRuleInput)[];
+  /** Seed of the fault rules' random draws (`--fault-seed`); default 0, so runs repeat. */
+  readonly faultSeed?: number;
   /**
    * Host names the admin routes (/_redshift-local/…) also answer for, besides localhost, the
    * loopback addresses and the listen address (`--allowed-host`): e.g. a docker service name.
@@ -159,8 +170,14 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   const quotas = resolveQuotas(options.quotas);
   const delays = resolveDelays(options.delays);
   const auth = new Authenticator({ mode: options.auth ?? "open", credentials: new Map(credentials.map((c) => [c.accessKeyId, c])), defaultAccount });
+  const clock = options.clock ?? systemClock;
+  const faults = new FaultEngine({ clock, logger, ...(options.faultSeed !== undefined ? { seed: options.faultSeed } : {}) });
+  if (options.faults !== undefined) {
+    if (!Array.isArray(options.faults)) throw new RangeError("faults must be a list of fault rules (strings or objects)");
+    faults.add(options.faults);
+  }
   const store = await openStore(options.store, logger);
-  const app: App = { store, auth, clock: options.clock ?? systemClock, quotas, delays, logger, version: VERSION, defaultAccount, adminHosts };
+  const app: App = { store, auth, clock, quotas, delays, logger, version: VERSION, defaultAccount, adminHosts, faults };
   try {
     await applySeed(app, seed);
   } catch (err) {

@@ -9,8 +9,10 @@ export interface FlagSpec {
   readonly name: string;
   readonly env: string;
   readonly type: "string" | "boolean";
-  /** Repeatable flag; its environment variable is a comma-separated list. */
+  /** Repeatable flag; its environment variable is a comma-separated list (or split on `separator`). */
   readonly multiple?: boolean;
+  /** Separator of the environment variable's list when items contain commas. */
+  readonly separator?: string;
   /** Placeholder shown in `--help`. */
   readonly value?: string;
   /** Default shown in `--help` (the real defaults live in parse.ts and the library). */
@@ -98,6 +100,26 @@ export const FLAGS = [
     help: "Override a quota, e.g. grants-per-cluster=2. Repeatable.",
   },
   {
+    name: "fault",
+    env: "REDSHIFT_LOCAL_FAULT",
+    type: "string",
+    multiple: true,
+    separator: ";",
+    value: "SPEC",
+    help:
+      "Fault rule: [SERVICE:]OPERATION or * then comma-separated KEY=VALUE: one of error=CODE [status=NNN] [message=TEXT] [when=before|after], " +
+      "latency=DURATION, hold=TRANSITION [resource=NAME]; and account=, region=, probability=0..1, count=N, for=DURATION, seed=N, id=NAME. " +
+      "E.g. redshift:AuthorizeEndpointAccess,error=Throttling,count=2. Repeatable.",
+  },
+  {
+    name: "fault-seed",
+    env: "REDSHIFT_LOCAL_FAULT_SEED",
+    type: "string",
+    value: "N",
+    default: "0",
+    help: "Seed of the fault rules' random draws (probability=), 0–4294967295: the same seed fires the same faults.",
+  },
+  {
     name: "allowed-host",
     env: "REDSHIFT_LOCAL_ALLOWED_HOST",
     type: "string",
@@ -133,7 +155,7 @@ export function helpText(version: string, transitions: readonly string[], quotas
   const rows = FLAGS.map((f: FlagSpec) => {
     const flag = `--${f.name}${f.value ? ` ${f.value}` : ""}`;
     const def = f.default ? ` (default ${f.default})` : "";
-    const repeat = f.multiple ? ", comma-separated" : f.type === "boolean" ? " (1/true/yes/on or 0/false/no/off)" : "";
+    const repeat = f.multiple ? (f.separator === ";" ? ", semicolon-separated" : ", comma-separated") : f.type === "boolean" ? " (1/true/yes/on or 0/false/no/off)" : "";
     const [first, ...rest] = wrap(`${f.help}${def}`, 72);
     return [`  ${flag.padEnd(26)} ${first}`, ...rest.map((l) => indent + l), `${indent}env ${f.env}${repeat}`].join("\n");
   });
@@ -144,7 +166,7 @@ export function helpText(version: string, transitions: readonly string[], quotas
     "  redshift-local [--host 127.0.0.1] [--port 4566] [--data-dir ./.redshift-local | --in-memory]",
     "                 [--store postgres://user@host/db [--pg-pool-size N]] [--auth open|strict] [--credentials FILE]",
     "                 [--default-account 000000000000] [--seed FILE] [--delay SPEC]... [--quota NAME=N]...",
-    "                 [--allowed-host NAME]... [--shutdown-grace 10s] [--log-level info]",
+    "                 [--fault SPEC]... [--fault-seed N] [--allowed-host NAME]... [--shutdown-grace 10s] [--log-level info]",
     "",
     "Options (flags win over environment variables; an empty variable counts as unset):",
     ...rows,

@@ -5,6 +5,7 @@
  * Precedence: a flag wins over its environment variable; an empty variable counts as unset. For the
  * repeatable `--delay` and `--quota`, the variable's comma-separated entries come first and the
  * flags after them, so a flag overrides the same transition or quota from the environment.
+ * `--fault`'s variable separates its rules with `;` (a rule contains commas).
  * `--data-dir` and `--in-memory` exclude each other at the same level (both flags, or both
  * variables); a flag for one overrides a variable for the other.
  */
@@ -13,6 +14,8 @@ import { TRANSITION_NAMES, parseDuration, resolveDelays } from "../domain/lifecy
 import { DEFAULT_QUOTAS, resolveQuotas } from "../domain/quotas.js";
 import type { LogLevel, RedshiftLocalOptions, StoreOption } from "../index.js";
 import { normaliseHostName } from "../server/admin.js";
+import { FaultEngine } from "../server/faults/engine.js";
+import { Logger } from "../server/logger.js";
 import { VERSION } from "../version.js";
 import { FLAGS, helpText, type FlagName, type FlagSpec } from "./flags.js";
 
@@ -109,7 +112,7 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
     const fromEnv = envValue(name);
     const envItems = fromEnv
       ? fromEnv.value
-          .split(",")
+          .split(spec(name).separator ?? ",")
           .map((s) => s.trim())
           .filter((s) => s !== "")
           .map((value) => ({ value, source: fromEnv.source }))
@@ -145,6 +148,15 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
   const quotas = list("quota");
   for (const q of quotas) check(() => resolveQuotas([q.value]), q);
 
+  const faults = list("fault");
+  const faultIds = new FaultEngine({ clock: { now: () => 0 }, logger: new Logger("silent") });
+  for (const f of faults) check(() => faultIds.add([f.value]), f);
+  const faultSeed = single("fault-seed");
+  const seedValue = faultSeed === undefined ? undefined : /^\d{1,10}$/.test(faultSeed.value) ? Number(faultSeed.value) : NaN;
+  if (faultSeed !== undefined && !(seedValue! >= 0 && seedValue! <= 0xffffffff)) {
+    throw new UsageError(`${faultSeed.source} '${faultSeed.value}' is not a seed (a whole number from 0 to 4294967295)`);
+  }
+
   const allowedHosts = list("allowed-host");
   for (const h of allowedHosts) {
     if (normaliseHostName(h.value) === undefined) throw new UsageError(`${h.source} '${h.value}' is not a host name or IP address (no port, scheme or path)`);
@@ -170,6 +182,8 @@ function resolveOptions(flags: ParsedFlags, env: Readonly<Record<string, string 
     quotas: quotas.map((q) => q.value),
     logLevel: logLevel.value as LogLevel,
     ...(allowedHosts.length > 0 ? { allowedHosts: allowedHosts.map((h) => h.value) } : {}),
+    ...(faults.length > 0 ? { faults: faults.map((f) => f.value) } : {}),
+    ...(seedValue !== undefined ? { faultSeed: seedValue } : {}),
     ...(shutdownGraceMs !== undefined ? { shutdownGraceMs } : {}),
   };
 }

@@ -8,6 +8,9 @@
  * the store serialises (SQLite: one writer; PostgreSQL: SERIALIZABLE, retried), so a transition is
  * applied once. As a second line, a transition whose row is already gone (`update`/`remove` report
  * false) is not applied again and has no further effect.
+ *
+ * A transition a fault rule holds (`ctx.held`) is skipped: the resource keeps its transitional
+ * status until the rule is removed or expires (the first BATCH due rows of a kind are looked at).
  */
 import type { DomainContext } from "./context.js";
 import type { Cluster, Endpoint, ScheduledAction } from "./entities.js";
@@ -24,8 +27,8 @@ const MAX_ROUNDS = 50;
 export async function settle(ctx: DomainContext): Promise<void> {
   if (!(await ctx.tx.anyDue(ctx.now))) return;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const clusters = await ctx.tx.clusters.due(ctx.now, BATCH);
-    const endpoints = await ctx.tx.endpoints.due(ctx.now, BATCH);
+    const clusters = (await ctx.tx.clusters.due(ctx.now, BATCH)).filter((e) => !isHeld(ctx, e));
+    const endpoints = (await ctx.tx.endpoints.due(ctx.now, BATCH)).filter((e) => !isHeld(ctx, e));
     const actions = await ctx.tx.scheduledActions.due(ctx.now, BATCH);
     if (clusters.length === 0 && endpoints.length === 0 && actions.length === 0) return;
     const due: ({ kind: "clusters"; e: Cluster; at: number } | { kind: "endpoints"; e: Endpoint; at: number } | { kind: "actions"; e: ScheduledAction; at: number })[] = [
@@ -40,6 +43,10 @@ export async function settle(ctx: DomainContext): Promise<void> {
       else await runScheduledAction(ctx, await freshAction(ctx, item.e));
     }
   }
+}
+
+function isHeld(ctx: DomainContext, e: Cluster | Endpoint): boolean {
+  return ctx.held !== undefined && ctx.held(e.pending!.transition, e, ctx.now);
 }
 
 async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<void> {

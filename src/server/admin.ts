@@ -6,6 +6,8 @@
  *   POST /_redshift-local/reset   → wipes all state (in --auth strict only when signed by a configured key)
  *   GET  /_redshift-local/state   → JSON snapshot of every account's resources (in --auth strict
  *                                   only when signed by a configured key)
+ *   GET/POST/DELETE /_redshift-local/faults[/ID] → fault rules (faults/admin-routes.ts; in --auth
+ *                                   strict only when signed by a configured key)
  *
  * A web page must not be able to use them: every admin route (health included — one rule is easier
  * to reason about, and nothing legitimate calls them from a browser page) answers only
@@ -22,6 +24,7 @@ import type { ServerResponse } from "node:http";
 import type { SignedRequest } from "../auth/authenticate.js";
 import { AwsError, CrossOriginRequestRefused, HostNotAllowed } from "../domain/errors.js";
 import type { App } from "./app.js";
+import { handleFaultsRoute } from "./faults/admin-routes.js";
 
 export const ADMIN_PREFIX = "/_redshift-local";
 
@@ -51,8 +54,9 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
       {
         const health = app.store.health();
         const info = { version: app.version, store: app.store.kind, location: app.store.location, auth: app.auth.mode };
-        if (!health.ok) return sendJson(res, 503, { status: "degraded", problem: health.problem, ...info });
-        return sendJson(res, 200, { status: "ok", ...info });
+        const faults = app.faults ? { faults: app.faults.stats() } : {};
+        if (!health.ok) return sendJson(res, 503, { status: "degraded", problem: health.problem, ...info, ...faults });
+        return sendJson(res, 200, { status: "ok", ...info, ...faults });
       }
     case "/state":
       if (req.method !== "GET") return methodNotAllowed("GET");
@@ -78,7 +82,27 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
       return sendJson(res, 200, { status: "reset" });
     }
     default:
-      return sendJson(res, 404, { error: "NotFound", message: `No admin route ${req.rawPath}. Known: ${ADMIN_PREFIX}/health, /state, /reset.` });
+      if (route === "/faults" || route.startsWith("/faults/")) {
+        if (app.auth.mode === "strict") {
+          const denied = checkSignedByConfiguredKey(app, req);
+          if (denied) return sendJson(res, denied.status, { error: denied.code, message: denied.message });
+        }
+        if (!app.faults) return sendJson(res, 404, { error: "NotFound", message: "Fault injection is not enabled on this server." });
+        const id = route === "/faults" ? undefined : safeDecode(route.slice("/faults/".length));
+        return handleFaultsRoute(app.faults, req, id, (status, value, allow) => {
+          if (allow !== undefined) res.setHeader("Allow", allow);
+          sendJson(res, status, value);
+        });
+      }
+      return sendJson(res, 404, { error: "NotFound", message: `No admin route ${req.rawPath}. Known: ${ADMIN_PREFIX}/health, /state, /reset, /faults.` });
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from "../domain/clock.js";
 import type { Delays } from "../domain/lifecycle.js";
 import type { Quotas } from "../domain/quotas.js";
 import type { Store } from "../store/store.js";
+import type { FaultEngine } from "./faults/engine.js";
 import type { Logger } from "./logger.js";
 
 export interface App {
@@ -21,4 +22,6 @@ export interface App {
    * listen address and `--allowed-host` names, lower-case, IPv6 without brackets (admin.ts).
    */
   readonly adminHosts?: ReadonlySet<string>;
+  /** Fault rules (README "Fault injection"); none when absent. */
+  readonly faults?: FaultEngine;
 }

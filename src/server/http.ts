@@ -258,7 +258,7 @@ async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res
  * an unexpected exception carries its stack on this same line, so it is logged exactly once.
  */
 function logRequest(app: App, out: PipelineResponse, started: number): void {
-  const level = out.status === 500 || out.internal !== undefined ? "error" : out.status > 500 ? "warn" : "info";
+  const level = out.injected ? "info" : out.status === 500 || out.internal !== undefined ? "error" : out.status > 500 ? "warn" : "info";
   if (!app.logger.enabled(level)) return;
   const fields = {
     requestId: out.requestId,

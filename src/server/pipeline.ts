@@ -32,6 +32,7 @@ import { redshift } from "../services/redshift/index.js";
 import { ReadOnlyTransactionError, type Tx } from "../store/store.js";
 import { crossOriginRefusal } from "./admin.js";
 import type { App } from "./app.js";
+import { InjectedFault, faultsAfter, faultsBefore } from "./faults/hook.js";
 
 export interface PipelineRequest extends SignedRequest {
   /** Set when the body was larger than the limit (it was drained, not kept). */
@@ -50,6 +51,8 @@ export interface PipelineResponse extends ResponseBody {
   readonly error: { readonly code: string; readonly message: string } | undefined;
   /** Stack of an unexpected exception (answered as 500 InternalFailure), for the one line that logs it. */
   readonly internal: string | undefined;
+  /** The error was injected by a fault rule (logged at info whatever its status). */
+  readonly injected?: true;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -95,9 +98,13 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     envelope = service;
     serviceName = service.signingName;
     const op = findOperation(service, action);
+    // Fault rules (README "Fault injection"): as AWS throttles, before the input is even read.
+    const call = app.faults?.hasRules ? { service: service.signingName, operation: action!, account: identity.account, region: identity.region, requestId } : undefined;
+    if (call) await faultsBefore(app.faults, call);
     const input = decodeStructure(op.input, params, service.protocol);
     validateStructure(op.input, input);
     const output = await runOperation(app, op, input, { identity, requestId, now });
+    if (call) faultsAfter(app.faults, call);
     const body = encodeSuccess(service.protocol, service.namespace, action!, op.output, output, requestId);
     return { ...body, status: 200, requestId, action, service: service.signingName, account: identity.account, region: identity.region, error: undefined, internal: undefined };
   } catch (err) {
@@ -114,6 +121,7 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
       region: identity?.region ?? scope?.region,
       error: { code: error.code, message: error.message },
       internal,
+      ...(err instanceof InjectedFault ? { injected: true as const } : {}),
     };
   }
 }
@@ -171,6 +179,7 @@ export async function runOperation(
     delays: app.delays,
     requestId: inv.requestId,
     accessKeyId: inv.identity.accessKeyId,
+    ...(app.faults?.holding ? { held: app.faults.held.bind(app.faults) } : {}),
   });
   const handle = async (ctx: RequestContext) => (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
   if (op.readOnly) {
