@@ -18,7 +18,7 @@ import { after, before, describe, it } from "node:test";
 import { CreateTagsCommand } from "@aws-sdk/client-ec2";
 import { AuthorizeEndpointAccessCommand, CreateEndpointAccessCommand, RevokeEndpointAccessCommand } from "@aws-sdk/client-redshift";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { GRANTEE, GRANTOR } from "../../helpers.js";
+import { GRANTEE, GRANTOR, clientsFor, startServer } from "../../helpers.js";
 import { createCluster, endpointWorld, grant, granteeEndpoint, type World } from "../../fixtures/endpoint-world.js";
 import { REPO_ROOT } from "../spawn.js";
 import { chromiumMissing, findChromium } from "../tools.js";
@@ -144,6 +144,39 @@ describe("web console in Chromium", { skip }, () => {
     await page.locator("#table-clusters tbody tr").first().focus();
     await page.keyboard.press("Enter");
     assert.match(await page.locator("#details").innerText(), /"id": "owned-by-grantor"/);
+  });
+
+  it("console: the diagram stays legible with 10 accounts and 50 grants: one arrow per grant, no two labels overlap", async () => {
+    await using rs = await startServer();
+    const accounts = Array.from({ length: 10 }, (_, i) => `1000000000${String(i).padStart(2, "0")}`);
+    for (let owner = 0; owner < 5; owner++) {
+      const clients = clientsFor(rs.url, accounts[owner]!);
+      for (const c of ["sales", "events"]) {
+        await createCluster(clients, `${c}-${owner}`);
+        for (let k = 1; k <= 5; k++) {
+          await clients.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: `${c}-${owner}`, Account: accounts[(owner + k + (c === "events" ? 4 : 0)) % 10]! }));
+        }
+      }
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(UI_GUARD_MS);
+    await page.goto(`${rs.url}/_redshift-local/`);
+    await page.locator("#table-authorizations caption", { hasText: "(50)" }).waitFor();
+    assert.equal(await page.locator("#diagram g.grant").count(), 50);
+    assert.equal(await page.locator("#diagram g.account-box").count(), 10);
+    const overlaps = await page.evaluate<string[]>(`(() => {
+      const boxes = [...document.querySelectorAll("#diagram text")].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+      const out = [];
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r, b = boxes[j].r;
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(boxes[i].text + " / " + boxes[j].text);
+      }
+      return out;
+    })()`);
+    assert.deepEqual(overlaps, []);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.locator("#diagram").screenshot({ path: join(SHOTS, "diagram-10-accounts-50-grants.png") });
+    await page.close();
   });
 
   it("console: screenshots at 1280×900 and 390×844 of a world with several accounts, grants and endpoints", async () => {
