@@ -7,8 +7,8 @@
  * one shared poll per instance, never one per page. A poll first settles the lifecycle transitions
  * that are due (one indexed probe when none is; the same settling every request does, so a page
  * watches `creating` turn `active` without any client calling), then reads a snapshot and pushes the
- * model to every page when it differs from the last one. The poll runs every POLL_MS, and never
- * takes more than a fifth of the time (a poll that took 400 ms waits 2 s before the next), so a large
+ * model to every page when it differs from the last one. The poll runs every POLL_MS, and waits at
+ * least five times its own duration (a poll that took 400 ms waits 2 s before the next), so a large
  * store cannot be kept busy by open pages. A write answered by this instance polls at once.
  *
  * Recording a call (http.ts, once per AWS request) is O(1) and cannot throw into the request path:
