@@ -19,6 +19,10 @@ import { endpointWorld, grant } from "../fixtures/endpoint-world.js";
 import { PG_SKIP, PG_URL, dropSchema, freshSchema } from "../postgres.js";
 import { AKID, SECRET, send, sign } from "../wire/signing.js";
 import { openStream, recordsOf } from "./console-stream.js";
+import { ConsoleHub } from "../../src/server/console/hub.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { Store } from "../../src/store/store.js";
+import { testApp } from "../fixtures/app.js";
 
 const PAGE = "/_redshift-local/";
 const ROUTES = [PAGE, "/_redshift-local/console/app.js", "/_redshift-local/console/app.css", "/_redshift-local/console/icon.svg", "/_redshift-local/console/model", "/_redshift-local/events"];
@@ -214,6 +218,39 @@ describe("console: live updates", () => {
     const model = JSON.parse((await send(rs.url, { method: "GET", path: "/_redshift-local/console/model" })).text) as { timeline: { seq: number; action: string }[] };
     assert.equal(model.timeline[0]!.action, "DescribeClusters");
     stream.close();
+  });
+
+  it("console: a poll reads a snapshot only when the store's change marker moved (no full read while nothing is written)", async () => {
+    const inner = new SqliteStore();
+    let snapshots = 0;
+    const store: Store = {
+      kind: inner.kind,
+      location: inner.location,
+      transact: (fn) => inner.transact(fn),
+      read: (fn) => inner.read(fn),
+      health: () => inner.health(),
+      snapshot: () => {
+        snapshots++;
+        return inner.snapshot();
+      },
+      changeMarker: () => inner.changeMarker(),
+      reset: () => inner.reset(),
+      close: () => inner.close(),
+    };
+    const hub = new ConsoleHub(testApp(store));
+    try {
+      await hub.current();
+      await hub.current();
+      await hub.current();
+      assert.equal(snapshots, 1, "one snapshot for three polls without a write");
+      await inner.transact((tx) => tx.vpcs.insert({ account: GRANTOR, region: "us-east-1", id: "vpc-1", createdAt: 0, cidrBlock: "10.0.0.0/16", isDefault: false, tags: [] }));
+      const { model } = await hub.current();
+      assert.equal(snapshots, 2, "the write moved the marker");
+      assert.equal(recordsOf(model, "vpcs").length, 1);
+    } finally {
+      hub.close();
+      await inner.close();
+    }
   });
 
   it("console: close() ends the open event streams, so shutdown does not wait out its grace period", async () => {

@@ -4,10 +4,11 @@
  *
  * How a change is seen, whichever instance made it (several processes on one SQLite file, several
  * instances on one PostgreSQL database): while at least one page is open, the hub polls the store —
- * one shared poll per instance, never one per page. A poll first settles the lifecycle transitions
- * that are due (one indexed probe when none is; the same settling every request does, so a page
- * watches `creating` turn `active` without any client calling), then reads a snapshot and pushes the
- * model to every page when it differs from the last one. The poll runs every POLL_MS, and waits at
+ * one shared poll per instance, never one per page. A poll reads the store's change marker (O(1):
+ * Store.changeMarker) and probes for due transitions (one indexed lookup); when transitions are due
+ * it settles them (the settling every request does, so a page watches `creating` turn `active`
+ * without any client calling); only when something was written (or settled) does it read a snapshot,
+ * and it pushes the model to every page when that differs from the last one. The poll runs every POLL_MS, and waits at
  * least five times its own duration (a poll that took 400 ms waits 2 s before the next), so a large
  * store cannot be kept busy by open pages. A write answered by this instance polls at once.
  *
@@ -86,6 +87,8 @@ export class ConsoleHub {
   #model: ConsoleModel | undefined;
   /** The model's resources as JSON: what "changed" is decided on (its time changes every poll). */
   #modelKey: string | undefined;
+  /** The store's change marker when the model was read. */
+  #marker: string | undefined;
   #refreshing: Promise<void> | undefined;
   #pollTimer: NodeJS.Timeout | undefined;
   #pollAt = 0;
@@ -217,35 +220,43 @@ export class ConsoleHub {
     const app = this.#app;
     try {
       const now = app.clock.now();
-      if (await app.store.read((tx) => tx.anyDue(now))) {
-        const scope = { account: app.defaultAccount, region: "us-east-1" };
-        await app.store.transact((tx) => settle({ tx, scope, now, quotas: app.quotas, delays: app.delays }));
-      }
-      const snapshot = await app.store.snapshot();
-      const model = buildConsoleModel(snapshot, now);
-      const key = JSON.stringify(model.kinds);
+      // Read before the snapshot, so a write committed in between is seen by the next poll.
+      const marker = app.store.changeMarker ? await app.store.changeMarker() : undefined;
       if (this.#failing) app.logger.info("console: the store answers again");
       this.#failing = false;
-      if (key !== this.#modelKey) {
-        const before = this.#model;
-        this.#model = model;
-        this.#modelKey = key;
-        if (before !== undefined) {
-          for (const t of transitionsBetween(before, model, MAX_TRANSITIONS_PER_POLL)) {
-            this.#add({ seq: 0, time: model.time, type: "transition", ...t });
-          }
-        }
-        this.#broadcast("model", model);
-      } else if (this.#clients.size > 0 && Date.now() - this.#lastWrite > HEARTBEAT_MS) {
-        this.#broadcastRaw(": heartbeat\n\n");
+      const due = await app.store.read((tx) => tx.anyDue(now));
+      if (due) {
+        const scope = { account: app.defaultAccount, region: "us-east-1" };
+        await app.store.transact((tx) => settle({ tx, scope, now, quotas: app.quotas, delays: app.delays }));
+      } else if (marker !== undefined && marker === this.#marker && this.#model !== undefined) {
+        // Nothing was written anywhere since the last snapshot.
+        return this.#heartbeat();
       }
+      const snapshot = await app.store.snapshot();
+      this.#marker = marker;
+      const model = buildConsoleModel(snapshot, now);
+      const key = JSON.stringify(model.kinds);
+      if (key === this.#modelKey) return this.#heartbeat();
+      const before = this.#model;
+      this.#model = model;
+      this.#modelKey = key;
+      if (before !== undefined) {
+        for (const t of transitionsBetween(before, model, MAX_TRANSITIONS_PER_POLL)) this.#add({ seq: 0, time: model.time, type: "transition", ...t });
+      }
+      this.#broadcast("model", model);
     } catch (err) {
+      if (this.#closed) return;
       // A store that cannot be read now (PostgreSQL restarting, the server closing): the next poll tries again.
       if (!this.#failing) app.logger.warn("console: could not read the store", { error: err instanceof Error ? err.message : String(err) });
       this.#failing = true;
     } finally {
       this.#lastPollMs = performance.now() - started;
     }
+  }
+
+  /** A comment line on streams that have been quiet for a while. */
+  #heartbeat(): void {
+    if (this.#clients.size > 0 && Date.now() - this.#lastWrite > HEARTBEAT_MS) this.#broadcastRaw(": heartbeat\n\n");
   }
 
   #broadcast(event: string, data: unknown): void {
