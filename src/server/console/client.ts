@@ -97,8 +97,8 @@ function select(key) {
   showDetails();
   for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
   for (const node of document.querySelectorAll("[data-key]")) {
-    if (node.getAttribute("data-key") === key) { node.classList.add("selected"); node.setAttribute("aria-selected", "true"); }
-    else if (node.hasAttribute("aria-selected")) node.setAttribute("aria-selected", "false");
+    if (node.getAttribute("data-key") === key) { node.classList.add("selected"); node.setAttribute("aria-current", "true"); }
+    else node.removeAttribute("aria-current");
   }
 }
 function showDetails() {
@@ -171,7 +171,7 @@ function renderTables(model) {
     if (records.length === 0) body.append(h("tr", {}, h("td", { class: "none", colspan: cols.length }, "None")));
     for (const r of records) {
       const key = keyOf(k.kind, r);
-      const row = h("tr", { "aria-selected": key === state.selected ? "true" : "false" });
+      const row = h("tr", { "aria-current": key === state.selected ? "true" : null });
       for (const [, get] of cols) {
         const value = get(r);
         row.append(h("td", {}, value instanceof Node ? value : value === undefined || value === null ? "" : String(value)));
@@ -247,7 +247,7 @@ function render() {
   for (const k of model.kinds) for (const r of k.records) state.records.set(keyOf(k.kind, r), r);
   fillSelect(byId("filter-region"), model.regions, state.region, "All regions");
   fillSelect(byId("filter-account"), model.accounts, state.account, "All accounts");
-  byId("clock").textContent = "Emulator time " + model.time;
+  byId("clock").textContent = "State as of " + model.time + " (emulator time)";
   renderEmpty(model);
   // Keep keyboard focus on the same element across a redraw.
   const focused = document.activeElement && document.activeElement.getAttribute ? document.activeElement.getAttribute("data-key") : null;

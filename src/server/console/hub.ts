@@ -87,6 +87,8 @@ export class ConsoleHub {
   #model: ConsoleModel | undefined;
   /** The model's resources as JSON: what "changed" is decided on (its time changes every poll). */
   #modelKey: string | undefined;
+  /** Models pushed to every stream so far. */
+  #modelBroadcasts = 0;
   /** The store's change marker when the model was read. */
   #marker: string | undefined;
   #refreshing: Promise<void> | undefined;
@@ -155,9 +157,11 @@ export class ConsoleHub {
     res.once("close", drop);
     // The first events: the whole timeline, then the model as soon as a poll has read it.
     this.#write(res, "timeline", { full: true, entries: this.#timeline.slice(-this.#limit).reverse() });
+    const broadcasts = this.#modelBroadcasts;
     this.#refresh().then(
       () => {
-        if (this.#model && this.#clients.has(res)) this.#write(res, "model", this.#model);
+        // Unless the poll just pushed a new model to every stream, this one included.
+        if (this.#model && this.#clients.has(res) && this.#modelBroadcasts === broadcasts) this.#write(res, "model", this.#model);
         this.#schedulePoll(this.#pollMs);
       },
       () => undefined,
@@ -243,6 +247,7 @@ export class ConsoleHub {
       if (before !== undefined) {
         for (const t of transitionsBetween(before, model, MAX_TRANSITIONS_PER_POLL)) this.#add({ seq: 0, time: model.time, type: "transition", ...t });
       }
+      this.#modelBroadcasts++;
       this.#broadcast("model", model);
     } catch (err) {
       if (this.#closed) return;
