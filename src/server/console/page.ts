@@ -86,6 +86,7 @@ pre { background: #f4f4f4; border: 1px solid var(--line); border-radius: 6px; pa
 .split { display: grid; grid-template-columns: minmax(0, 1fr) 380px; gap: 18px; align-items: start; }
 .details { position: sticky; top: 10px; }
 .details pre { max-height: 70vh; margin: 0; }
+.details pre:empty { display: none; }
 .scroll { overflow-x: auto; }
 table.grid { border-collapse: collapse; width: 100%; font-size: 13px; }
 table.grid caption { text-align: left; font-weight: 700; font-size: 16px; padding: 0 0 8px; }
