@@ -14,6 +14,7 @@ import type { App } from "./server/app.js";
 import { FaultEngine } from "./server/faults/engine.js";
 import type { FaultRuleInput } from "./server/faults/rule.js";
 import { normaliseHostName } from "./server/admin.js";
+import { ConsoleHub } from "./server/console/hub.js";
 import { DEFAULT_TRANSPORT, createHttpServer, type TransportOptions } from "./server/http.js";
 import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
 import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
@@ -185,7 +186,8 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
     throw err;
   }
 
-  const server = createHttpServer(app, transport);
+  const hub = new ConsoleHub(app);
+  const server = createHttpServer(app, transport, hub);
   const stopServer = trackConnections(server);
   try {
     // listen() throws at once for a port outside 0–65535, and emits "error" for one in use.
@@ -202,8 +204,10 @@ export async function startRedshiftLocal(options: RedshiftLocalOptions = {}): Pr
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      // Stop accepting, let in-flight requests finish within the grace period (their connections
-      // close after the response), then close the store.
+      // End the console's event streams (they never finish by themselves), stop accepting, let
+      // in-flight requests finish within the grace period (their connections close after the
+      // response), then close the store.
+      hub.close();
       const { forced } = await stopServer(shutdownGraceMs);
       if (forced > 0) logger.warn("connections closed by force at the end of the shutdown grace period", { connections: forced, shutdownGraceMs });
       await store.close();

@@ -8,6 +8,8 @@
  *                                   only when signed by a configured key)
  *   GET/POST/DELETE /_redshift-local/faults[/ID] → fault rules (faults/admin-routes.ts; in --auth
  *                                   strict only when signed by a configured key)
+ *   GET  /_redshift-local/        → the web console, its assets, model and event stream (console/routes.ts;
+ *                                   in --auth strict only when signed by a configured key)
  *
  * A web page must not be able to use them: every admin route (health included — one rule is easier
  * to reason about, and nothing legitimate calls them from a browser page) answers only
@@ -24,6 +26,8 @@ import type { ServerResponse } from "node:http";
 import type { SignedRequest } from "../auth/authenticate.js";
 import { AwsError, CrossOriginRequestRefused, HostNotAllowed } from "../domain/errors.js";
 import type { App } from "./app.js";
+import type { ConsoleHub } from "./console/hub.js";
+import { handleConsoleRoute, isConsoleRoute } from "./console/routes.js";
 import { handleFaultsRoute } from "./faults/admin-routes.js";
 
 export const ADMIN_PREFIX = "/_redshift-local";
@@ -40,7 +44,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-export async function handleAdminRequest(app: App, req: SignedRequest, res: ServerResponse): Promise<void> {
+export async function handleAdminRequest(app: App, req: SignedRequest, res: ServerResponse, hub?: ConsoleHub): Promise<void> {
   const refused = checkAdminAccess(app, req);
   if (refused) return sendJson(res, refused.status, { error: refused.code, message: refused.message });
   const route = req.rawPath.slice(ADMIN_PREFIX.length).replace(/\/+$/, "") || "/";
@@ -82,6 +86,16 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
       return sendJson(res, 200, { status: "reset" });
     }
     default:
+      if (hub !== undefined && isConsoleRoute(route)) {
+        const allowed = route === "/events" ? "GET" : "GET, HEAD";
+        if (!allowed.split(", ").includes(req.method)) return methodNotAllowed(allowed);
+        // The console shows every account's resources: in strict mode only for a configured key, as /state.
+        if (app.auth.mode === "strict") {
+          const denied = checkSignedByConfiguredKey(app, req);
+          if (denied) return sendJson(res, denied.status, { error: denied.code, message: denied.message });
+        }
+        return handleConsoleRoute(hub, route, req.method, res);
+      }
       if (route === "/faults" || route.startsWith("/faults/")) {
         if (app.auth.mode === "strict") {
           const denied = checkSignedByConfiguredKey(app, req);
@@ -94,7 +108,7 @@ export async function handleAdminRequest(app: App, req: SignedRequest, res: Serv
           sendJson(res, status, value);
         });
       }
-      return sendJson(res, 404, { error: "NotFound", message: `No admin route ${req.rawPath}. Known: ${ADMIN_PREFIX}/health, /state, /reset, /faults.` });
+      return sendJson(res, 404, { error: "NotFound", message: `No admin route ${req.rawPath}. Known: ${ADMIN_PREFIX}/ (the web console), /health, /state, /reset, /faults.` });
   }
 }
 

@@ -13,6 +13,7 @@ import type { SignedRequest } from "../auth/authenticate.js";
 import type { App } from "./app.js";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin.js";
 import { BodyBudget, DEFAULT_BODY_BUFFER_LIMIT } from "./body-budget.js";
+import { ConsoleHub } from "./console/hub.js";
 import { BODY_LIMIT, handleAwsRequest, type PipelineRequest, type PipelineResponse } from "./pipeline.js";
 
 /** How long a client may take to send its request, and how many body bytes may wait at once. */
@@ -40,7 +41,8 @@ export const DEFAULT_TRANSPORT: TransportOptions = {
 /** A last answer to a client that does not read it cannot hold its socket longer than this. */
 const CLOSE_LINGER_MS = 2_000;
 
-export function createHttpServer(app: App, transport: TransportOptions = DEFAULT_TRANSPORT): Server {
+/** `hub`: the web console's live side (its streams are ended by its owner at shutdown, index.ts). */
+export function createHttpServer(app: App, transport: TransportOptions = DEFAULT_TRANSPORT, hub: ConsoleHub = new ConsoleHub(app)): Server {
   const budget = new BodyBudget(transport.bodyBufferLimitBytes);
   const server = createServer(
     {
@@ -52,7 +54,7 @@ export function createHttpServer(app: App, transport: TransportOptions = DEFAULT
       connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(Math.min(transport.headersTimeoutMs, transport.requestTimeoutMs) / 4))),
     },
     (req, res) => {
-      onRequest(app, budget, req, res).catch((err: unknown) => {
+      onRequest(app, hub, budget, req, res).catch((err: unknown) => {
         if (err instanceof ClientAborted) {
           // The client closed the connection mid-body (or sent a body node:http could not parse and
           // was answered by the clientError handler below): nobody is left to answer.
@@ -204,7 +206,7 @@ function refuseBusy(app: App, budget: BodyBudget, req: IncomingMessage, res: Ser
   destroyAfterLinger(socket);
 }
 
-async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const rawPath = q === -1 ? url : url.slice(0, q);
@@ -235,7 +237,7 @@ async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res
   };
   const started = performance.now();
   if (rawPath === ADMIN_PREFIX || rawPath.startsWith(ADMIN_PREFIX + "/")) {
-    await handleAdminRequest(app, signed, res);
+    await handleAdminRequest(app, signed, res, hub);
     // One line per admin request too (an admin route that throws is logged by the catch above).
     if (app.logger.enabled("info")) app.logger.info("admin", { method: signed.method, route: rawPath, status: res.statusCode, ms: elapsed(started) });
     return;
@@ -248,6 +250,7 @@ async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res
     "Content-Length": Buffer.byteLength(out.body),
   });
   res.end(out.body);
+  hub.recordCall(out);
   logRequest(app, out, started);
 }
 

@@ -153,6 +153,14 @@ export interface Store {
   health(): StoreHealth;
   /** Every entity of every account and region (a read transaction). */
   snapshot(): Promise<Snapshot>;
+  /**
+   * A cheap value (O(1), no table read) that differs from the previous call's whenever any write
+   * was committed to the database since, by this store or another process or instance; it may also
+   * differ when nothing relevant changed. The web console polls it before reading a snapshot. Both
+   * backends have it; a wrapper (tests) may leave it out, and the console then reads a snapshot
+   * every poll.
+   */
+  changeMarker?(): Promise<string>;
   /** Deletes all state. */
   reset(): Promise<void>;
   close(): Promise<void>;

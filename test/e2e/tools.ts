@@ -67,3 +67,26 @@ export function boto3Missing(): SkipReason {
   }
   return undefined;
 }
+
+/** Where Debian installs Chromium; else `chromium` on PATH. */
+const CHROMIUM_PATHS = ["/usr/bin/chromium"];
+
+/** The Chromium executable the console's browser tests drive (playwright-core, no browser download), if any. */
+export function findChromium(): string | undefined {
+  for (const path of CHROMIUM_PATHS) {
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // not there
+    }
+  }
+  return findOnPath("chromium");
+}
+
+/** `undefined` when Chromium is installed, else one line naming it (REDSHIFT_LOCAL_E2E_REQUIRE may list `chromium`). */
+export function chromiumMissing(): SkipReason {
+  return findChromium() === undefined
+    ? skipUnlessRequired("chromium", "Chromium not found at /usr/bin/chromium or on PATH (the console's browser tests need it: apt-get install chromium)")
+    : undefined;
+}

@@ -43,6 +43,14 @@ export function sharedDatabase(backend: Backend, current: () => OpenedStore): vo
       return { release, done };
     };
 
+    it(`${backend.name}: the change marker differs after another store on the database commits a write`, async () => {
+      const store = current().store;
+      const other = await openPeer();
+      const before = await store.changeMarker!();
+      await other.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "from-peer" })));
+      assert.notEqual(await store.changeMarker!(), before);
+    });
+
     it(`${backend.name}: while another store holds a write transaction open, reads complete and see the last committed state`, async () => {
       const store = current().store;
       await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));

@@ -187,6 +187,17 @@ export class PostgresStore implements Store {
     );
   }
 
+  /**
+   * The server's current transaction snapshot (`xmin:xmax:in-progress ids`): a write transaction that
+   * commits either leaves the in-progress list or had its id assigned at or past the last `xmax`, so
+   * every commit changes it. Transaction ids are cluster-wide: activity in other schemas or databases
+   * changes it too (harmless: the console then reads a snapshot that turns out unchanged).
+   */
+  async changeMarker(): Promise<string> {
+    const res = await this.#track(this.#pool.query<{ marker: string }>("SELECT txid_current_snapshot()::text AS marker"));
+    return res.rows[0]!.marker;
+  }
+
   async reset(): Promise<void> {
     await this.#track(
       this.#withRetry("write", async (_tx, client) => {

@@ -123,6 +123,16 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * `PRAGMA data_version` changes when another connection (process) commits; `total_changes()`
+   * counts this connection's own row changes (counted when made, so a rolled-back one is a false change).
+   */
+  async changeMarker(): Promise<string> {
+    const others = this.#db.pragma("data_version", { simple: true }) as number;
+    const own = (this.#db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    return `${others}:${own}`;
+  }
+
   async reset(): Promise<void> {
     await this.transact(async () => {
       for (const kind of ENTITY_KINDS) this.#db.exec(`DELETE FROM ${TABLES[kind].table}`);
