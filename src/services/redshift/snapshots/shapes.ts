@@ -98,7 +98,8 @@ export function snapshotToWire(s: ClusterSnapshot, now: number): ValueOf<typeof 
     Encrypted: src.encrypted,
     KmsKeyId: src.kmsKeyId,
     EncryptedWithHSM: false,
-    AccountsWithRestoreAccess: s.accountsWithRestoreAccess.map((AccountId) => ({ AccountId })),
+    // AWS Support is named by its alias (https://docs.aws.amazon.com/redshift/latest/APIReference/API_AccountWithRestoreAccess.html).
+    AccountsWithRestoreAccess: s.accountsWithRestoreAccess.map((a) => (a === "amazon-redshift-support" ? { AccountAlias: a } : { AccountId: a })),
     OwnerAccount: s.account,
     TotalBackupSizeInMegaBytes: s.sizeMb,
     ActualIncrementalBackupSizeInMegaBytes: s.sizeMb,
