@@ -7,9 +7,8 @@
  */
 import type { ClusterSnapshot } from "../../../domain/entities.js";
 import { arnPartition } from "../../../domain/network/zones.js";
-import { nodeTypeSpec, NODE_TYPE_NAMES } from "../../../domain/clusters/node-types.js";
 import { revisionNumber } from "../../../domain/clusters/public-key.js";
-import { remainingDays } from "../../../domain/snapshots/rules.js";
+import { remainingDays, restorableNodeTypes } from "../../../domain/snapshots/rules.js";
 import { boolean, integer, list, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 import { TagList } from "../clusters/shapes.js";
 
@@ -59,18 +58,6 @@ export const SnapshotResult = structure({ Snapshot: SnapshotShape });
 
 export function snapshotArn(s: Pick<ClusterSnapshot, "account" | "region" | "id" | "clusterIdentifier">): string {
   return `arn:${arnPartition(s.region)}:redshift:${s.region}:${s.account}:snapshot:${s.clusterIdentifier}/${s.id}`;
-}
-
-/**
- * Node types a snapshot restores to: its own family's types (RA3 within RA3, RG within RG), and RA3
- * for a DC2 snapshot (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html,
- * "Restoring a cluster from a snapshot").
- */
-export function restorableNodeTypes(nodeType: string): string[] {
-  const family = nodeTypeSpec(nodeType)?.family;
-  if (family === undefined) return [nodeType];
-  if (family === "dc2") return [nodeType, ...NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === "ra3")];
-  return NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === family);
 }
 
 export function snapshotToWire(s: ClusterSnapshot, now: number): ValueOf<typeof SnapshotShape> {
