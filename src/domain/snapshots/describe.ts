@@ -44,8 +44,10 @@ export function parseSnapshotArn(arn: string): { region: string; account: string
 }
 
 /**
- * Snapshots other accounts shared with the caller, for DescribeClusterSnapshots: none until snapshot
- * sharing (AuthorizeSnapshotAccess) fills this seam.
+ * Snapshots other accounts shared with the caller (all of them, or those of `ownerAccount`), for
+ * DescribeClusterSnapshots: none until snapshot sharing (AuthorizeSnapshotAccess) fills this seam.
+ * Every filter applies to them as to the caller's own; a named identifier, ARN or cluster that only
+ * a shared snapshot matches is found.
  */
 export async function sharedWithCaller(_ctx: DomainContext, _ownerAccount: string | undefined): Promise<ClusterSnapshot[]> {
   return [];
@@ -67,47 +69,54 @@ export async function describeClusterSnapshots(ctx: DomainContext, req: Describe
   }
   const sorting = checkSorting(req.SortingEntities);
 
+  // What is asked for: an id (from SnapshotIdentifier or SnapshotArn), a cluster, an owner.
   let id: string | undefined;
+  let owner = given(req.OwnerAccount) ? req.OwnerAccount : undefined;
+  let arnCluster: string | undefined;
   if (given(req.SnapshotArn)) {
     const arn = parseSnapshotArn(req.SnapshotArn);
     if (!arn) throw new InvalidParameterValue(`Invalid value '${req.SnapshotArn}' for SnapshotArn.`);
-    if (arn.account !== ctx.scope.account || arn.region !== ctx.scope.region) {
+    if (arn.region !== ctx.scope.region || (owner !== undefined && owner !== arn.account)) {
       throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
     }
     id = snapshotKey(arn.snapshot);
-    const s = await ctx.tx.snapshots.get(ctx.scope, id);
-    if (!s || s.clusterIdentifier !== arn.cluster.toLowerCase()) throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
+    owner = arn.account;
+    arnCluster = arn.cluster.toLowerCase();
   }
-  let clusterId: string | undefined;
-  if (given(req.ClusterIdentifier)) clusterId = clusterKey(req.ClusterIdentifier);
-  if (given(req.SnapshotIdentifier)) {
-    id = snapshotKey(req.SnapshotIdentifier);
-    const s = await ctx.tx.snapshots.get(ctx.scope, id);
-    if (!s || (clusterId !== undefined && s.clusterIdentifier !== clusterId)) {
-      throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotIdentifier} not found.`);
-    }
-  }
-  if (clusterId !== undefined && id === undefined) {
-    const exists = (await ctx.tx.clusters.get(ctx.scope, clusterId)) !== undefined;
-    if (!exists && (await ctx.tx.snapshots.count({ ...ctx.scope, clusterIdentifier: clusterId })) === 0) {
+  if (given(req.SnapshotIdentifier)) id = snapshotKey(req.SnapshotIdentifier);
+  const clusterId = given(req.ClusterIdentifier) ? clusterKey(req.ClusterIdentifier) : undefined;
+  const own = owner === undefined || owner === ctx.scope.account;
+
+  const shared = (await sharedWithCaller(ctx, own ? undefined : owner)).filter(
+    (s) =>
+      (id === undefined || s.id === id) &&
+      (clusterId === undefined || s.clusterIdentifier === clusterId) &&
+      (arnCluster === undefined || s.clusterIdentifier === arnCluster) &&
+      (req.SnapshotType === undefined || s.snapshotType === req.SnapshotType),
+  );
+  if (id !== undefined) {
+    const mine = own ? await ctx.tx.snapshots.get(ctx.scope, id) : undefined;
+    const matches = (s: ClusterSnapshot | undefined) =>
+      s !== undefined && (clusterId === undefined || s.clusterIdentifier === clusterId) && (arnCluster === undefined || s.clusterIdentifier === arnCluster);
+    if (!matches(mine) && shared.length === 0) throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn ?? req.SnapshotIdentifier} not found.`);
+  } else if (clusterId !== undefined && shared.length === 0) {
+    const exists = own && (await ctx.tx.clusters.get(ctx.scope, clusterId)) !== undefined;
+    if (!exists && (!own || (await ctx.tx.snapshots.count({ ...ctx.scope, clusterIdentifier: clusterId })) === 0)) {
       throw new ClusterNotFound(`Cluster ${req.ClusterIdentifier} not found.`);
     }
   }
 
-  const own = req.OwnerAccount === undefined || req.OwnerAccount === "" || req.OwnerAccount === ctx.scope.account;
-  const filter = { account: ctx.scope.account, region: ctx.scope.region, id, clusterIdentifier: clusterId, snapshotType: req.SnapshotType };
-  // ClusterExists: the partition's clusters, read once (the node quota bounds them).
+  const filter = { account: ctx.scope.account, region: ctx.scope.region, id, clusterIdentifier: clusterId ?? arnCluster, snapshotType: req.SnapshotType };
+  // ClusterExists: the partition's clusters, read once (the node quota bounds them). It filters the
+  // caller's own snapshots; whether a shared snapshot's cluster exists is the sharing seam's to say.
   const existing =
     req.ClusterExists === undefined ? undefined : new Set((await ctx.tx.clusters.find({ account: ctx.scope.account, region: ctx.scope.region })).map((c) => c.id));
   const keep = (s: ClusterSnapshot): boolean =>
     (req.StartTime === undefined || s.createdAt >= req.StartTime) &&
     (req.EndTime === undefined || s.createdAt <= req.EndTime) &&
     matchesTags(s.tags, req) &&
-    (existing === undefined || existing.has(s.clusterIdentifier) === req.ClusterExists);
+    (existing === undefined || s.account !== ctx.scope.account || existing.has(s.clusterIdentifier) === req.ClusterExists);
 
-  const shared = (await sharedWithCaller(ctx, own ? undefined : req.OwnerAccount)).filter(
-    (s) => (id === undefined || s.id === id) && (clusterId === undefined || s.clusterIdentifier === clusterId) && (req.SnapshotType === undefined || s.snapshotType === req.SnapshotType),
-  );
   if (sorting.length === 0 && shared.length === 0) {
     if (!own) return { items: [] };
     const after = decodeMarker(req.Marker);
