@@ -7,6 +7,7 @@ import type { DomainContext } from "../context.js";
 import type { Cluster } from "../entities.js";
 import { ClusterAlreadyExists, InvalidParameterCombination, InvalidParameterValue, MissingParameter, SnapshotScheduleNotFound } from "../errors.js";
 import { uuid } from "../ids.js";
+import { scheduleAutomated } from "../snapshots/automated.js";
 import { beginTransition } from "../lifecycle.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { DEFAULT_PORT, describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
@@ -163,6 +164,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     snapshotScheduleIdentifier,
   };
   beginTransition(cluster, "cluster-create", ctx.now, ctx.delays);
+  await scheduleAutomated(ctx, cluster, ctx.now);
   try {
     await ctx.tx.clusters.insert(cluster);
   } catch (err) {

@@ -93,6 +93,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       partitioned("scheduled_actions", `cluster_id ${text} NOT NULL`, ["account, region, cluster_id"]),
     ].join("\n"),
   },
+  {
+    version: 5,
+    description: "cluster snapshots (indexed by source cluster, type and status)",
+    sql: partitioned("snapshots", `cluster_identifier ${text} NOT NULL, snapshot_type ${text} NOT NULL, status ${text} NOT NULL`, [
+      "account, region, cluster_identifier, created_at, id",
+      "account, region, snapshot_type, created_at, id",
+    ]),
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

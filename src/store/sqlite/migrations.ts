@@ -95,6 +95,14 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
       partitioned("scheduled_actions", "cluster_id TEXT NOT NULL", ["account, region, cluster_id"]),
     ].join("\n"),
   },
+  {
+    version: 6,
+    description: "cluster snapshots (indexed by source cluster, type and status)",
+    sql: partitioned("snapshots", "cluster_identifier TEXT NOT NULL, snapshot_type TEXT NOT NULL, status TEXT NOT NULL", [
+      "account, region, cluster_identifier, created_at, id",
+      "account, region, snapshot_type, created_at, id",
+    ]),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
