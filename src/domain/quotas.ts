@@ -16,6 +16,10 @@
  * Quotas page gives no number; 100 (docs/differences-from-aws.md, Snapshot schedules). Likewise
  * `scheduled-actions-per-account` (`ScheduledActionQuotaExceeded`): 200 (Scheduled actions).
  *
+ * `accounts-per-snapshot` 20: "You can authorize up to 20 accounts for each snapshot" (Redshift
+ * Management Guide, sharing snapshots, https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html),
+ * refused as AuthorizationQuotaExceeded.
+ *
  * `vpcs-per-grant` is ours: AWS documents no limit on the VPCs one endpoint authorization lists
  * (neither the quotas page above nor
  * https://docs.aws.amazon.com/redshift/latest/APIReference/API_AuthorizeEndpointAccess.html), yet
@@ -42,6 +46,7 @@ export const DEFAULT_QUOTAS = {
   "authentication-profile-size": 4096,
   "snapshot-schedules-per-account": 100,
   "scheduled-actions-per-account": 200,
+  "accounts-per-snapshot": 20,
 } as const;
 
 export type QuotaName = keyof typeof DEFAULT_QUOTAS;

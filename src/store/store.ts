@@ -25,6 +25,7 @@ export interface IndexColumns {
   authenticationProfiles: never;
   snapshotSchedules: never;
   scheduledActions: "clusterId";
+  snapshotGrants: "snapshotId" | "grantee";
 }
 
 /**
@@ -46,6 +47,7 @@ export interface Measures {
   authenticationProfiles: never;
   snapshotSchedules: never;
   scheduledActions: never;
+  snapshotGrants: never;
 }
 
 export type FilterValue = string | number | boolean;

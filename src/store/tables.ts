@@ -66,6 +66,7 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   authenticationProfiles: { kind: "authenticationProfiles", table: "authentication_profiles", columns: {}, measures: none },
   snapshotSchedules: { kind: "snapshotSchedules", table: "snapshot_schedules", columns: {}, measures: none },
   scheduledActions: { kind: "scheduledActions", table: "scheduled_actions", columns: { clusterId: "cluster_id" }, measures: none },
+  snapshotGrants: { kind: "snapshotGrants", table: "snapshot_grants", columns: { snapshotId: "snapshot_id", grantee: "grantee" }, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
