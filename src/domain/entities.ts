@@ -102,6 +102,7 @@ export type ClusterStatus =
   | "paused"
   | "resuming"
   | "rebooting"
+  | "final-snapshot"
   | "deleting";
 
 export interface Cluster extends EntityBase {
@@ -161,6 +162,11 @@ export interface Cluster extends EntityBase {
   pendingModifications?: PendingClusterModifications | undefined;
   /** The snapshot schedule associated with ModifyClusterSnapshotSchedule (its id). */
   snapshotScheduleIdentifier?: string | undefined;
+  /**
+   * The next automated snapshot (epoch ms), stored as the cluster's `dueAt`: settle takes it while the
+   * cluster is available (domain/snapshots/automated.ts). Absent when automated snapshots are off.
+   */
+  dueAt?: number | undefined;
   /** Set on a cluster created by RestoreFromClusterSnapshot: where it came from and how long the restore takes. */
   restore?: ClusterRestore | undefined;
 }
@@ -344,6 +350,72 @@ export interface Endpoint extends EntityBase {
   };
 }
 
+export type SnapshotStatus = "creating" | "available";
+export type SnapshotType = "manual" | "automated";
+
+/**
+ * The source cluster's configuration as it was when a snapshot was taken: what a restore recreates
+ * (RestoreFromClusterSnapshot) and what the `Snapshot` shape reports.
+ */
+export interface SnapshotSource {
+  /** The cluster's id (lower-cased identifier) and creation time. */
+  clusterIdentifier: string;
+  clusterCreateTime: number;
+  nodeType: string;
+  numberOfNodes: number;
+  port: number;
+  dbName: string;
+  masterUsername: string;
+  subnetGroupName: string;
+  vpcId: string;
+  availabilityZone: string;
+  securityGroupIds: string[];
+  publiclyAccessible: boolean;
+  encrypted: boolean;
+  kmsKeyId?: string | undefined;
+  azRelocation: boolean;
+  multiAz: boolean;
+  parameterGroupName: string;
+  maintenanceTrackName: string;
+  enhancedVpcRouting: boolean;
+  iamRoles: string[];
+  defaultIamRoleArn?: string | undefined;
+  clusterVersion: string;
+  allowVersionUpgrade: boolean;
+  automatedSnapshotRetentionPeriod: number;
+  manualSnapshotRetentionPeriod: number;
+  preferredMaintenanceWindow: string;
+  masterPasswordSecretArn?: string | undefined;
+  snapshotScheduleIdentifier?: string | undefined;
+  namespaceId: string;
+}
+
+/** A cluster snapshot (manual, automated or final), owned by the partition's account. */
+export interface ClusterSnapshot extends EntityBase {
+  /** SnapshotIdentifier, lower-cased: unique per account and region (automated: `rs:CLUSTER-YYYY-MM-DD-HH-MM-SS`). */
+  readonly id: string;
+  status: SnapshotStatus;
+  snapshotType: SnapshotType;
+  /** The source cluster's id (indexed for the ClusterIdentifier filter). */
+  clusterIdentifier: string;
+  source: SnapshotSource;
+  /**
+   * Manual: days kept from `retentionStart` (-1 = forever). Automated: the cluster's
+   * AutomatedSnapshotRetentionPeriod, kept in step by ModifyCluster. `dueAt` is the expiry.
+   */
+  retentionPeriod: number;
+  /** Epoch ms the retention counts from (the snapshot's completion, or the last ModifyClusterSnapshot). */
+  retentionStart: number;
+  /** TotalBackupSizeInMegaBytes. */
+  sizeMb: number;
+  /**
+   * Accounts that may restore the snapshot (AuthorizeSnapshotAccess), in grant order; filled by the
+   * snapshot sharing operations.
+   */
+  accountsWithRestoreAccess: string[];
+  tags: Tag[];
+}
+
 export interface EntityKinds {
   vpcs: Vpc;
   subnets: Subnet;
@@ -357,6 +429,7 @@ export interface EntityKinds {
   authenticationProfiles: AuthenticationProfile;
   snapshotSchedules: SnapshotSchedule;
   scheduledActions: ScheduledAction;
+  snapshots: ClusterSnapshot;
   snapshotGrants: SnapshotGrant;
 }
 export type EntityKind = keyof EntityKinds;

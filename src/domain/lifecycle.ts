@@ -11,7 +11,7 @@
 import type { EntityBase, Pending } from "./entities.js";
 
 export interface Transition {
-  readonly kind: "clusters" | "endpoints";
+  readonly kind: "clusters" | "endpoints" | "snapshots";
   readonly from: string;
   /** The settled status; `null` means the resource is gone. */
   readonly to: string | null;
@@ -26,10 +26,13 @@ export const TRANSITIONS = {
   "cluster-resume": { kind: "clusters", from: "resuming", to: "available", realisticMs: 60_000 },
   "cluster-reboot": { kind: "clusters", from: "rebooting", to: "available", realisticMs: 60_000 },
   "cluster-delete": { kind: "clusters", from: "deleting", to: null, realisticMs: 60_000 },
+  /** DeleteCluster with a final snapshot: the snapshot is taken, then the cluster starts `deleting`. */
+  "cluster-final-snapshot": { kind: "clusters", from: "final-snapshot", to: "deleting", realisticMs: 60_000 },
   "cluster-iam-roles": { kind: "clusters", from: "modifying", to: "available", realisticMs: 60_000 },
   "endpoint-create": { kind: "endpoints", from: "creating", to: "active", realisticMs: 300_000 },
   "endpoint-modify": { kind: "endpoints", from: "modifying", to: "active", realisticMs: 60_000 },
   "endpoint-delete": { kind: "endpoints", from: "deleting", to: null, realisticMs: 60_000 },
+  "snapshot-create": { kind: "snapshots", from: "creating", to: "available", realisticMs: 120_000 },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof TRANSITIONS;

@@ -3,7 +3,7 @@
  * Defaults from "Quotas and limits in Amazon Redshift"
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
  * grantees per cluster 5, Redshift-managed VPC endpoints per cluster 30 and per authorization 5,
- * nodes per account 200, parameter groups per account 20, subnet groups per account 20, subnets per
+ * nodes per account 200, manual ("user") snapshots per account 700, parameter groups per account 20, subnet groups per account 20, subnets per
  * subnet group 20, IAM roles per cluster 50 ("IAM roles for other AWS services"); authentication profile
  * content 4,096 bytes; from the Management Guide, usage limits per feature per cluster 4
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/rs-mgmt-set-limit-cluster.html) and
@@ -46,6 +46,7 @@ export const DEFAULT_QUOTAS = {
   "authentication-profile-size": 4096,
   "snapshot-schedules-per-account": 100,
   "scheduled-actions-per-account": 200,
+  "manual-snapshots-per-account": 700,
   "accounts-per-snapshot": 20,
 } as const;
 

@@ -10,13 +10,15 @@
  * false) is not applied again and has no further effect.
  */
 import type { DomainContext } from "./context.js";
-import type { Cluster, Endpoint, ScheduledAction } from "./entities.js";
-import { TRANSITIONS } from "./lifecycle.js";
+import type { Cluster, ClusterSnapshot, Endpoint, ScheduledAction } from "./entities.js";
+import { beginTransition, TRANSITIONS } from "./lifecycle.js";
 import { clusterGone } from "./clusters/cascade.js";
 import { applyIamRoleChanges } from "./clusters/iam-roles.js";
 import { applyPendingModifications } from "./clusters/pending.js";
 import { endpointGone } from "./endpoints/cascade.js";
 import { runScheduledAction } from "./scheduled-actions/run.js";
+import { takeAutomatedSnapshot } from "./snapshots/automated.js";
+import { completeSnapshot } from "./snapshots/rules.js";
 
 const BATCH = 100;
 const MAX_ROUNDS = 50;
@@ -27,16 +29,29 @@ export async function settle(ctx: DomainContext): Promise<void> {
     const clusters = await ctx.tx.clusters.due(ctx.now, BATCH);
     const endpoints = await ctx.tx.endpoints.due(ctx.now, BATCH);
     const actions = await ctx.tx.scheduledActions.due(ctx.now, BATCH);
-    if (clusters.length === 0 && endpoints.length === 0 && actions.length === 0) return;
-    const due: ({ kind: "clusters"; e: Cluster; at: number } | { kind: "endpoints"; e: Endpoint; at: number } | { kind: "actions"; e: ScheduledAction; at: number })[] = [
-      ...clusters.map((e) => ({ kind: "clusters" as const, e, at: e.pending!.at })),
+    const snapshots = await ctx.tx.snapshots.due(ctx.now, BATCH);
+    if (clusters.length === 0 && endpoints.length === 0 && actions.length === 0 && snapshots.length === 0) return;
+    const due: (
+      | { kind: "clusters"; e: Cluster; at: number }
+      | { kind: "endpoints"; e: Endpoint; at: number }
+      | { kind: "actions"; e: ScheduledAction; at: number }
+      | { kind: "snapshots"; e: ClusterSnapshot; at: number }
+    )[] = [
+      ...clusters.map((e) => ({ kind: "clusters" as const, e, at: e.pending?.at ?? e.dueAt! })),
       ...endpoints.map((e) => ({ kind: "endpoints" as const, e, at: e.pending!.at })),
       ...actions.map((e) => ({ kind: "actions" as const, e, at: e.dueAt! })),
+      ...snapshots.map((e) => ({ kind: "snapshots" as const, e, at: e.pending?.at ?? e.dueAt! })),
     ];
     due.sort((a, b) => a.at - b.at);
     for (const item of due) {
-      if (item.kind === "clusters") await completeCluster(ctx, item.e);
-      else if (item.kind === "endpoints") await completeEndpoint(ctx, item.e);
+      if (item.kind === "clusters") {
+        const cluster = await ctx.tx.clusters.get(item.e, item.e.id); // an earlier item may have changed or removed it
+        if (cluster === undefined) continue;
+        if (cluster.pending !== undefined) {
+          if (cluster.pending.at <= ctx.now) await completeCluster(ctx, cluster);
+        } else if (cluster.dueAt !== undefined && cluster.dueAt <= ctx.now) await takeAutomatedSnapshot(ctx, cluster);
+      } else if (item.kind === "endpoints") await completeEndpoint(ctx, item.e);
+      else if (item.kind === "snapshots") await settleSnapshot(ctx, item.e);
       else await runScheduledAction(ctx, await freshAction(ctx, item.e));
     }
   }
@@ -46,6 +61,12 @@ async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<vo
   const transition = TRANSITIONS[cluster.pending!.transition];
   if (transition.to === null) {
     await clusterGone(ctx, cluster);
+    return;
+  }
+  if (cluster.pending!.transition === "cluster-final-snapshot") {
+    // The final snapshot is taken: the cluster now deletes.
+    beginTransition(cluster, "cluster-delete", cluster.pending!.at, ctx.delays);
+    await ctx.tx.clusters.update(cluster);
     return;
   }
   // A completed reboot applies every parameter change that was waiting for it.
@@ -66,6 +87,19 @@ async function completeEndpoint(ctx: DomainContext, endpoint: Endpoint): Promise
   endpoint.status = transition.to as Endpoint["status"];
   endpoint.pending = undefined;
   await ctx.tx.endpoints.update(endpoint);
+}
+
+/** A snapshot's `snapshot-create` completes, or its retention has run out and it is deleted. */
+async function settleSnapshot(ctx: DomainContext, snapshot: ClusterSnapshot): Promise<void> {
+  const current = await ctx.tx.snapshots.get(snapshot, snapshot.id);
+  if (!current) return;
+  if (current.pending !== undefined) {
+    if (current.pending.at > ctx.now) return;
+    completeSnapshot(current, current.pending.at);
+    await ctx.tx.snapshots.update(current);
+    return;
+  }
+  if (current.dueAt !== undefined && current.dueAt <= ctx.now) await ctx.tx.snapshots.remove(current, current.id);
 }
 
 /** The action as stored now (an earlier item of the batch cannot change it, but a re-read is cheap and safe). */

@@ -25,6 +25,7 @@ export interface IndexColumns {
   authenticationProfiles: never;
   snapshotSchedules: never;
   scheduledActions: "clusterId";
+  snapshots: "clusterIdentifier" | "snapshotType" | "status";
   snapshotGrants: "snapshotId" | "grantee";
 }
 
@@ -47,6 +48,7 @@ export interface Measures {
   authenticationProfiles: never;
   snapshotSchedules: never;
   scheduledActions: never;
+  snapshots: never;
   snapshotGrants: never;
 }
 
@@ -102,7 +104,7 @@ export type Repos = { readonly [K in EntityKind]: Repo<EntityKinds[K], IndexColu
 
 export interface Tx extends Repos {
   /**
-   * True when some lifecycle transition (clusters or endpoints) or scheduled action is due at `now`: one cheap probe
+   * True when some lifecycle transition (clusters, endpoints, snapshots), automated snapshot, snapshot expiry or scheduled action is due at `now`: one cheap probe
    * every request makes before settling, so the common case costs a single indexed lookup.
    */
   anyDue(now: number): Promise<boolean>;

@@ -66,6 +66,12 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   authenticationProfiles: { kind: "authenticationProfiles", table: "authentication_profiles", columns: {}, measures: none },
   snapshotSchedules: { kind: "snapshotSchedules", table: "snapshot_schedules", columns: {}, measures: none },
   scheduledActions: { kind: "scheduledActions", table: "scheduled_actions", columns: { clusterId: "cluster_id" }, measures: none },
+  snapshots: {
+    kind: "snapshots",
+    table: "snapshots",
+    columns: { clusterIdentifier: "cluster_identifier", snapshotType: "snapshot_type", status: "status" },
+    measures: none,
+  },
   snapshotGrants: { kind: "snapshotGrants", table: "snapshot_grants", columns: { snapshotId: "snapshot_id", grantee: "grantee" }, measures: none },
 };
 

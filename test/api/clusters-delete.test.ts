@@ -35,12 +35,13 @@ describe("DeleteCluster", () => {
       assert.equal(err.message, "Cluster wh not found.");
     });
 
-    it("DeleteCluster: a FinalClusterSnapshotIdentifier is accepted instead of SkipFinalClusterSnapshot", async () => {
+    it("DeleteCluster: a FinalClusterSnapshotIdentifier is accepted instead of SkipFinalClusterSnapshot; the cluster answers final-snapshot", async () => {
       await using rs = await startServer();
       const c = clientsFor(rs.url, GRANTOR);
       await createCluster(c, "wh");
       const out = await del(c, { SkipFinalClusterSnapshot: undefined, FinalClusterSnapshotIdentifier: "wh-final-1", FinalClusterSnapshotRetentionPeriod: 7 });
-      assert.equal(out.ClusterStatus, "deleting");
+      assert.equal(out.ClusterStatus, "final-snapshot");
+      assert.equal(out.ClusterAvailabilityStatus, "Modifying");
     });
 
     it("DeleteCluster: a paused cluster can be deleted", async () => {
@@ -94,7 +95,7 @@ describe("DeleteCluster", () => {
       assert.equal((await describeCluster(c, "wh")).ClusterStatus, "available");
     });
 
-    it("DeleteCluster: a bad snapshot identifier or retention period is InvalidParameterValue", async () => {
+    it("DeleteCluster: a bad snapshot identifier is InvalidParameterValue, a bad retention period InvalidRetentionPeriodFault", async () => {
       await using rs = await startServer();
       const c = clientsFor(rs.url, GRANTOR);
       await createCluster(c, "wh");
@@ -103,7 +104,7 @@ describe("DeleteCluster", () => {
       }
       await expectAwsError(
         del(c, { SkipFinalClusterSnapshot: undefined, FinalClusterSnapshotIdentifier: "ok", FinalClusterSnapshotRetentionPeriod: 0 }),
-        "InvalidParameterValue",
+        "InvalidRetentionPeriodFault",
         400,
       );
     });

@@ -20,6 +20,7 @@ describe("quotas", () => {
       "authentication-profile-size": 4096,
       "snapshot-schedules-per-account": 100,
       "scheduled-actions-per-account": 200,
+      "manual-snapshots-per-account": 700,
       "accounts-per-snapshot": 20,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);

@@ -83,7 +83,10 @@ function baseFor(base: ReadonlyMap<string, string>, leaves: readonly Leaf[], lea
   const item = leaf.lists[0];
   if (item === undefined) return params;
   for (const sibling of leaves) {
-    const value = caller.known[sibling.name];
+    // A known value the sibling's enum does not take (EC2's `Attribute` beside a sort entity's) gives way to the enum's first.
+    const known = caller.known[sibling.name];
+    const allowed = sibling.shape.type === "string" ? sibling.shape.enum : undefined;
+    const value = allowed !== undefined && known !== undefined && !allowed.includes(known) ? allowed[0] : known;
     if (sibling !== leaf && sibling.lists[0] === item && value !== undefined) params.set(at(sibling.key), value);
   }
   return params;

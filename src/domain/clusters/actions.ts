@@ -6,17 +6,19 @@
  * - Delete works on an `available` or a `paused` cluster ("If you delete a paused cluster without
  *   requesting a final snapshot, then you can't restore the cluster" [OPS]); other states →
  *   InvalidClusterState. It needs SkipFinalClusterSnapshot=true or a FinalClusterSnapshotIdentifier
- *   (not both); snapshots are out of scope, the identifier is validated and recorded.
+ *   (not both). A final snapshot is a manual snapshot (domain/snapshots): ClusterSnapshotAlreadyExists
+ *   and the snapshot quota are checked before anything changes; the cluster is `final-snapshot`
+ *   until the snapshot is available, then `deleting`.
  * - Pause needs `available`; Multi-AZ clusters and clusters with automated snapshots off cannot be
  *   paused [OPS, MAZ] → UnsupportedOperation (one of PauseCluster's modelled faults).
  * - Resume needs `paused`; reboot needs `available`.
  */
 import type { DomainContext } from "../context.js";
 import type { Cluster } from "../entities.js";
-import { InvalidParameterCombination, InvalidParameterValue, UnsupportedOperation } from "../errors.js";
+import { InvalidParameterCombination, UnsupportedOperation } from "../errors.js";
 import { beginTransition } from "../lifecycle.js";
 import { getClusterForUpdate } from "./describe.js";
-import { checkManualRetention } from "./rules.js";
+import { checkSnapshotAbsent, checkSnapshotIdentifier, checkSnapshotQuota, checkSnapshotRetention, insertSnapshot, snapshotKey, sourceOf } from "../snapshots/rules.js";
 import { requireStatus } from "./status.js";
 
 export interface DeleteClusterRequest {
@@ -24,16 +26,6 @@ export interface DeleteClusterRequest {
   SkipFinalClusterSnapshot?: boolean;
   FinalClusterSnapshotIdentifier?: string;
   FinalClusterSnapshotRetentionPeriod?: number;
-}
-
-/** Snapshot identifiers: 1–255 letters, digits or hyphens, first a letter, no `--`, no trailing hyphen. */
-function checkSnapshotIdentifier(id: string): void {
-  if (id.length > 255 || !/^[A-Za-z](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/.test(id)) {
-    throw new InvalidParameterValue(
-      `Invalid value '${id}' for parameter FinalClusterSnapshotIdentifier: it must contain 1 to 255 letters, digits or hyphens, ` +
-        "start with a letter, and must not end with a hyphen or contain two consecutive hyphens.",
-    );
-  }
 }
 
 export async function deleteCluster(ctx: DomainContext, req: DeleteClusterRequest): Promise<Cluster> {
@@ -44,13 +36,30 @@ export async function deleteCluster(ctx: DomainContext, req: DeleteClusterReques
   if (!skip && req.FinalClusterSnapshotIdentifier === undefined) {
     throw new InvalidParameterCombination("FinalClusterSnapshotIdentifier is required unless SkipFinalClusterSnapshot is specified.");
   }
-  if (req.FinalClusterSnapshotIdentifier !== undefined) checkSnapshotIdentifier(req.FinalClusterSnapshotIdentifier);
-  if (req.FinalClusterSnapshotRetentionPeriod !== undefined) checkManualRetention(req.FinalClusterSnapshotRetentionPeriod);
+  if (req.FinalClusterSnapshotIdentifier !== undefined) checkSnapshotIdentifier(req.FinalClusterSnapshotIdentifier, "FinalClusterSnapshotIdentifier");
+  if (req.FinalClusterSnapshotRetentionPeriod !== undefined) checkSnapshotRetention(req.FinalClusterSnapshotRetentionPeriod);
   const cluster = await getClusterForUpdate(ctx, req.ClusterIdentifier);
   requireStatus(cluster, ["available", "paused"]);
-  cluster.finalSnapshotIdentifier = req.FinalClusterSnapshotIdentifier?.toLowerCase();
   cluster.pendingModifications = undefined;
-  beginTransition(cluster, "cluster-delete", ctx.now, ctx.delays);
+  if (req.FinalClusterSnapshotIdentifier === undefined) {
+    beginTransition(cluster, "cluster-delete", ctx.now, ctx.delays);
+    await ctx.tx.clusters.update(cluster);
+    return cluster;
+  }
+  // The final snapshot: refused before anything changes, then taken while the cluster is `final-snapshot`.
+  await checkSnapshotAbsent(ctx, req.FinalClusterSnapshotIdentifier);
+  await checkSnapshotQuota(ctx);
+  const snapshot = await insertSnapshot(ctx, {
+    id: snapshotKey(req.FinalClusterSnapshotIdentifier),
+    snapshotType: "manual",
+    source: sourceOf(cluster),
+    retentionPeriod: req.FinalClusterSnapshotRetentionPeriod ?? cluster.manualSnapshotRetentionPeriod,
+    tags: [],
+  });
+  cluster.finalSnapshotIdentifier = snapshot.id;
+  beginTransition(cluster, "cluster-final-snapshot", ctx.now, ctx.delays);
+  // The cluster leaves `final-snapshot` when its snapshot is available, or later.
+  cluster.pending = { transition: "cluster-final-snapshot", at: Math.max(cluster.pending!.at, snapshot.pending!.at) };
   await ctx.tx.clusters.update(cluster);
   return cluster;
 }

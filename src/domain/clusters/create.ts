@@ -7,6 +7,7 @@ import type { DomainContext } from "../context.js";
 import type { Cluster } from "../entities.js";
 import { ClusterAlreadyExists, InvalidParameterCombination, InvalidParameterValue, MissingParameter } from "../errors.js";
 import { uuid } from "../ids.js";
+import { scheduleAutomated } from "../snapshots/automated.js";
 import { beginTransition } from "../lifecycle.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { DEFAULT_PORT, describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
@@ -159,6 +160,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     defaultIamRoleArn: req.DefaultIamRoleArn,
   };
   beginTransition(cluster, "cluster-create", ctx.now, ctx.delays);
+  await scheduleAutomated(ctx, cluster, ctx.now);
   try {
     await ctx.tx.clusters.insert(cluster);
   } catch (err) {

@@ -15,6 +15,7 @@
 import type { DomainContext } from "../context.js";
 import type { Cluster, PendingClusterModifications } from "../entities.js";
 import { ClusterAlreadyExists, InvalidClusterState, InvalidParameterCombination, InvalidParameterValue } from "../errors.js";
+import { applyAutomatedRetention } from "../snapshots/automated.js";
 import { beginTransition } from "../lifecycle.js";
 import { describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
 import { allocateNodes, checkNodeQuota, resolveNodeCount } from "./nodes.js";
@@ -126,7 +127,9 @@ export async function modifyCluster(ctx: DomainContext, req: ModifyClusterReques
   cluster.azRelocation = azRelocation;
   cluster.multiAz = multiAz;
   if (window !== undefined) cluster.preferredMaintenanceWindow = window;
+  const previousRetention = cluster.automatedSnapshotRetentionPeriod;
   if (req.AutomatedSnapshotRetentionPeriod !== undefined) cluster.automatedSnapshotRetentionPeriod = req.AutomatedSnapshotRetentionPeriod;
+  await applyAutomatedRetention(ctx, cluster, previousRetention);
   if (req.ManualSnapshotRetentionPeriod !== undefined) cluster.manualSnapshotRetentionPeriod = req.ManualSnapshotRetentionPeriod;
   if (req.AllowVersionUpgrade !== undefined) cluster.allowVersionUpgrade = req.AllowVersionUpgrade;
   if (parameterGroupName !== cluster.parameterGroupName) {

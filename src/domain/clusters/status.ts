@@ -23,6 +23,7 @@ const AVAILABILITY: Readonly<Record<ClusterStatus, string>> = {
   paused: "Paused",
   resuming: "Modifying",
   rebooting: "Modifying",
+  "final-snapshot": "Modifying",
   deleting: "Modifying",
 };
 

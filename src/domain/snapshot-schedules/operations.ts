@@ -22,6 +22,7 @@ import { checkTags, filteredFetch, matchesTags, type TagFilter } from "../cluste
 import { clusterKey } from "../clusters/rules.js";
 import { getClusterForUpdate } from "../clusters/describe.js";
 import { nextInvocations, parseDefinitions, ScheduleError } from "./definitions.js";
+import { scheduleAutomated } from "../snapshots/automated.js";
 
 /** NextInvocations when the request does not say; AWS documents no default. */
 export const DEFAULT_NEXT_INVOCATIONS = 3;
@@ -148,6 +149,11 @@ export async function modifySchedule(ctx: DomainContext, identifier: string, def
   schedule.definitions = checked;
   schedule.anchor = ctx.now;
   await ctx.tx.snapshotSchedules.update(schedule);
+  // The clusters that follow it take their next automated snapshot from the new definitions.
+  for (const cluster of await ctx.tx.clusters.find({ account: schedule.account, region: schedule.region, snapshotScheduleIdentifier: schedule.id })) {
+    await scheduleAutomated(ctx, cluster, ctx.now);
+    await ctx.tx.clusters.update(cluster);
+  }
   return schedule;
 }
 
@@ -190,5 +196,7 @@ export async function modifyClusterSchedule(ctx: DomainContext, req: ModifyClust
     }
     cluster.snapshotScheduleIdentifier = schedule.id;
   }
+  // Automated snapshots now follow the schedule (or, without one, every 8 hours from now).
+  await scheduleAutomated(ctx, cluster, ctx.now);
   await ctx.tx.clusters.update(cluster);
 }

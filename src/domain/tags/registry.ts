@@ -23,6 +23,8 @@ export interface TaggableType<K extends TaggableKind = TaggableKind> {
   readonly idOf: (name: string) => string;
   /** The resource name the ARN of an entity ends with. */
   readonly nameOf: (entity: EntityKinds[K]) => string;
+  /** Whether the ARN's name designates this entity (when the id alone does not say it all). */
+  readonly matchesName?: (entity: EntityKinds[K], name: string) => boolean;
   /** Throws when the resource cannot take tag changes in its current state. */
   readonly checkWritable?: (entity: EntityKinds[K]) => void;
 }
@@ -49,6 +51,14 @@ export const TAGGABLE: readonly TaggableType[] = [
   taggable({ arnType: "parametergroup", kind: "parameterGroups", idOf: lower, nameOf: (g) => g.id }),
   taggable({ arnType: "usagelimit", kind: "usageLimits", idOf: lower, nameOf: (l) => l.id }),
   taggable({ arnType: "snapshotschedule", kind: "snapshotSchedules", idOf: lower, nameOf: (s) => s.id }),
+  // `snapshot:CLUSTER/SNAPSHOT`: snapshot identifiers are unique per account, the id is the part after `/`.
+  taggable({
+    arnType: "snapshot",
+    kind: "snapshots",
+    idOf: (name) => lower(name.slice(name.indexOf("/") + 1)),
+    nameOf: (s) => `${s.clusterIdentifier}/${s.id}`,
+    matchesName: (s, name) => name.toLowerCase() === `${s.clusterIdentifier}/${s.id}`,
+  }),
 ];
 
 /**
@@ -105,5 +115,7 @@ export async function findTagged(
     getForUpdate(scope: DomainContext["scope"], id: string): Promise<EntityKinds[TaggableKind] | undefined>;
   };
   const id = type.idOf(name);
-  return forUpdate ? repo.getForUpdate(ctx.scope, id) : repo.get(ctx.scope, id);
+  const entity = forUpdate ? await repo.getForUpdate(ctx.scope, id) : await repo.get(ctx.scope, id);
+  if (entity !== undefined && type.matchesName !== undefined && !type.matchesName(entity, name)) return undefined;
+  return entity;
 }

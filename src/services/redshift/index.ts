@@ -3,12 +3,13 @@
  *
  * Implemented: clusters (with their audit logging and IAM roles), cluster subnet groups, cluster
  * parameter groups, the seven endpoint-access operations, tags (CreateTags/DeleteTags/DescribeTags),
- * usage limits, authentication profiles, snapshot schedules (validated, never taking snapshots),
+ * usage limits, authentication profiles, snapshot schedules (which drive automated snapshots),
+ * cluster snapshots (manual, automated and final; create, describe, modify, copy, delete, batch),
  * scheduled actions (run on the server's clock), the catalogs (DescribeClusterVersions,
  * DescribeOrderableClusterOptions, DescribeClusterTracks) and temporary database credentials
  * (GetClusterCredentials, GetClusterCredentialsWithIAM) (docs/differences-from-aws.md). Every other Redshift operation answers 501
- * NotImplemented (docs/differences-from-aws.md, Out of scope: snapshots, data shares, … are out of
- * scope). The table below is exhaustive: a missing handler is a
+ * NotImplemented (docs/differences-from-aws.md, Out of scope: cross-region snapshot copy, data shares, … are out
+ * of scope). The table below is exhaustive: a missing handler is a
  * compile error.
  */
 import type { AnyOperation, ServiceDef } from "../operation.js";
@@ -21,6 +22,7 @@ import { endpointAccessOperations } from "./endpoint-access/index.js";
 import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { scheduledActionOperations } from "./scheduled-actions/index.js";
 import { snapshotScheduleOperations } from "./snapshot-schedules/index.js";
+import { snapshotOperations, type SnapshotOperation } from "./snapshots/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
 import { usageLimitOperations } from "./usage-limits/index.js";
@@ -79,7 +81,8 @@ export type RedshiftOperation =
   | "CreateAuthenticationProfile"
   | "DescribeAuthenticationProfiles"
   | "ModifyAuthenticationProfile"
-  | "DeleteAuthenticationProfile";
+  | "DeleteAuthenticationProfile"
+  | SnapshotOperation;
 
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
@@ -93,6 +96,7 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...credentialOperations,
   ...usageLimitOperations,
   ...authenticationProfileOperations,
+  ...snapshotOperations,
 };
 
 export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";

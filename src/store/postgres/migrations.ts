@@ -95,6 +95,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 5,
+    description: "cluster snapshots (indexed by source cluster, type and status)",
+    sql: partitioned("snapshots", `cluster_identifier ${text} NOT NULL, snapshot_type ${text} NOT NULL, status ${text} NOT NULL`, [
+      "account, region, cluster_identifier, created_at, id",
+      "account, region, snapshot_type, created_at, id",
+    ]),
+  },
+  {
+    version: 6,
     description: "snapshot access grants (AuthorizeSnapshotAccess): by snapshot in the owner's partition, by grantee across partitions",
     // The primary key (owner account, region, `${snapshot}/${grantee}`) makes a grant unique.
     sql: partitioned("snapshot_grants", `snapshot_id ${text} NOT NULL, grantee ${text} NOT NULL`, [

@@ -287,7 +287,8 @@ export class PostgresStore implements Store {
         client,
         `SELECT EXISTS (SELECT 1 FROM ${TABLES.clusters.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
           ` OR EXISTS (SELECT 1 FROM ${TABLES.endpoints.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.scheduledActions.table} WHERE due_at IS NOT NULL AND due_at <= $1) AS due`,
+          ` OR EXISTS (SELECT 1 FROM ${TABLES.scheduledActions.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
+          ` OR EXISTS (SELECT 1 FROM ${TABLES.snapshots.table} WHERE due_at IS NOT NULL AND due_at <= $1) AS due`,
         [now],
       );
       return res.rows[0]!.due;

@@ -97,6 +97,14 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
   },
   {
     version: 6,
+    description: "cluster snapshots (indexed by source cluster, type and status)",
+    sql: partitioned("snapshots", "cluster_identifier TEXT NOT NULL, snapshot_type TEXT NOT NULL, status TEXT NOT NULL", [
+      "account, region, cluster_identifier, created_at, id",
+      "account, region, snapshot_type, created_at, id",
+    ]),
+  },
+  {
+    version: 7,
     description: "snapshot access grants (AuthorizeSnapshotAccess): by snapshot in the owner's partition, by grantee across partitions",
     // The primary key (owner account, region, `${snapshot}/${grantee}`) makes a grant unique.
     sql: partitioned("snapshot_grants", "snapshot_id TEXT NOT NULL, grantee TEXT NOT NULL", [

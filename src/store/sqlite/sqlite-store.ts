@@ -83,7 +83,8 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM ${TABLES.clusters.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
           ` OR EXISTS (SELECT 1 FROM ${TABLES.endpoints.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.scheduledActions.table} WHERE due_at IS NOT NULL AND due_at <= @now)`,
+          ` OR EXISTS (SELECT 1 FROM ${TABLES.scheduledActions.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
+          ` OR EXISTS (SELECT 1 FROM ${TABLES.snapshots.table} WHERE due_at IS NOT NULL AND due_at <= @now)`,
       )
       .pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => dueProbe.get({ now }) === 1 };

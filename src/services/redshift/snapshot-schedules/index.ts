@@ -1,7 +1,7 @@
 /**
  * The snapshot-schedule operations of the Redshift service table (one file per action beside this).
- * Schedules are validated and report their next invocations on the server's clock; no snapshot is
- * taken (snapshots are out of scope; docs/differences-from-aws.md, Snapshot schedules).
+ * Schedules are validated, report their next invocations on the server's clock and drive the
+ * automated snapshots of their clusters (docs/differences-from-aws.md, Snapshot schedules, Snapshots).
  */
 import type { AnyOperation } from "../../operation.js";
 import { CreateSnapshotSchedule } from "./create-snapshot-schedule.js";
