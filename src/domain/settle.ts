@@ -9,6 +9,7 @@
  * applied once. As a second line, a transition whose row is already gone (`update`/`remove` report
  * false) is not applied again and has no further effect.
  */
+import { removeGrantsOf } from "./snapshot-sharing/shared.js";
 import type { DomainContext } from "./context.js";
 import type { Cluster, ClusterSnapshot, Endpoint, ScheduledAction } from "./entities.js";
 import { beginTransition, TRANSITIONS } from "./lifecycle.js";
@@ -99,7 +100,10 @@ async function settleSnapshot(ctx: DomainContext, snapshot: ClusterSnapshot): Pr
     await ctx.tx.snapshots.update(current);
     return;
   }
-  if (current.dueAt !== undefined && current.dueAt <= ctx.now) await ctx.tx.snapshots.remove(current, current.id);
+  if (current.dueAt !== undefined && current.dueAt <= ctx.now) {
+    await ctx.tx.snapshots.remove(current, current.id);
+    await removeGrantsOf(ctx, current);
+  }
 }
 
 /** The action as stored now (an earlier item of the batch cannot change it, but a re-read is cheap and safe). */

@@ -4,11 +4,12 @@ import { restorableNodeTypes, restoreNodes, restoreStatus } from "../../src/doma
 import { InvalidParameterCombination, InvalidRestore, NumberOfNodesPerClusterLimitExceeded } from "../../src/domain/errors.js";
 
 describe("restore rules", () => {
-  it("a DC2 snapshot restores into its own type or RA3; a managed-storage snapshot into any managed-storage type", () => {
+  it("a DC2 snapshot restores into its own type or RA3; RA3 within RA3, RG within RG", () => {
     assert.deepEqual(restorableNodeTypes("dc2.large"), ["dc2.large", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"]);
     assert.ok(!restorableNodeTypes("dc2.large").includes("dc2.8xlarge"));
     assert.ok(restorableNodeTypes("ra3.4xlarge").includes("ra3.xlplus"));
-    assert.ok(restorableNodeTypes("ra3.4xlarge").includes("rg.xlarge"));
+    assert.ok(!restorableNodeTypes("ra3.4xlarge").includes("rg.xlarge"));
+    assert.deepEqual(restorableNodeTypes("rg.large"), ["rg.large", "rg.xlarge", "rg.4xlarge", "rg.12xlarge"]);
     assert.ok(!restorableNodeTypes("ra3.4xlarge").includes("dc2.large"));
   });
 

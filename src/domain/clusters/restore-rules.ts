@@ -11,16 +11,15 @@ import { checkNodeRange } from "./nodes.js";
 
 /**
  * `RestorableNodeTypes`: "If you have a DC instance type, you must restore into that same instance
- * type and size" [M, NodeType] — or upgrade into RA3, which AWS documents as the migration path
- * (https://docs.aws.amazon.com/redshift/latest/mgmt/rs-ra3-node-types.html). Managed-storage snapshots
- * (RA3, RG) restore into any managed-storage type (docs/differences-from-aws.md, Snapshot sharing and restore).
+ * type and size" [M, NodeType] — or upgrade into RA3, the documented migration path
+ * (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html, "Restoring a cluster
+ * from a snapshot"); RA3 restores within RA3, RG within RG.
  */
 export function restorableNodeTypes(nodeType: string): string[] {
   const family = nodeTypeSpec(nodeType)?.family;
   if (family === undefined) return [nodeType];
-  const managed = NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family !== "dc2");
-  const ra3 = NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === "ra3");
-  return family === "dc2" ? [nodeType, ...ra3] : managed;
+  if (family === "dc2") return [nodeType, ...NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === "ra3")];
+  return NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === family);
 }
 
 /**

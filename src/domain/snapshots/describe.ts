@@ -9,8 +9,11 @@
  * - SnapshotType `manual` or `automated`; StartTime/EndTime bound SnapshotCreateTime (inclusive);
  *   TagKeys/TagValues as every Describe call; ClusterExists keeps the snapshots whose cluster exists
  *   (true) or is gone (false); SortingEntities orders by SOURCE_TYPE, TOTAL_SIZE or CREATE_TIME.
- * - OwnerAccount: the caller's own account lists its snapshots. Snapshots another account shared with
- *   the caller are the snapshot-sharing operations' part: `sharedWithCaller` is their seam.
+ * - OwnerAccount: absent or the caller's own account lists the caller's snapshots; another account
+ *   lists that account's snapshots shared with the caller (domain/snapshot-sharing/shared.ts), and a
+ *   SnapshotArn of another account names one of them. A snapshot not shared with the caller does not
+ *   exist for it. Tag filters never match a shared snapshot ("shared snapshots are not returned with
+ *   the tag key and tag value request parameters").
  */
 import type { DomainContext } from "../context.js";
 import type { ClusterSnapshot } from "../entities.js";
@@ -19,6 +22,7 @@ import { decodeMarker, encodeMarker, pageSize, type Page } from "../pagination.j
 import { cursorOf } from "../../store/store.js";
 import { clusterKey } from "../clusters/rules.js";
 import { filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
+import { snapshotsSharedWithCaller } from "../snapshot-sharing/shared.js";
 import { snapshotKey } from "./rules.js";
 
 export type SnapshotSortAttribute = "SOURCE_TYPE" | "TOTAL_SIZE" | "CREATE_TIME";
@@ -43,12 +47,9 @@ export function parseSnapshotArn(arn: string): { region: string; account: string
   return m ? { region: m[1]!, account: m[2]!, cluster: m[3]!, snapshot: m[4]! } : undefined;
 }
 
-/**
- * Snapshots other accounts shared with the caller, for DescribeClusterSnapshots: none until snapshot
- * sharing (AuthorizeSnapshotAccess) fills this seam.
- */
-export async function sharedWithCaller(_ctx: DomainContext, _ownerAccount: string | undefined): Promise<ClusterSnapshot[]> {
-  return [];
+/** Snapshots `ownerAccount` shared with the caller (none for the caller's own account or no owner). */
+export async function sharedWithCaller(ctx: DomainContext, ownerAccount: string | undefined): Promise<ClusterSnapshot[]> {
+  return snapshotsSharedWithCaller(ctx, ownerAccount);
 }
 
 const given = (s: string | undefined): s is string => s !== undefined && s !== "";
@@ -68,33 +69,36 @@ export async function describeClusterSnapshots(ctx: DomainContext, req: Describe
   const sorting = checkSorting(req.SortingEntities);
 
   let id: string | undefined;
+  let owner = given(req.OwnerAccount) ? req.OwnerAccount : ctx.scope.account;
+  let clusterId: string | undefined;
+  if (given(req.ClusterIdentifier)) clusterId = clusterKey(req.ClusterIdentifier);
   if (given(req.SnapshotArn)) {
     const arn = parseSnapshotArn(req.SnapshotArn);
     if (!arn) throw new InvalidParameterValue(`Invalid value '${req.SnapshotArn}' for SnapshotArn.`);
-    if (arn.account !== ctx.scope.account || arn.region !== ctx.scope.region) {
+    if (arn.region !== ctx.scope.region || (given(req.OwnerAccount) && req.OwnerAccount !== arn.account)) {
       throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
     }
+    owner = arn.account;
     id = snapshotKey(arn.snapshot);
-    const s = await ctx.tx.snapshots.get(ctx.scope, id);
-    if (!s || s.clusterIdentifier !== arn.cluster.toLowerCase()) throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
+    clusterId ??= arn.cluster.toLowerCase();
+    if (arn.cluster.toLowerCase() !== clusterId) throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
   }
-  let clusterId: string | undefined;
-  if (given(req.ClusterIdentifier)) clusterId = clusterKey(req.ClusterIdentifier);
-  if (given(req.SnapshotIdentifier)) {
-    id = snapshotKey(req.SnapshotIdentifier);
-    const s = await ctx.tx.snapshots.get(ctx.scope, id);
+  if (given(req.SnapshotIdentifier)) id = snapshotKey(req.SnapshotIdentifier);
+  const own = owner === ctx.scope.account;
+  if (id !== undefined) {
+    // Another owner's snapshot exists for the caller only if it was shared with it.
+    const s = own ? await ctx.tx.snapshots.get(ctx.scope, id) : (await sharedWithCaller(ctx, owner)).find((x) => x.id === id);
     if (!s || (clusterId !== undefined && s.clusterIdentifier !== clusterId)) {
-      throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotIdentifier} not found.`);
+      throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn ?? req.SnapshotIdentifier} not found.`);
     }
   }
-  if (clusterId !== undefined && id === undefined) {
+  if (own && clusterId !== undefined && id === undefined) {
     const exists = (await ctx.tx.clusters.get(ctx.scope, clusterId)) !== undefined;
     if (!exists && (await ctx.tx.snapshots.count({ ...ctx.scope, clusterIdentifier: clusterId })) === 0) {
       throw new ClusterNotFound(`Cluster ${req.ClusterIdentifier} not found.`);
     }
   }
 
-  const own = req.OwnerAccount === undefined || req.OwnerAccount === "" || req.OwnerAccount === ctx.scope.account;
   const filter = { account: ctx.scope.account, region: ctx.scope.region, id, clusterIdentifier: clusterId, snapshotType: req.SnapshotType };
   // ClusterExists: the partition's clusters, read once (the node quota bounds them).
   const existing =
@@ -105,7 +109,8 @@ export async function describeClusterSnapshots(ctx: DomainContext, req: Describe
     matchesTags(s.tags, req) &&
     (existing === undefined || existing.has(s.clusterIdentifier) === req.ClusterExists);
 
-  const shared = (await sharedWithCaller(ctx, own ? undefined : req.OwnerAccount)).filter(
+  const tagged = (req.TagKeys ?? []).length > 0 || (req.TagValues ?? []).length > 0;
+  const shared = (own || tagged ? [] : await sharedWithCaller(ctx, owner)).filter(
     (s) => (id === undefined || s.id === id) && (clusterId === undefined || s.clusterIdentifier === clusterId) && (req.SnapshotType === undefined || s.snapshotType === req.SnapshotType),
   );
   if (sorting.length === 0 && shared.length === 0) {

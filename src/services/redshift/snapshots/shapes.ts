@@ -7,8 +7,9 @@
  */
 import type { ClusterSnapshot } from "../../../domain/entities.js";
 import { arnPartition } from "../../../domain/network/zones.js";
-import { nodeTypeSpec, NODE_TYPE_NAMES } from "../../../domain/clusters/node-types.js";
+import { restorableNodeTypes } from "../../../domain/clusters/restore-rules.js";
 import { revisionNumber } from "../../../domain/clusters/public-key.js";
+import { SUPPORT_ACCOUNT } from "../../../domain/snapshot-sharing/rules.js";
 import { remainingDays } from "../../../domain/snapshots/rules.js";
 import { boolean, integer, list, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 import { TagList } from "../clusters/shapes.js";
@@ -62,18 +63,15 @@ export function snapshotArn(s: Pick<ClusterSnapshot, "account" | "region" | "id"
 }
 
 /**
- * Node types a snapshot restores to: its own family's types (RA3 within RA3, RG within RG), and RA3
- * for a DC2 snapshot (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html,
- * "Restoring a cluster from a snapshot").
+ * `AccountsWithRestoreAccess` is "visible only to the snapshot owner" and "null if no accounts are
+ * authorized"; AWS Support appears under its alias. `viewer` is the calling account (absent: the owner).
  */
-export function restorableNodeTypes(nodeType: string): string[] {
-  const family = nodeTypeSpec(nodeType)?.family;
-  if (family === undefined) return [nodeType];
-  if (family === "dc2") return [nodeType, ...NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === "ra3")];
-  return NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === family);
+function accountsWithRestoreAccess(s: ClusterSnapshot, viewer: string | undefined): { AccountId?: string; AccountAlias?: string }[] | undefined {
+  if ((viewer !== undefined && viewer !== s.account) || s.accountsWithRestoreAccess.length === 0) return undefined;
+  return s.accountsWithRestoreAccess.map((a) => (a === SUPPORT_ACCOUNT ? { AccountAlias: a } : { AccountId: a }));
 }
 
-export function snapshotToWire(s: ClusterSnapshot, now: number): ValueOf<typeof SnapshotShape> {
+export function snapshotToWire(s: ClusterSnapshot, now: number, viewer?: string): ValueOf<typeof SnapshotShape> {
   const src = s.source;
   const available = s.status === "available";
   const manual = s.snapshotType === "manual";
@@ -98,7 +96,7 @@ export function snapshotToWire(s: ClusterSnapshot, now: number): ValueOf<typeof 
     Encrypted: src.encrypted,
     KmsKeyId: src.kmsKeyId,
     EncryptedWithHSM: false,
-    AccountsWithRestoreAccess: s.accountsWithRestoreAccess.map((AccountId) => ({ AccountId })),
+    AccountsWithRestoreAccess: accountsWithRestoreAccess(s, viewer),
     OwnerAccount: s.account,
     TotalBackupSizeInMegaBytes: s.sizeMb,
     ActualIncrementalBackupSizeInMegaBytes: s.sizeMb,
