@@ -192,3 +192,24 @@ describe("automated snapshots on the clock", () => {
     assert.deepEqual(await names(c, { SnapshotType: "automated" }), ["rs:wh-2026-01-05-11-30-00", "rs:wh-2026-01-05-23-30-00"]);
   });
 });
+
+describe("automated snapshots and a renamed cluster", () => {
+  it("ModifyCluster NewClusterIdentifier: automated snapshots follow the cluster (and go with it); manual ones keep the old identifier", async () => {
+    const { rs, clock } = await clockedServer();
+    await using _ = rs;
+    const c = clientsFor(rs.url, GRANTOR);
+    await createCluster(c, "old");
+    await c.redshift.send(new CreateClusterSnapshotCommand({ ClusterIdentifier: "old", SnapshotIdentifier: "manual" }));
+    clock.advance(8 * HOUR);
+    await c.redshift.send(new ModifyClusterCommand({ ClusterIdentifier: "old", NewClusterIdentifier: "new" }));
+    assert.deepEqual(
+      (await describeAll(c)).map((s) => [s.SnapshotIdentifier, s.ClusterIdentifier]),
+      [
+        ["manual", "old"],
+        ["rs:old-2026-01-05-18-00-00", "new"],
+      ],
+    );
+    await c.redshift.send(new DeleteClusterCommand({ ClusterIdentifier: "new", SkipFinalClusterSnapshot: true }));
+    assert.deepEqual(await names(c), ["manual"]);
+  });
+});

@@ -1,18 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { restorableNodeTypes, restoreNodes, restoreStatus } from "../../src/domain/clusters/restore-rules.js";
+import { restoreNodes, restoreStatus } from "../../src/domain/clusters/restore-rules.js";
 import { InvalidParameterCombination, InvalidRestore, NumberOfNodesPerClusterLimitExceeded } from "../../src/domain/errors.js";
 
 describe("restore rules", () => {
-  it("a DC2 snapshot restores into its own type or RA3; RA3 within RA3, RG within RG", () => {
-    assert.deepEqual(restorableNodeTypes("dc2.large"), ["dc2.large", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"]);
-    assert.ok(!restorableNodeTypes("dc2.large").includes("dc2.8xlarge"));
-    assert.ok(restorableNodeTypes("ra3.4xlarge").includes("ra3.xlplus"));
-    assert.ok(!restorableNodeTypes("ra3.4xlarge").includes("rg.xlarge"));
-    assert.deepEqual(restorableNodeTypes("rg.large"), ["rg.large", "rg.xlarge", "rg.4xlarge", "rg.12xlarge"]);
-    assert.ok(!restorableNodeTypes("ra3.4xlarge").includes("dc2.large"));
-  });
-
   it("without overrides the snapshot's node type and count", () => {
     assert.deepEqual(restoreNodes({ nodeType: "ra3.4xlarge", numberOfNodes: 3 }, undefined, undefined), { nodeType: "ra3.4xlarge", numberOfNodes: 3 });
     assert.deepEqual(restoreNodes({ nodeType: "dc2.large", numberOfNodes: 1 }, undefined, undefined), { nodeType: "dc2.large", numberOfNodes: 1 });

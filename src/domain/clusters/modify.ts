@@ -166,6 +166,10 @@ export async function modifyCluster(ctx: DomainContext, req: ModifyClusterReques
   for (const limit of await ctx.tx.usageLimits.find({ account: cluster.account, region: cluster.region, clusterId: cluster.id })) {
     await ctx.tx.usageLimits.update({ ...limit, clusterId: newId });
   }
+  // So do its automated snapshots, which live and die with it; manual snapshots keep the identifier they were taken under.
+  for (const snapshot of await ctx.tx.snapshots.find({ account: cluster.account, region: cluster.region, clusterIdentifier: cluster.id, snapshotType: "automated" })) {
+    await ctx.tx.snapshots.update({ ...snapshot, clusterIdentifier: newId });
+  }
   return renamed;
 }
 

@@ -1,26 +1,15 @@
 /**
  * Pure rules of RestoreFromClusterSnapshot
  * (https://docs.aws.amazon.com/redshift/latest/APIReference/API_RestoreFromClusterSnapshot.html):
- * which node types a snapshot restores into, the node count of the restored cluster, and the
- * `RestoreStatus` a restored cluster reports.
+ * the node type and count of the restored cluster (within the snapshot's `RestorableNodeTypes`:
+ * "If you have a DC instance type, you must restore into that same instance type and size" [M,
+ * NodeType], or into RA3), and the `RestoreStatus` a restored cluster reports.
  */
 import type { ClusterRestore } from "../entities.js";
 import { InvalidRestore } from "../errors.js";
-import { NODE_TYPE_NAMES, nodeTypeSpec } from "./node-types.js";
+import { restorableNodeTypes } from "../snapshots/rules.js";
+import { nodeTypeSpec } from "./node-types.js";
 import { checkNodeRange } from "./nodes.js";
-
-/**
- * `RestorableNodeTypes`: "If you have a DC instance type, you must restore into that same instance
- * type and size" [M, NodeType] — or upgrade into RA3, the documented migration path
- * (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html, "Restoring a cluster
- * from a snapshot"); RA3 restores within RA3, RG within RG.
- */
-export function restorableNodeTypes(nodeType: string): string[] {
-  const family = nodeTypeSpec(nodeType)?.family;
-  if (family === undefined) return [nodeType];
-  if (family === "dc2") return [nodeType, ...NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === "ra3")];
-  return NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === family);
-}
 
 /**
  * The restored cluster's node type and count. Without NodeType: the snapshot's type. A DC2 restore

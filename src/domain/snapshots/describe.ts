@@ -9,11 +9,11 @@
  * - SnapshotType `manual` or `automated`; StartTime/EndTime bound SnapshotCreateTime (inclusive);
  *   TagKeys/TagValues as every Describe call; ClusterExists keeps the snapshots whose cluster exists
  *   (true) or is gone (false); SortingEntities orders by SOURCE_TYPE, TOTAL_SIZE or CREATE_TIME.
- * - OwnerAccount: absent or the caller's own account lists the caller's snapshots; another account
- *   lists that account's snapshots shared with the caller (domain/snapshot-sharing/shared.ts), and a
- *   SnapshotArn of another account names one of them. A snapshot not shared with the caller does not
- *   exist for it. Tag filters never match a shared snapshot ("shared snapshots are not returned with
- *   the tag key and tag value request parameters").
+ * - OwnerAccount: absent or the caller's own account lists the caller's snapshots (AWS's default);
+ *   another account lists that account's snapshots shared with the caller
+ *   (domain/snapshot-sharing/shared.ts), and a SnapshotArn of another account names one of them. A
+ *   snapshot not shared with the caller does not exist for it. Tag filters never match a shared
+ *   snapshot ("shared snapshots are not returned with the tag key and tag value request parameters").
  */
 import type { DomainContext } from "../context.js";
 import type { ClusterSnapshot } from "../entities.js";
@@ -47,7 +47,11 @@ export function parseSnapshotArn(arn: string): { region: string; account: string
   return m ? { region: m[1]!, account: m[2]!, cluster: m[3]!, snapshot: m[4]! } : undefined;
 }
 
-/** Snapshots `ownerAccount` shared with the caller (none for the caller's own account or no owner). */
+/**
+ * Snapshots `ownerAccount` shared with the caller, for DescribeClusterSnapshots (none without an
+ * owner: by default only the caller's own are listed). Every filter applies to them as to the caller's
+ * own; a named identifier, ARN or cluster that only a shared snapshot matches is found.
+ */
 export async function sharedWithCaller(ctx: DomainContext, ownerAccount: string | undefined): Promise<ClusterSnapshot[]> {
   return snapshotsSharedWithCaller(ctx, ownerAccount);
 }
@@ -68,51 +72,55 @@ export async function describeClusterSnapshots(ctx: DomainContext, req: Describe
   }
   const sorting = checkSorting(req.SortingEntities);
 
+  // What is asked for: an id (from SnapshotIdentifier or SnapshotArn), a cluster, an owner.
   let id: string | undefined;
-  let owner = given(req.OwnerAccount) ? req.OwnerAccount : ctx.scope.account;
-  let clusterId: string | undefined;
-  if (given(req.ClusterIdentifier)) clusterId = clusterKey(req.ClusterIdentifier);
+  let owner = given(req.OwnerAccount) ? req.OwnerAccount : undefined;
+  let arnCluster: string | undefined;
   if (given(req.SnapshotArn)) {
     const arn = parseSnapshotArn(req.SnapshotArn);
     if (!arn) throw new InvalidParameterValue(`Invalid value '${req.SnapshotArn}' for SnapshotArn.`);
-    if (arn.region !== ctx.scope.region || (given(req.OwnerAccount) && req.OwnerAccount !== arn.account)) {
+    if (arn.region !== ctx.scope.region || (owner !== undefined && owner !== arn.account)) {
       throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
     }
-    owner = arn.account;
     id = snapshotKey(arn.snapshot);
-    clusterId ??= arn.cluster.toLowerCase();
-    if (arn.cluster.toLowerCase() !== clusterId) throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn} not found.`);
+    owner = arn.account;
+    arnCluster = arn.cluster.toLowerCase();
   }
   if (given(req.SnapshotIdentifier)) id = snapshotKey(req.SnapshotIdentifier);
-  const own = owner === ctx.scope.account;
+  const clusterId = given(req.ClusterIdentifier) ? clusterKey(req.ClusterIdentifier) : undefined;
+  const own = owner === undefined || owner === ctx.scope.account;
+
+  const tagged = (req.TagKeys ?? []).length > 0 || (req.TagValues ?? []).length > 0;
+  const shared = (own || tagged ? [] : await sharedWithCaller(ctx, owner)).filter(
+    (s) =>
+      (id === undefined || s.id === id) &&
+      (clusterId === undefined || s.clusterIdentifier === clusterId) &&
+      (arnCluster === undefined || s.clusterIdentifier === arnCluster) &&
+      (req.SnapshotType === undefined || s.snapshotType === req.SnapshotType),
+  );
   if (id !== undefined) {
-    // Another owner's snapshot exists for the caller only if it was shared with it.
-    const s = own ? await ctx.tx.snapshots.get(ctx.scope, id) : (await sharedWithCaller(ctx, owner)).find((x) => x.id === id);
-    if (!s || (clusterId !== undefined && s.clusterIdentifier !== clusterId)) {
-      throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn ?? req.SnapshotIdentifier} not found.`);
-    }
-  }
-  if (own && clusterId !== undefined && id === undefined) {
-    const exists = (await ctx.tx.clusters.get(ctx.scope, clusterId)) !== undefined;
-    if (!exists && (await ctx.tx.snapshots.count({ ...ctx.scope, clusterIdentifier: clusterId })) === 0) {
+    const mine = own ? await ctx.tx.snapshots.get(ctx.scope, id) : undefined;
+    const matches = (s: ClusterSnapshot | undefined) =>
+      s !== undefined && (clusterId === undefined || s.clusterIdentifier === clusterId) && (arnCluster === undefined || s.clusterIdentifier === arnCluster);
+    if (!matches(mine) && shared.length === 0) throw new ClusterSnapshotNotFound(`Snapshot ${req.SnapshotArn ?? req.SnapshotIdentifier} not found.`);
+  } else if (clusterId !== undefined && shared.length === 0) {
+    const exists = own && (await ctx.tx.clusters.get(ctx.scope, clusterId)) !== undefined;
+    if (!exists && (!own || (await ctx.tx.snapshots.count({ ...ctx.scope, clusterIdentifier: clusterId })) === 0)) {
       throw new ClusterNotFound(`Cluster ${req.ClusterIdentifier} not found.`);
     }
   }
 
-  const filter = { account: ctx.scope.account, region: ctx.scope.region, id, clusterIdentifier: clusterId, snapshotType: req.SnapshotType };
-  // ClusterExists: the partition's clusters, read once (the node quota bounds them).
+  const filter = { account: ctx.scope.account, region: ctx.scope.region, id, clusterIdentifier: clusterId ?? arnCluster, snapshotType: req.SnapshotType };
+  // ClusterExists: the partition's clusters, read once (the node quota bounds them). It filters the
+  // caller's own snapshots; whether a shared snapshot's cluster exists is the sharing seam's to say.
   const existing =
     req.ClusterExists === undefined ? undefined : new Set((await ctx.tx.clusters.find({ account: ctx.scope.account, region: ctx.scope.region })).map((c) => c.id));
   const keep = (s: ClusterSnapshot): boolean =>
     (req.StartTime === undefined || s.createdAt >= req.StartTime) &&
     (req.EndTime === undefined || s.createdAt <= req.EndTime) &&
     matchesTags(s.tags, req) &&
-    (existing === undefined || existing.has(s.clusterIdentifier) === req.ClusterExists);
+    (existing === undefined || s.account !== ctx.scope.account || existing.has(s.clusterIdentifier) === req.ClusterExists);
 
-  const tagged = (req.TagKeys ?? []).length > 0 || (req.TagValues ?? []).length > 0;
-  const shared = (own || tagged ? [] : await sharedWithCaller(ctx, owner)).filter(
-    (s) => (id === undefined || s.id === id) && (clusterId === undefined || s.clusterIdentifier === clusterId) && (req.SnapshotType === undefined || s.snapshotType === req.SnapshotType),
-  );
   if (sorting.length === 0 && shared.length === 0) {
     if (!own) return { items: [] };
     const after = decodeMarker(req.Marker);

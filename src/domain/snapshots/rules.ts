@@ -15,6 +15,7 @@ import type { Cluster, ClusterSnapshot, SnapshotSource, SnapshotType, Tag } from
 import { ClusterSnapshotAlreadyExists, ClusterSnapshotNotFound, ClusterSnapshotQuotaExceeded, InvalidParameterValue, InvalidRetentionPeriodFault } from "../errors.js";
 import { beginTransition } from "../lifecycle.js";
 import { DuplicateKeyError } from "../../store/store.js";
+import { nodeTypeSpec, NODE_TYPE_NAMES } from "../clusters/node-types.js";
 
 export const DAY_MS = 86_400_000;
 
@@ -169,4 +170,16 @@ export function completeSnapshot(snapshot: ClusterSnapshot, at: number): void {
   snapshot.pending = undefined;
   snapshot.retentionStart = at;
   snapshot.dueAt = expiryOf(snapshot);
+}
+
+/**
+ * Node types a snapshot restores to: its own family's types (RA3 within RA3, RG within RG), and RA3
+ * for a DC2 snapshot (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html,
+ * "Restoring a cluster from a snapshot").
+ */
+export function restorableNodeTypes(nodeType: string): string[] {
+  const family = nodeTypeSpec(nodeType)?.family;
+  if (family === undefined) return [nodeType];
+  if (family === "dc2") return [nodeType, ...NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === "ra3")];
+  return NODE_TYPE_NAMES.filter((t) => nodeTypeSpec(t)!.family === family);
 }

@@ -7,10 +7,9 @@
  */
 import type { ClusterSnapshot } from "../../../domain/entities.js";
 import { arnPartition } from "../../../domain/network/zones.js";
-import { restorableNodeTypes } from "../../../domain/clusters/restore-rules.js";
 import { revisionNumber } from "../../../domain/clusters/public-key.js";
 import { SUPPORT_ACCOUNT } from "../../../domain/snapshot-sharing/rules.js";
-import { remainingDays } from "../../../domain/snapshots/rules.js";
+import { remainingDays, restorableNodeTypes } from "../../../domain/snapshots/rules.js";
 import { boolean, integer, list, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 import { TagList } from "../clusters/shapes.js";
 
