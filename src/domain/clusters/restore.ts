@@ -97,8 +97,8 @@ export async function restoreFromClusterSnapshot(ctx: DomainContext, req: Restor
   checkAutomatedRetention(automatedRetention, spec.family !== "dc2");
   const publiclyAccessible = req.publiclyAccessible ?? false;
   const multiAz = req.multiAz ?? false;
-  // The snapshot's setting carries over where the resulting cluster allows it (Terraform's restore
-  // sends AvailabilityZoneRelocation only when it is true, and expects the source's `false` back).
+  // The snapshot's setting carries over ("the same configuration as the original cluster") where the
+  // resulting cluster allows it.
   const azRelocation = req.availabilityZoneRelocation ?? (source.azRelocation && defaultRelocation(nodeType, publiclyAccessible, multiAz));
   checkClusterOptions({ nodeType, numberOfNodes, publiclyAccessible, azRelocation, multiAz });
 
