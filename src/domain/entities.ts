@@ -167,6 +167,20 @@ export interface Cluster extends EntityBase {
    * cluster is available (domain/snapshots/automated.ts). Absent when automated snapshots are off.
    */
   dueAt?: number | undefined;
+  /** Set on a cluster created by RestoreFromClusterSnapshot: where it came from and how long the restore takes. */
+  restore?: ClusterRestore | undefined;
+}
+
+/** What a restored cluster remembers of its restore (for `RestoreStatus`). */
+export interface ClusterRestore {
+  /** The snapshot's owner account (the caller's own, or the account that shared it). */
+  readonly sourceAccount: string;
+  readonly snapshotIdentifier: string;
+  readonly snapshotSizeInMegaBytes: number;
+  /** Epoch ms the restore began (the cluster's creation). */
+  readonly startedAt: number;
+  /** The `cluster-create` delay the restore runs for. */
+  readonly durationMs: number;
 }
 
 export interface AuditLogging {
@@ -294,6 +308,20 @@ export interface Authorization extends EntityBase {
   uid: string;
 }
 
+/**
+ * One account's right to restore one manual snapshot (AuthorizeSnapshotAccess), kept in the snapshot
+ * owner's partition. Its key `${snapshotId}/${grantee}` makes a duplicate grant impossible in the
+ * database; the `grantee` index lets a grantee find what was shared with it across owner partitions.
+ */
+export interface SnapshotGrant extends EntityBase {
+  /** `${snapshotId}/${grantee}`. */
+  readonly id: string;
+  /** The snapshot's id (its SnapshotIdentifier, lower-cased) in the owner's partition. */
+  snapshotId: string;
+  /** The account allowed to restore it (a 12-digit account id, or `amazon-redshift-support`). */
+  grantee: string;
+}
+
 export type EndpointStatus = "creating" | "active" | "modifying" | "deleting";
 
 /** A Redshift-managed VPC endpoint, owned by the partition's account. */
@@ -402,5 +430,6 @@ export interface EntityKinds {
   snapshotSchedules: SnapshotSchedule;
   scheduledActions: ScheduledAction;
   snapshots: ClusterSnapshot;
+  snapshotGrants: SnapshotGrant;
 }
 export type EntityKind = keyof EntityKinds;

@@ -90,6 +90,11 @@ export const CrossOriginRequestRefused = defineError("CrossOriginRequestRefused"
 
 // ---- Redshift (model error codes; Appendix A) ----------------------------------------------------
 export const AccessToClusterDenied = defineError("AccessToClusterDenied", 400);
+export const AccessToSnapshotDenied = defineError("AccessToSnapshotDenied", 400);
+export const AuthorizationAlreadyExists = defineError("AuthorizationAlreadyExists", 400);
+export const AuthorizationNotFound = defineError("AuthorizationNotFound", 404);
+export const AuthorizationQuotaExceeded = defineError("AuthorizationQuotaExceeded", 400);
+export const InvalidRestore = defineError("InvalidRestore", 406);
 export const AuthenticationProfileAlreadyExistsFault = defineError("AuthenticationProfileAlreadyExistsFault", 400);
 export const AuthenticationProfileNotFoundFault = defineError("AuthenticationProfileNotFoundFault", 404);
 export const AuthenticationProfileQuotaExceededFault = defineError("AuthenticationProfileQuotaExceededFault", 400);

@@ -3,7 +3,7 @@
  * Defaults from "Quotas and limits in Amazon Redshift"
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
  * grantees per cluster 5, Redshift-managed VPC endpoints per cluster 30 and per authorization 5,
- * nodes per account 200, manual ("user") snapshots per account 700, parameter groups per account 20, subnet groups per account 20, subnets per
+ * nodes per account 200, manual ("user") snapshots per account 20 ("Snapshots"), parameter groups per account 20, subnet groups per account 20, subnets per
  * subnet group 20, IAM roles per cluster 50 ("IAM roles for other AWS services"); authentication profile
  * content 4,096 bytes; from the Management Guide, usage limits per feature per cluster 4
  * (https://docs.aws.amazon.com/redshift/latest/mgmt/rs-mgmt-set-limit-cluster.html) and
@@ -15,6 +15,10 @@
  * `snapshot-schedules-per-account` is ours too: the model has `SnapshotScheduleQuotaExceeded` but the
  * Quotas page gives no number; 100 (docs/differences-from-aws.md, Snapshot schedules). Likewise
  * `scheduled-actions-per-account` (`ScheduledActionQuotaExceeded`): 200 (Scheduled actions).
+ *
+ * `accounts-per-snapshot` 20: "You can authorize up to 20 accounts for each snapshot" (Redshift
+ * Management Guide, sharing snapshots, https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-snapshots.html),
+ * refused as AuthorizationQuotaExceeded.
  *
  * `vpcs-per-grant` is ours: AWS documents no limit on the VPCs one endpoint authorization lists
  * (neither the quotas page above nor
@@ -42,7 +46,8 @@ export const DEFAULT_QUOTAS = {
   "authentication-profile-size": 4096,
   "snapshot-schedules-per-account": 100,
   "scheduled-actions-per-account": 200,
-  "manual-snapshots-per-account": 700,
+  "manual-snapshots-per-account": 20,
+  "accounts-per-snapshot": 20,
 } as const;
 
 export type QuotaName = keyof typeof DEFAULT_QUOTAS;

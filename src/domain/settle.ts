@@ -12,6 +12,7 @@
  * A transition a fault rule holds (`ctx.held`) is skipped: the resource keeps its transitional
  * status until the rule is removed or expires (the first BATCH due rows of a kind are looked at).
  */
+import { removeGrantsOf } from "./snapshot-sharing/shared.js";
 import type { DomainContext } from "./context.js";
 import type { Cluster, ClusterSnapshot, Endpoint, ScheduledAction } from "./entities.js";
 import { beginTransition, TRANSITIONS } from "./lifecycle.js";
@@ -106,7 +107,10 @@ async function settleSnapshot(ctx: DomainContext, snapshot: ClusterSnapshot): Pr
     await ctx.tx.snapshots.update(current);
     return;
   }
-  if (current.dueAt !== undefined && current.dueAt <= ctx.now) await ctx.tx.snapshots.remove(current, current.id);
+  if (current.dueAt !== undefined && current.dueAt <= ctx.now) {
+    await ctx.tx.snapshots.remove(current, current.id);
+    await removeGrantsOf(ctx, current);
+  }
 }
 
 /** The action as stored now (an earlier item of the batch cannot change it, but a re-read is cheap and safe). */

@@ -26,6 +26,7 @@ export interface IndexColumns {
   snapshotSchedules: never;
   scheduledActions: "clusterId";
   snapshots: "clusterIdentifier" | "snapshotType" | "status";
+  snapshotGrants: "snapshotId" | "grantee";
 }
 
 /**
@@ -48,6 +49,7 @@ export interface Measures {
   snapshotSchedules: never;
   scheduledActions: never;
   snapshots: never;
+  snapshotGrants: never;
 }
 
 export type FilterValue = string | number | boolean;

@@ -72,6 +72,7 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
     columns: { clusterIdentifier: "cluster_identifier", snapshotType: "snapshot_type", status: "status" },
     measures: none,
   },
+  snapshotGrants: { kind: "snapshotGrants", table: "snapshot_grants", columns: { snapshotId: "snapshot_id", grantee: "grantee" }, measures: none },
 };
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];

@@ -90,7 +90,8 @@ describe("DescribeClusterSnapshots filters", () => {
   });
 
   it("DescribeClusterSnapshots: MaxRecords pages with a Marker, sorted or not; MaxRecords outside 20–100 is InvalidParameterValue", async () => {
-    const { rs, clock } = await clockedServer();
+    // 25 manual snapshots: above the default quota of 20.
+    const { rs, clock } = await clockedServer({ quotas: { "manual-snapshots-per-account": 25 } });
     await using _ = rs;
     const c = clientsFor(rs.url, GRANTOR);
     await createCluster(c, "src");

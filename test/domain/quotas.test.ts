@@ -20,7 +20,8 @@ describe("quotas", () => {
       "authentication-profile-size": 4096,
       "snapshot-schedules-per-account": 100,
       "scheduled-actions-per-account": 200,
-      "manual-snapshots-per-account": 700,
+      "manual-snapshots-per-account": 20,
+      "accounts-per-snapshot": 20,
     });
     assert.deepEqual(resolveQuotas([]), DEFAULT_QUOTAS);
   });

@@ -91,6 +91,8 @@ const CLUSTER: Cluster = {
   defaultIamRoleArn: "arn:aws:iam::111111111111:role/Copy",
   pendingModifications: { nodeType: "ra3.16xlarge", numberOfNodes: 4, masterUserPassword: true, publiclyAccessible: false, enhancedVpcRouting: true },
   snapshotScheduleIdentifier: "nightly",
+  // A restored cluster's RestoreStatus (its sizes and rates are the model's Long and Double).
+  restore: { sourceAccount: "222222222222", snapshotIdentifier: "snap", snapshotSizeInMegaBytes: 1536, startedAt: NOW - 60_000, durationMs: 180_000 },
 };
 
 /**

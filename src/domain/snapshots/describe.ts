@@ -9,8 +9,11 @@
  * - SnapshotType `manual` or `automated`; StartTime/EndTime bound SnapshotCreateTime (inclusive);
  *   TagKeys/TagValues as every Describe call; ClusterExists keeps the snapshots whose cluster exists
  *   (true) or is gone (false); SortingEntities orders by SOURCE_TYPE, TOTAL_SIZE or CREATE_TIME.
- * - OwnerAccount: the caller's own account lists its snapshots. Snapshots another account shared with
- *   the caller are the snapshot-sharing operations' part: `sharedWithCaller` is their seam.
+ * - OwnerAccount: absent or the caller's own account lists the caller's snapshots (AWS's default);
+ *   another account lists that account's snapshots shared with the caller
+ *   (domain/snapshot-sharing/shared.ts), and a SnapshotArn of another account names one of them. A
+ *   snapshot not shared with the caller does not exist for it. Tag filters never match a shared
+ *   snapshot ("shared snapshots are not returned with the tag key and tag value request parameters").
  */
 import type { DomainContext } from "../context.js";
 import type { ClusterSnapshot } from "../entities.js";
@@ -19,6 +22,7 @@ import { decodeMarker, encodeMarker, pageSize, type Page } from "../pagination.j
 import { cursorOf } from "../../store/store.js";
 import { clusterKey } from "../clusters/rules.js";
 import { filteredFetch, matchesTags, type TagFilter } from "../clusters/tags.js";
+import { snapshotsSharedWithCaller } from "../snapshot-sharing/shared.js";
 import { snapshotKey } from "./rules.js";
 
 export type SnapshotSortAttribute = "SOURCE_TYPE" | "TOTAL_SIZE" | "CREATE_TIME";
@@ -44,13 +48,12 @@ export function parseSnapshotArn(arn: string): { region: string; account: string
 }
 
 /**
- * Snapshots other accounts shared with the caller (all of them, or those of `ownerAccount`), for
- * DescribeClusterSnapshots: none until snapshot sharing (AuthorizeSnapshotAccess) fills this seam.
- * Every filter applies to them as to the caller's own; a named identifier, ARN or cluster that only
- * a shared snapshot matches is found.
+ * Snapshots `ownerAccount` shared with the caller, for DescribeClusterSnapshots (none without an
+ * owner: by default only the caller's own are listed). Every filter applies to them as to the caller's
+ * own; a named identifier, ARN or cluster that only a shared snapshot matches is found.
  */
-export async function sharedWithCaller(_ctx: DomainContext, _ownerAccount: string | undefined): Promise<ClusterSnapshot[]> {
-  return [];
+export async function sharedWithCaller(ctx: DomainContext, ownerAccount: string | undefined): Promise<ClusterSnapshot[]> {
+  return snapshotsSharedWithCaller(ctx, ownerAccount);
 }
 
 const given = (s: string | undefined): s is string => s !== undefined && s !== "";
@@ -87,7 +90,8 @@ export async function describeClusterSnapshots(ctx: DomainContext, req: Describe
   const clusterId = given(req.ClusterIdentifier) ? clusterKey(req.ClusterIdentifier) : undefined;
   const own = owner === undefined || owner === ctx.scope.account;
 
-  const shared = (await sharedWithCaller(ctx, own ? undefined : owner)).filter(
+  const tagged = (req.TagKeys ?? []).length > 0 || (req.TagValues ?? []).length > 0;
+  const shared = (own || tagged ? [] : await sharedWithCaller(ctx, owner)).filter(
     (s) =>
       (id === undefined || s.id === id) &&
       (clusterId === undefined || s.clusterIdentifier === clusterId) &&

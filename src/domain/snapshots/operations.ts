@@ -15,6 +15,7 @@ import type { DomainContext } from "../context.js";
 import type { ClusterSnapshot } from "../entities.js";
 import { InvalidClusterSnapshotState, InvalidRetentionPeriodFault } from "../errors.js";
 import { getClusterForUpdate } from "../clusters/describe.js";
+import { removeGrantsOf } from "../snapshot-sharing/shared.js";
 import { requireStatus } from "../clusters/status.js";
 import { checkTags } from "../clusters/tags.js";
 import {
@@ -67,6 +68,13 @@ function checkDeletable(snapshot: ClusterSnapshot): void {
   if (snapshot.status !== "available") {
     throw new InvalidClusterSnapshotState(`Snapshot ${snapshot.id} is ${snapshot.status}; only an available snapshot can be deleted.`);
   }
+  // "If other accounts are authorized to access the snapshot, you must revoke all of the
+  // authorizations before you can delete the snapshot."
+  if (snapshot.accountsWithRestoreAccess.length > 0) {
+    throw new InvalidClusterSnapshotState(
+      `Snapshot ${snapshot.id} is shared with ${snapshot.accountsWithRestoreAccess.length} account(s); revoke every authorization (RevokeSnapshotAccess) before deleting it.`,
+    );
+  }
 }
 
 export async function deleteClusterSnapshot(ctx: DomainContext, identifier: string, clusterIdentifier?: string): Promise<ClusterSnapshot> {
@@ -114,6 +122,7 @@ export async function applyRetention(ctx: DomainContext, snapshot: ClusterSnapsh
   snapshot.retentionPeriod = days;
   if (expired) {
     await ctx.tx.snapshots.remove(snapshot, snapshot.id);
+    await removeGrantsOf(ctx, snapshot);
     return snapshot;
   }
   snapshot.dueAt = expiryOf(snapshot);

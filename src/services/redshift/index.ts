@@ -5,6 +5,7 @@
  * parameter groups, the seven endpoint-access operations, tags (CreateTags/DeleteTags/DescribeTags),
  * usage limits, authentication profiles, snapshot schedules (which drive automated snapshots),
  * cluster snapshots (manual, automated and final; create, describe, modify, copy, delete, batch),
+ * restore from a snapshot and cross-account snapshot sharing (AuthorizeSnapshotAccess, RevokeSnapshotAccess),
  * scheduled actions (run on the server's clock), the catalogs (DescribeClusterVersions,
  * DescribeOrderableClusterOptions, DescribeClusterTracks) and temporary database credentials
  * (GetClusterCredentials, GetClusterCredentialsWithIAM) (docs/differences-from-aws.md). Every other Redshift operation answers 501
@@ -23,6 +24,7 @@ import { parameterGroupOperations } from "./parameter-groups/index.js";
 import { scheduledActionOperations } from "./scheduled-actions/index.js";
 import { snapshotScheduleOperations } from "./snapshot-schedules/index.js";
 import { snapshotOperations, type SnapshotOperation } from "./snapshots/index.js";
+import { snapshotSharingOperations, type SnapshotSharingOperation } from "./snapshot-sharing/index.js";
 import { subnetGroupOperations } from "./subnet-groups/index.js";
 import { tagOperations } from "./tags/index.js";
 import { usageLimitOperations } from "./usage-limits/index.js";
@@ -82,7 +84,8 @@ export type RedshiftOperation =
   | "DescribeAuthenticationProfiles"
   | "ModifyAuthenticationProfile"
   | "DeleteAuthenticationProfile"
-  | SnapshotOperation;
+  | SnapshotOperation
+  | SnapshotSharingOperation;
 
 const operations: Record<RedshiftOperation, AnyOperation> = {
   ...clusterOperations,
@@ -97,6 +100,7 @@ const operations: Record<RedshiftOperation, AnyOperation> = {
   ...usageLimitOperations,
   ...authenticationProfileOperations,
   ...snapshotOperations,
+  ...snapshotSharingOperations,
 };
 
 export const REDSHIFT_NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";

@@ -101,6 +101,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       "account, region, snapshot_type, created_at, id",
     ]),
   },
+  {
+    version: 6,
+    description: "snapshot access grants (AuthorizeSnapshotAccess): by snapshot in the owner's partition, by grantee across partitions",
+    // The primary key (owner account, region, `${snapshot}/${grantee}`) makes a grant unique.
+    sql: partitioned("snapshot_grants", `snapshot_id ${text} NOT NULL, grantee ${text} NOT NULL`, [
+      "account, region, snapshot_id, created_at, id",
+      "region, grantee, created_at, account, id",
+    ]),
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -103,6 +103,15 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
       "account, region, snapshot_type, created_at, id",
     ]),
   },
+  {
+    version: 7,
+    description: "snapshot access grants (AuthorizeSnapshotAccess): by snapshot in the owner's partition, by grantee across partitions",
+    // The primary key (owner account, region, `${snapshot}/${grantee}`) makes a grant unique.
+    sql: partitioned("snapshot_grants", "snapshot_id TEXT NOT NULL, grantee TEXT NOT NULL", [
+      "account, region, snapshot_id, created_at, id",
+      "region, grantee, created_at, account, id",
+    ]),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

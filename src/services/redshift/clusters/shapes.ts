@@ -13,6 +13,7 @@ import { clusterIamRoles } from "../../../domain/clusters/iam-roles.js";
 import { clusterTypeOf } from "../../../domain/clusters/nodes.js";
 import { totalStorageMiB } from "../../../domain/clusters/node-types.js";
 import { clusterPublicKey, revisionNumber } from "../../../domain/clusters/public-key.js";
+import { restoreStatus, type RestoreStatusView } from "../../../domain/clusters/restore-rules.js";
 import { nextMaintenanceWindowStart } from "../../../domain/clusters/rules.js";
 import { availabilityStatus } from "../../../domain/clusters/status.js";
 import { parameterGroupStatus } from "../../../domain/parameter-groups/clusters.js";
@@ -88,6 +89,15 @@ export const ClusterShape = structure({
   IpAddressType: string(),
   MultiAZ: string(),
   MultiAZSecondary: structure({ AvailabilityZone: string() }),
+  // Sizes and rates are the model's Long/Double: numbers on the wire, as integer() writes them.
+  RestoreStatus: structure({
+    Status: string(),
+    CurrentRestoreRateInMegaBytesPerSecond: integer(),
+    SnapshotSizeInMegaBytes: integer(),
+    ProgressInMegaBytes: integer(),
+    ElapsedTimeInSeconds: integer(),
+    EstimatedTimeToCompletionInSeconds: integer(),
+  }),
 });
 
 export type ClusterWire = ValueOf<typeof ClusterShape>;
@@ -182,5 +192,17 @@ export function clusterToWire(c: Cluster, now: number, schedule?: ClusterSchedul
     IpAddressType: "ipv4",
     MultiAZ: c.multiAz ? "Enabled" : "Disabled",
     MultiAZSecondary: c.multiAz && c.secondaryAvailabilityZone !== undefined ? { AvailabilityZone: c.secondaryAvailabilityZone } : undefined,
+    RestoreStatus: c.restore === undefined ? undefined : restoreStatusToWire(restoreStatus(c.restore, c.status === "creating", now)),
+  };
+}
+
+function restoreStatusToWire(r: RestoreStatusView): NonNullable<ClusterWire["RestoreStatus"]> {
+  return {
+    Status: r.status,
+    CurrentRestoreRateInMegaBytesPerSecond: r.currentRestoreRateInMegaBytesPerSecond,
+    SnapshotSizeInMegaBytes: r.snapshotSizeInMegaBytes,
+    ProgressInMegaBytes: r.progressInMegaBytes,
+    ElapsedTimeInSeconds: r.elapsedTimeInSeconds,
+    EstimatedTimeToCompletionInSeconds: r.estimatedTimeToCompletionInSeconds,
   };
 }

@@ -30,6 +30,6 @@ export const DescribeClusterSnapshots = operation({
   output: structure({ Marker: string(), Snapshots: SnapshotList }),
   handler: async (ctx, input) => {
     const page = await describeClusterSnapshots(ctx, input);
-    return { Snapshots: page.items.map((s) => snapshotToWire(s, ctx.now)), Marker: page.marker };
+    return { Snapshots: page.items.map((s) => snapshotToWire(s, ctx.now, ctx.scope.account)), Marker: page.marker };
   },
 });

@@ -8,6 +8,7 @@
 import type { ClusterSnapshot } from "../../../domain/entities.js";
 import { arnPartition } from "../../../domain/network/zones.js";
 import { revisionNumber } from "../../../domain/clusters/public-key.js";
+import { SUPPORT_ACCOUNT } from "../../../domain/snapshot-sharing/rules.js";
 import { remainingDays, restorableNodeTypes } from "../../../domain/snapshots/rules.js";
 import { boolean, integer, list, string, structure, timestamp, type ValueOf } from "../../../protocol/shapes.js";
 import { TagList } from "../clusters/shapes.js";
@@ -60,7 +61,16 @@ export function snapshotArn(s: Pick<ClusterSnapshot, "account" | "region" | "id"
   return `arn:${arnPartition(s.region)}:redshift:${s.region}:${s.account}:snapshot:${s.clusterIdentifier}/${s.id}`;
 }
 
-export function snapshotToWire(s: ClusterSnapshot, now: number): ValueOf<typeof SnapshotShape> {
+/**
+ * `AccountsWithRestoreAccess` is "visible only to the snapshot owner" and "null if no accounts are
+ * authorized"; AWS Support appears under its alias. `viewer` is the calling account (absent: the owner).
+ */
+function accountsWithRestoreAccess(s: ClusterSnapshot, viewer: string | undefined): { AccountId?: string; AccountAlias?: string }[] | undefined {
+  if ((viewer !== undefined && viewer !== s.account) || s.accountsWithRestoreAccess.length === 0) return undefined;
+  return s.accountsWithRestoreAccess.map((a) => (a === SUPPORT_ACCOUNT ? { AccountAlias: a } : { AccountId: a }));
+}
+
+export function snapshotToWire(s: ClusterSnapshot, now: number, viewer?: string): ValueOf<typeof SnapshotShape> {
   const src = s.source;
   const available = s.status === "available";
   const manual = s.snapshotType === "manual";
@@ -85,8 +95,7 @@ export function snapshotToWire(s: ClusterSnapshot, now: number): ValueOf<typeof 
     Encrypted: src.encrypted,
     KmsKeyId: src.kmsKeyId,
     EncryptedWithHSM: false,
-    // AWS Support is named by its alias (https://docs.aws.amazon.com/redshift/latest/APIReference/API_AccountWithRestoreAccess.html).
-    AccountsWithRestoreAccess: s.accountsWithRestoreAccess.map((a) => (a === "amazon-redshift-support" ? { AccountAlias: a } : { AccountId: a })),
+    AccountsWithRestoreAccess: accountsWithRestoreAccess(s, viewer),
     OwnerAccount: s.account,
     TotalBackupSizeInMegaBytes: s.sizeMb,
     ActualIncrementalBackupSizeInMegaBytes: s.sizeMb,

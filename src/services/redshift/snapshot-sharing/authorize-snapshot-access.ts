@@ -1,0 +1,28 @@
+/** AuthorizeSnapshotAccess: the owner lets another account restore a manual snapshot (domain/snapshot-sharing/authorize.ts). */
+import { authorizeSnapshotAccess } from "../../../domain/snapshot-sharing/authorize.js";
+import { required, string, structure } from "../../../protocol/shapes.js";
+import { operation } from "../../operation.js";
+import { SnapshotResult, snapshotToWire } from "../snapshots/shapes.js";
+
+export const SnapshotAccessMessage = structure({
+  SnapshotIdentifier: string(),
+  SnapshotArn: string(),
+  SnapshotClusterIdentifier: string(),
+  AccountWithRestoreAccess: required(string()),
+});
+
+export const AuthorizeSnapshotAccess = operation({
+  input: SnapshotAccessMessage,
+  output: SnapshotResult,
+  handler: async (ctx, input) => ({
+    Snapshot: snapshotToWire(
+      await authorizeSnapshotAccess(ctx, {
+        snapshotIdentifier: input.SnapshotIdentifier,
+        snapshotArn: input.SnapshotArn,
+        snapshotClusterIdentifier: input.SnapshotClusterIdentifier,
+        accountWithRestoreAccess: input.AccountWithRestoreAccess,
+      }),
+      ctx.now,
+    ),
+  }),
+});
