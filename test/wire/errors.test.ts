@@ -47,9 +47,9 @@ describe("wire: unknown and unimplemented actions", () => {
 
   it("wire: a known but unimplemented Redshift operation is 501 NotImplemented naming it, in the awsQuery envelope", async () => {
     await using rs = await startServer();
-    const res = await rawPost(rs.url, "Action=CreateClusterSnapshot&Version=2012-12-01&SnapshotIdentifier=s&ClusterIdentifier=c");
+    const res = await rawPost(rs.url, "Action=CreateHsmClientCertificate&Version=2012-12-01&HsmClientCertificateIdentifier=h");
     assertAwsError(res, 501, "NotImplemented", REDSHIFT_ENVELOPE);
-    assert.match(message(res.text), /CreateClusterSnapshot/);
+    assert.match(message(res.text), /CreateHsmClientCertificate/);
   });
 
   it("wire: a known but unimplemented EC2 operation is 501 NotImplemented naming it, in EC2's <Response><Errors> envelope", async () => {
