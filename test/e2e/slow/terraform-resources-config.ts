@@ -262,6 +262,14 @@ data "aws_redshift_cluster_credentials" "main" {
   db_user            = "admin"
 }
 
+data "aws_redshift_cluster" "main" {
+  cluster_identifier = aws_redshift_cluster.main.id
+}
+
+output "cluster_parameter_group" {
+  value = data.aws_redshift_cluster.main.cluster_parameter_group_name
+}
+
 data "aws_redshift_orderable_cluster" "main" {
   cluster_type         = "multi-node"
   preferred_node_types = ["ra3.xlplus"]

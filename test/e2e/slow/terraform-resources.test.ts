@@ -3,7 +3,7 @@
  * example: default_tags, a VPC with DNS host names, parameter groups, an encrypted cluster using one,
  * a second cluster carrying its own IAM roles, audit logging, cluster IAM roles, snapshot schedules
  * and an association, a scheduled action, a usage limit, an authentication profile, and the
- * cluster-credentials and orderable-cluster data sources (./terraform-resources-config.ts).
+ * cluster, cluster-credentials and orderable-cluster data sources (./terraform-resources-config.ts).
  *
  * Steps: `init`; `apply` of the "create", "update" and "final" configurations, each followed by
  * `plan -detailed-exitcode` (exit 0: no changes) and a check through the SDK that the server holds
@@ -143,7 +143,8 @@ async function proof(rs: RedshiftLocal, log: string[]): Promise<void> {
     for (const step of ["create", "update", "final"] as const) {
       first.write(config(rs.url, step));
       if (step === "create") await first.tf(["init", "-input=false"], 0, "init");
-      await first.tf(["apply", "-auto-approve", "-input=false"], 0, `apply (${step})`);
+      const applied = await first.tf(["apply", "-auto-approve", "-input=false"], 0, `apply (${step})`);
+      assert.match(applied, new RegExp(`cluster_parameter_group = "${EXPECTED.clusterGroup[step]}"`), "the aws_redshift_cluster data source reads the cluster");
       assert.deepEqual(badLines(), [], `no 501 and no error while applying (${step})`);
       if (step === "final") {
         // The provider only sends added and changed parameters, so a removed one stays user-set, as on
