@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DescribeLoggingStatusCommand, DisableLoggingCommand, EnableLoggingCommand, PauseClusterCommand, type EnableLoggingCommandInput } from "@aws-sdk/client-redshift";
+import {
+  DescribeClustersCommand,
+  DescribeLoggingStatusCommand,
+  DisableLoggingCommand,
+  EnableLoggingCommand,
+  ModifyClusterIamRolesCommand,
+  PauseClusterCommand,
+  type EnableLoggingCommandInput,
+} from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
 import { START, clockedServer, createCluster } from "../fixtures/clusters-world.js";
 
@@ -142,17 +150,26 @@ describe("EnableLogging / DisableLogging", () => {
       assert.equal((await status(c, "mine")).LoggingEnabled, false);
     });
 
-    it("EnableLogging / DisableLogging: a cluster that is not available → InvalidClusterState", async () => {
-      const { rs, clock } = await clockedServer({ delays: { "cluster-create": 60_000 } });
+    it("EnableLogging / DisableLogging: a cluster that is not available → InvalidClusterState; while an operation runs, with AWS's text Terraform retries on", async () => {
+      const { rs, clock } = await clockedServer({ delays: { "cluster-create": 60_000, "cluster-iam-roles": 60_000 } });
       await using _rs = rs;
       const c = clientsFor(rs.url, GRANTOR);
       await createCluster(c, "busy");
       const err = await expectAwsError(enable(c, { ClusterIdentifier: "busy", BucketName: "logs-bucket" }), "InvalidClusterStateFault", 400);
-      assert.match(err.message, /not in the available state/);
+      assert.match(err.message, /^There is an operation running on the Cluster\. /);
       clock.advance(60_000);
       await enable(c, { ClusterIdentifier: "busy", BucketName: "logs-bucket" });
+      // A cluster modifying its IAM roles (as when Terraform destroys aws_redshift_cluster_iam_roles and
+      // aws_redshift_logging at once): the provider retries only on "There is an operation running on the Cluster".
+      await c.redshift.send(new ModifyClusterIamRolesCommand({ ClusterIdentifier: "busy", AddIamRoles: [`arn:aws:iam::${GRANTOR}:role/r`] }));
+      assert.equal((await c.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "busy" }))).Clusters![0]!.ClusterStatus, "modifying");
+      const busy = await expectAwsError(c.redshift.send(new DisableLoggingCommand({ ClusterIdentifier: "busy" })), "InvalidClusterStateFault", 400);
+      assert.match(busy.message, /^There is an operation running on the Cluster\. /);
+      clock.advance(60_000);
       await c.redshift.send(new PauseClusterCommand({ ClusterIdentifier: "busy" }));
-      await expectAwsError(c.redshift.send(new DisableLoggingCommand({ ClusterIdentifier: "busy" })), "InvalidClusterStateFault", 400);
+      clock.advance(60 * 60_000);
+      const paused = await expectAwsError(c.redshift.send(new DisableLoggingCommand({ ClusterIdentifier: "busy" })), "InvalidClusterStateFault", 400);
+      assert.match(paused.message, /not in the available state \(it is paused\)/);
       assert.equal((await status(c, "busy")).LoggingEnabled, true, "a paused cluster still reports its logging");
     });
 

@@ -31,9 +31,25 @@ export function availabilityStatus(status: ClusterStatus): string {
   return AVAILABILITY[status];
 }
 
-/** Mutating calls need the cluster in one of `allowed` (normally just `available`), else InvalidClusterState. */
+/** Statuses in which an operation is running on the cluster (it leaves them by itself). */
+const TRANSITIONAL: ReadonlySet<ClusterStatus> = new Set(["creating", "modifying", "pausing", "resuming", "rebooting", "deleting"]);
+
+/**
+ * AWS's text while an operation runs, as real answers show it ("There is an operation running on
+ * the Cluster. Please try to delete it at a later time.", ansible/ansible issue #52940; Terraform's
+ * provider retries EnableLogging/DisableLogging on InvalidClusterState only when the message
+ * contains "There is an operation running on the Cluster", internal/service/redshift/logging.go).
+ */
+export const OPERATION_RUNNING = "There is an operation running on the Cluster. Please try again later.";
+
+/**
+ * Mutating calls need the cluster in one of `allowed` (normally just `available`), else
+ * InvalidClusterState: AWS's "operation running" text while the cluster is between states, else one
+ * naming the status.
+ */
 export function requireStatus(cluster: Cluster, allowed: readonly ClusterStatus[] = ["available"]): void {
   if (allowed.includes(cluster.status)) return;
+  if (TRANSITIONAL.has(cluster.status)) throw new InvalidClusterState(`${OPERATION_RUNNING} (The cluster ${cluster.id} is ${cluster.status}.)`);
   throw new InvalidClusterState(
     allowed.length === 1 && allowed[0] === "available"
       ? `The cluster ${cluster.id} is not in the available state (it is ${cluster.status}).`
