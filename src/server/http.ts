@@ -131,22 +131,31 @@ function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const reservation = budget.open();
     let chunks: Buffer[] = [];
+    /** Once the body is complete, a later "close" (every request has one) costs nothing: no Error is built. */
+    let settled = false;
     const drop = () => {
       reservation.release();
       chunks = [];
     };
     req.on("error", (err) => {
       drop();
+      if (settled) return;
+      settled = true;
       reject(new ClientAborted(err.message));
     });
-    // After "end" this changes nothing; before it, the client left mid-body.
+    // Before "end", the client left mid-body.
     req.once("close", () => {
       drop();
+      if (settled) return;
+      settled = true;
       reject(new ClientAborted("the connection closed before the body was complete"));
     });
     const declared = declaredLength(req);
     let tooLarge = declared !== undefined && declared > BODY_LIMIT;
-    if (!tooLarge && declared !== undefined && !reservation.growTo(declared)) return resolve(BUSY);
+    if (!tooLarge && declared !== undefined && !reservation.growTo(declared)) {
+      settled = true;
+      return resolve(BUSY);
+    }
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -161,6 +170,7 @@ function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
         req.off("data", onData);
         req.pause();
         drop();
+        settled = true;
         resolve(BUSY);
       }
     };
@@ -168,6 +178,7 @@ function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
     req.once("end", () => {
       const body = tooLarge || chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       drop();
+      settled = true;
       resolve({ body, tooLarge, busy: false });
     });
   });

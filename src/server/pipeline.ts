@@ -173,6 +173,7 @@ export async function runOperation(
     accessKeyId: inv.identity.accessKeyId,
   });
   const handle = async (ctx: RequestContext) => (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
+  if (op.storeless) return handle(context(NO_STORE));
   if (op.readOnly) {
     for (let look = 0; look < READ_LOOKS; look++) {
       const outcome = await app.store.read(async (tx) => {
@@ -195,6 +196,13 @@ export async function runOperation(
     return handle(ctx);
   });
 }
+
+/** The `tx` of a storeless operation: any use is a bug (a 500), never a silent store access. */
+const NO_STORE = new Proxy({} as Tx, {
+  get(_target, property) {
+    throw new Error(`a storeless operation used the store (${String(property)})`);
+  },
+});
 
 const DUE = Symbol("transitions are due");
 const NEEDS_WRITE = Symbol("the read-only operation needs to write");
