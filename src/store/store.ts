@@ -130,6 +130,15 @@ export interface RetryEvent {
   readonly delayMs: number;
 }
 
+/**
+ * What the caller already knows about a transaction, so a backend can save a round trip: `now` is
+ * the time the function will pass to `tx.anyDue` first (a PostgreSQL store asks it together with
+ * BEGIN). Optional: every backend answers the same without it.
+ */
+export interface TransactionHint {
+  readonly now?: number | undefined;
+}
+
 /** Whether the store can take writes; `problem` says why not, for /health and the logs. */
 export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
@@ -142,13 +151,13 @@ export interface Store {
    * A read-write transaction. On lock contention the whole of `fn` is run again in a new
    * transaction (bounded; past the bound the call rejects with the catalogue's `Throttling`).
    */
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transact<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T>;
   /**
    * A read-only transaction: one consistent view, never the write lock, so it neither waits for
    * writers (in this process or another) nor blocks them. `insert`, `update`, `remove` and
    * `getForUpdate` reject with `ReadOnlyTransactionError`.
    */
-  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  read<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T>;
   /** Cheap; called by /health. */
   health(): StoreHealth;
   /** Every entity of every account and region (a read transaction). */
