@@ -217,13 +217,12 @@ async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res
   const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? "" : url.slice(q + 1);
   const { body, tooLarge, busy } = await readBody(req, budget);
-  const now = app.clock.now();
-  res.setHeader("Date", new Date(now).toUTCString());
+  res.setHeader("Date", httpDate(app.clock.now()));
   if (busy) return refuseBusy(app, budget, req, res);
 
   let query: Map<string, string>;
   try {
-    query = new Map(new URLSearchParams(rawQuery));
+    query = rawQuery === "" ? new Map<string, string>() : new Map(new URLSearchParams(rawQuery));
   } catch {
     query = new Map();
   }
@@ -256,6 +255,16 @@ async function onRequest(app: App, budget: BodyBudget, req: IncomingMessage, res
   });
   res.end(out.body);
   logRequest(app, out, started);
+}
+
+/** The last `Date` header written, by the second it names: every request of a second shares it. */
+let lastDate = { second: Number.NaN, text: "" };
+
+/** RFC 7231 `Date` of `ms` (whole seconds, as the format has no fraction). */
+function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastDate.second) lastDate = { second, text: new Date(second * 1000).toUTCString() };
+  return lastDate.text;
 }
 
 /**

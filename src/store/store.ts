@@ -193,21 +193,25 @@ export function readOnlyTx(tx: Tx): Tx {
   const view = { anyDue: (now: number) => tx.anyDue(now) } as Record<string, unknown>;
   for (const kind of Object.keys(tx) as (keyof Tx)[]) {
     if (kind === "anyDue") continue;
-    const repo = tx[kind] as unknown as Repo<EntityBase, string, string>;
-    const refuse = (what: string) => async (): Promise<never> => {
-      throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
-    };
-    view[kind] = {
-      get: repo.get.bind(repo),
-      find: repo.find.bind(repo),
-      count: repo.count.bind(repo),
-      sum: repo.sum.bind(repo),
-      due: repo.due.bind(repo),
-      getForUpdate: refuse("getForUpdate"),
-      insert: refuse("insert"),
-      update: refuse("update"),
-      remove: refuse("remove"),
-    } satisfies Repo<EntityBase, string, string>;
+    view[kind] = readOnlyRepo(kind, tx[kind]);
   }
   return view as unknown as Tx;
+}
+
+/** One repo with every write refused (`readOnlyTx`, or a backend that builds its repos on first use). */
+export function readOnlyRepo(kind: string, repo: Repo<EntityBase, string, string>): Repo<EntityBase, string, string> {
+  const refuse = (what: string) => async (): Promise<never> => {
+    throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
+  };
+  return {
+    get: repo.get.bind(repo),
+    find: repo.find.bind(repo),
+    count: repo.count.bind(repo),
+    sum: repo.sum.bind(repo),
+    due: repo.due.bind(repo),
+    getForUpdate: refuse("getForUpdate"),
+    insert: refuse("insert"),
+    update: refuse("update"),
+    remove: refuse("remove"),
+  };
 }

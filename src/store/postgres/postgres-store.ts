@@ -38,8 +38,8 @@ import pg from "pg";
 import type { EntityBase, EntityKind } from "../../domain/entities.js";
 import { ServiceUnavailable } from "../../domain/errors.js";
 import { nextDelay, resolveRetry, throttled } from "../retry.js";
-import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
-import { DuplicateKeyError, readOnlyTx } from "../store.js";
+import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
+import { DuplicateKeyError, readOnlyRepo } from "../store.js";
 import { ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
 import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { migrate } from "./migrations.js";
@@ -290,8 +290,21 @@ export class PostgresStore implements Store {
 
   /** `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN; later calls query. */
   #txFor(client: pg.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }): Tx {
-    const repos = {} as Record<EntityKind, PgRepo<EntityKind>>;
-    for (const kind of ENTITY_KINDS) repos[kind] = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>);
+    // Each repo is built when the operation first uses it (most use two or three of the kinds).
+    const repos = {} as Record<EntityKind, unknown>;
+    for (const kind of ENTITY_KINDS) {
+      let repo: unknown;
+      Object.defineProperty(repos, kind, {
+        enumerable: true,
+        get: () => {
+          if (repo === undefined) {
+            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>) as unknown as Repo<EntityBase, string, string>;
+            repo = mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
+          }
+          return repo;
+        },
+      });
+    }
     let first = prefetched;
     const anyDue = async (now: number): Promise<boolean> => {
       const known = first;
@@ -300,8 +313,7 @@ export class PostgresStore implements Store {
       const res = await run<{ due: boolean }>(client, dueProbe("$1"), [now]);
       return res.rows[0]!.due;
     };
-    const tx: Tx = { ...(repos as unknown as Repos), anyDue };
-    return mode === "write" ? tx : readOnlyTx(tx);
+    return Object.assign(repos, { anyDue }) as unknown as Tx;
   }
 }
 
