@@ -7,7 +7,7 @@
  * round-robin load balancer in front of them, per connection as an L4 balancer does with keep-alive.
  *
  * Input (argv[2]): the path of a JSON file { host, ports: number[], connections, seconds, warmupSeconds, requests: string[] (base64) }.
- * Output (stdout): JSON { requests, errors, statuses, rps, p50Ms, p99Ms, maxMs }.
+ * Output (stdout): the line `measuring` when the warm-up ends, then JSON { requests, errors, statuses, rps, p50Ms, p99Ms, maxMs }.
  */
 import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
@@ -74,6 +74,7 @@ function runConnection(port: number): Promise<void> {
 const connections = Array.from({ length: input.connections }, (_, i) => runConnection(input.ports[i % input.ports.length]!));
 setTimeout(() => {
   measuring = true;
+  process.stdout.write("measuring\n");
   const begin = performance.now();
   setTimeout(() => {
     measuring = false;

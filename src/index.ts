@@ -19,7 +19,6 @@ import { DEFAULT_TRANSPORT, createHttpServer, type TransportOptions } from "./se
 import { LOG_LEVELS, Logger, type LogLevel, type LogSink } from "./server/logger.js";
 import { applySeed, checkSeed, loadSeedFile, type SeedCall } from "./server/seed.js";
 import { DEFAULT_SHUTDOWN_GRACE_MS, trackConnections } from "./server/shutdown.js";
-import { openPostgresStore } from "./store/postgres/postgres-store.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 import type { Store } from "./store/store.js";
 import { VERSION } from "./version.js";
@@ -124,7 +123,9 @@ async function openStore(option: StoreOption | undefined, logger: Logger): Promi
         dataDir: store.dataDir,
         onRetry: (e) => logger.debug("database locked by another process; retrying", { mode: e.mode, attempt: e.attempt, delayMs: e.delayMs }),
       });
-    case "postgres":
+    case "postgres": {
+      // Loaded only when used: the pg driver is a large part of the start-up time of every other store.
+      const { openPostgresStore } = await import("./store/postgres/postgres-store.js");
       // Connects and migrates before the server listens; the error names the URL without the password.
       return openPostgresStore({
         url: store.url,
@@ -132,6 +133,7 @@ async function openStore(option: StoreOption | undefined, logger: Logger): Promi
         schema: store.schema,
         onRetry: (e) => logger.debug("database conflict with a concurrent request; retrying", { mode: e.mode, attempt: e.attempt, delayMs: e.delayMs }),
       });
+    }
     default:
       throw new RangeError(`store.kind must be "memory", "sqlite" or "postgres"`);
   }

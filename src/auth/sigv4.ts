@@ -132,6 +132,16 @@ export function signatureHex(signingKey: Buffer, toSign: string): string {
 
 /** `20240501T123456Z` → epoch ms, or NaN when malformed or not a real time (month 13, 25:00, 31 April). */
 export function parseAmzDate(text: string): number {
+  // Every request of a second carries the same date: the last one parsed is kept.
+  if (text === lastAmzDate.text) return lastAmzDate.ms;
+  const ms = parseAmzDateUncached(text);
+  lastAmzDate = { text, ms };
+  return ms;
+}
+
+let lastAmzDate = { text: "", ms: Number.NaN };
+
+function parseAmzDateUncached(text: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (!m) return Number.NaN;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));

@@ -8,7 +8,7 @@
  */
 import type { AwsError } from "../domain/errors.js";
 import type { WireProtocol } from "./decode.js";
-import type { Shape, StructureShape } from "./shapes.js";
+import type { ListShape, Shape, StructureShape } from "./shapes.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 // eslint-disable-next-line no-control-regex
@@ -23,53 +23,76 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c).replace(ILLEGAL_XML_CHARS, "");
 }
 
-interface EncodedMember {
+/** An element's tags, built once per member (the shape tables are static): encoding only concatenates. */
+interface Tags {
+  readonly open: string;
+  readonly close: string;
+  /** `<tag/>`, for an empty list. */
+  readonly empty: string;
+}
+
+interface EncodedMember extends Tags {
   readonly name: string;
-  readonly tag: string;
   readonly shape: Shape;
 }
 
-/** Each structure's members with their element names, computed once per shape (the tables are static). */
+const tagsOf = (tag: string): Tags => ({ open: `<${tag}>`, close: `</${tag}>`, empty: `<${tag}/>` });
+
+/** Each structure's members with their element tags, computed once per shape. */
 const MEMBER_LISTS = new WeakMap<StructureShape, readonly EncodedMember[]>();
+/** Each list shape's item tags, computed once per shape. */
+const ITEM_TAGS = new WeakMap<ListShape, Tags>();
 
 function membersOf(shape: StructureShape): readonly EncodedMember[] {
   let list = MEMBER_LISTS.get(shape);
   if (!list) {
-    list = Object.entries(shape.members).map(([name, member]) => ({ name, tag: member.locationName ?? name, shape: member.shape }));
+    list = Object.entries(shape.members).map(([name, member]) => ({ name, shape: member.shape, ...tagsOf(member.locationName ?? name) }));
     MEMBER_LISTS.set(shape, list);
   }
   return list;
 }
 
+function itemTagsOf(shape: ListShape): Tags {
+  let tags = ITEM_TAGS.get(shape);
+  if (!tags) {
+    tags = tagsOf(shape.item);
+    ITEM_TAGS.set(shape, tags);
+  }
+  return tags;
+}
+
 /** The XML of a structure's members (without an enclosing element). */
 export function encodeMembers(shape: StructureShape, value: Record<string, unknown>): string {
   let xml = "";
-  for (const m of membersOf(shape)) {
+  const members = membersOf(shape);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     const v = value[m.name];
-    if (v !== undefined && v !== null) xml += encodeElement(m.tag, m.shape, v);
+    if (v !== undefined && v !== null) xml += encodeElement(m, m.shape, v);
   }
   return xml;
 }
 
-function encodeElement(tag: string, shape: Shape, v: unknown): string {
+function encodeElement(tags: Tags, shape: Shape, v: unknown): string {
   switch (shape.type) {
     case "structure":
-      return `<${tag}>${encodeMembers(shape, v as Record<string, unknown>)}</${tag}>`;
+      return tags.open + encodeMembers(shape, v as Record<string, unknown>) + tags.close;
     case "list": {
       const items = v as unknown[];
-      if (items.length === 0) return `<${tag}/>`;
-      let xml = `<${tag}>`;
-      for (const item of items) xml += encodeElement(shape.item, shape.member, item);
-      return xml + `</${tag}>`;
+      if (items.length === 0) return tags.empty;
+      const itemTags = itemTagsOf(shape);
+      let xml = tags.open;
+      for (let i = 0; i < items.length; i++) xml += encodeElement(itemTags, shape.member, items[i]);
+      return xml + tags.close;
     }
     case "timestamp":
-      return `<${tag}>${new Date(v as number).toISOString()}</${tag}>`;
+      return tags.open + new Date(v as number).toISOString() + tags.close;
     case "boolean":
-      return `<${tag}>${v ? "true" : "false"}</${tag}>`;
+      return tags.open + (v ? "true" : "false") + tags.close;
     case "integer":
-      return `<${tag}>${String(v)}</${tag}>`;
+      return tags.open + String(v) + tags.close;
     case "string":
-      return `<${tag}>${escapeXml(String(v))}</${tag}>`;
+      return tags.open + escapeXml(typeof v === "string" ? v : String(v)) + tags.close;
   }
 }
 

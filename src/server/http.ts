@@ -137,22 +137,31 @@ function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const reservation = budget.open();
     let chunks: Buffer[] = [];
+    /** Once the body is complete, a later "close" (every request has one) costs nothing: no Error is built. */
+    let settled = false;
     const drop = () => {
       reservation.release();
       chunks = [];
     };
     req.on("error", (err) => {
       drop();
+      if (settled) return;
+      settled = true;
       reject(new ClientAborted(err.message));
     });
-    // After "end" this changes nothing; before it, the client left mid-body.
+    // Before "end", the client left mid-body.
     req.once("close", () => {
       drop();
+      if (settled) return;
+      settled = true;
       reject(new ClientAborted("the connection closed before the body was complete"));
     });
     const declared = declaredLength(req);
     let tooLarge = declared !== undefined && declared > BODY_LIMIT;
-    if (!tooLarge && declared !== undefined && !reservation.growTo(declared)) return resolve(BUSY);
+    if (!tooLarge && declared !== undefined && !reservation.growTo(declared)) {
+      settled = true;
+      return resolve(BUSY);
+    }
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -167,6 +176,7 @@ function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
         req.off("data", onData);
         req.pause();
         drop();
+        settled = true;
         resolve(BUSY);
       }
     };
@@ -174,6 +184,7 @@ function readBody(req: IncomingMessage, budget: BodyBudget): Promise<ReadBody> {
     req.once("end", () => {
       const body = tooLarge || chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       drop();
+      settled = true;
       resolve({ body, tooLarge, busy: false });
     });
   });
@@ -212,13 +223,12 @@ async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, req: Inc
   const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? "" : url.slice(q + 1);
   const { body, tooLarge, busy } = await readBody(req, budget);
-  const now = app.clock.now();
-  res.setHeader("Date", new Date(now).toUTCString());
+  res.setHeader("Date", httpDate(app.clock.now()));
   if (busy) return refuseBusy(app, budget, req, res);
 
   let query: Map<string, string>;
   try {
-    query = new Map(new URLSearchParams(rawQuery));
+    query = rawQuery === "" ? new Map<string, string>() : new Map(new URLSearchParams(rawQuery));
   } catch {
     query = new Map();
   }
@@ -252,6 +262,16 @@ async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, req: Inc
   res.end(out.body);
   hub.recordCall(out);
   logRequest(app, out, started);
+}
+
+/** The last `Date` header written, by the second it names: every request of a second shares it. */
+let lastDate = { second: Number.NaN, text: "" };
+
+/** RFC 7231 `Date` of `ms` (whole seconds, as the format has no fraction). */
+function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastDate.second) lastDate = { second, text: new Date(second * 1000).toUTCString() };
+  return lastDate.text;
 }
 
 /**

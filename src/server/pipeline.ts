@@ -182,6 +182,9 @@ export async function runOperation(
     ...(app.faults?.holding ? { held: app.faults.held.bind(app.faults) } : {}),
   });
   const handle = async (ctx: RequestContext) => (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
+  if (op.storeless) return handle(context(NO_STORE));
+  // Every transaction below first asks whether anything is due at `now`.
+  const hint = { now: inv.now };
   if (op.readOnly) {
     for (let look = 0; look < READ_LOOKS; look++) {
       const outcome = await app.store.read(async (tx) => {
@@ -192,18 +195,25 @@ export async function runOperation(
           if (err instanceof ReadOnlyTransactionError) return NEEDS_WRITE;
           throw err;
         }
-      });
+      }, hint);
       if (outcome === NEEDS_WRITE) break;
       if (outcome !== DUE) return outcome.output;
-      await app.store.transact((tx) => settle(context(tx)));
+      await app.store.transact((tx) => settle(context(tx)), hint);
     }
   }
   return app.store.transact(async (tx) => {
     const ctx = context(tx);
     await settle(ctx);
     return handle(ctx);
-  });
+  }, hint);
 }
+
+/** The `tx` of a storeless operation: any use is a bug (a 500), never a silent store access. */
+const NO_STORE = new Proxy({} as Tx, {
+  get(_target, property) {
+    throw new Error(`a storeless operation used the store (${String(property)})`);
+  },
+});
 
 const DUE = Symbol("transitions are due");
 const NEEDS_WRITE = Symbol("the read-only operation needs to write");

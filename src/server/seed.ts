@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 import { AwsError } from "../domain/errors.js";
 import type { Shape, StructureShape } from "../protocol/shapes.js";
 import { validateStructure } from "../protocol/validate.js";
@@ -25,6 +26,12 @@ export interface SeedCall {
 
 export class SeedError extends Error {
   override readonly name = "SeedError";
+}
+
+/** The YAML parser, loaded on first use (synchronously): a server without a YAML seed never pays its start-up cost. */
+function parseYaml(text: string): unknown {
+  const yaml = createRequire(import.meta.url)("yaml") as typeof Yaml;
+  return yaml.parse(text);
 }
 
 export function loadSeedFile(path: string): SeedCall[] {

@@ -21,6 +21,11 @@ export interface Operation<I extends StructureShape = StructureShape, O extends 
    * again as a write when it tries.
    */
   readonly readOnly?: true;
+  /**
+   * The handler answers from the request alone (STS GetCallerIdentity): it runs without a
+   * transaction and without settling, and its `ctx.tx` throws on any use.
+   */
+  readonly storeless?: true;
   readonly input: I;
   readonly output: O;
   readonly handler: (ctx: RequestContext, input: ValueOf<I>) => Promise<O extends StructureShape ? ValueOf<O> : void>;
@@ -29,6 +34,7 @@ export interface Operation<I extends StructureShape = StructureShape, O extends 
 /** Any operation, as the service tables hold them (each entry was type-checked by `operation()`). */
 export interface AnyOperation {
   readonly readOnly?: true;
+  readonly storeless?: true;
   readonly input: StructureShape;
   readonly output: StructureShape | undefined;
   readonly handler: (ctx: RequestContext, input: never) => Promise<unknown>;

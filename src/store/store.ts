@@ -134,6 +134,15 @@ export interface RetryEvent {
   readonly delayMs: number;
 }
 
+/**
+ * What the caller already knows about a transaction, so a backend can save a round trip: `now` is
+ * the time the function will pass to `tx.anyDue` first (a PostgreSQL store asks it together with
+ * BEGIN). Optional: every backend answers the same without it.
+ */
+export interface TransactionHint {
+  readonly now?: number | undefined;
+}
+
 /** Whether the store can take writes; `problem` says why not, for /health and the logs. */
 export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
@@ -146,13 +155,13 @@ export interface Store {
    * A read-write transaction. On lock contention the whole of `fn` is run again in a new
    * transaction (bounded; past the bound the call rejects with the catalogue's `Throttling`).
    */
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transact<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T>;
   /**
    * A read-only transaction: one consistent view, never the write lock, so it neither waits for
    * writers (in this process or another) nor blocks them. `insert`, `update`, `remove` and
    * `getForUpdate` reject with `ReadOnlyTransactionError`.
    */
-  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  read<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T>;
   /** Cheap; called by /health. */
   health(): StoreHealth;
   /** Every entity of every account and region (a read transaction). */
@@ -196,21 +205,25 @@ export function readOnlyTx(tx: Tx): Tx {
   const view = { anyDue: (now: number) => tx.anyDue(now) } as Record<string, unknown>;
   for (const kind of Object.keys(tx) as (keyof Tx)[]) {
     if (kind === "anyDue") continue;
-    const repo = tx[kind] as unknown as Repo<EntityBase, string, string>;
-    const refuse = (what: string) => async (): Promise<never> => {
-      throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
-    };
-    view[kind] = {
-      get: repo.get.bind(repo),
-      find: repo.find.bind(repo),
-      count: repo.count.bind(repo),
-      sum: repo.sum.bind(repo),
-      due: repo.due.bind(repo),
-      getForUpdate: refuse("getForUpdate"),
-      insert: refuse("insert"),
-      update: refuse("update"),
-      remove: refuse("remove"),
-    } satisfies Repo<EntityBase, string, string>;
+    view[kind] = readOnlyRepo(kind, tx[kind]);
   }
   return view as unknown as Tx;
+}
+
+/** One repo with every write refused (`readOnlyTx`, or a backend that builds its repos on first use). */
+export function readOnlyRepo(kind: string, repo: Repo<EntityBase, string, string>): Repo<EntityBase, string, string> {
+  const refuse = (what: string) => async (): Promise<never> => {
+    throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
+  };
+  return {
+    get: repo.get.bind(repo),
+    find: repo.find.bind(repo),
+    count: repo.count.bind(repo),
+    sum: repo.sum.bind(repo),
+    due: repo.due.bind(repo),
+    getForUpdate: refuse("getForUpdate"),
+    insert: refuse("insert"),
+    update: refuse("update"),
+    remove: refuse("remove"),
+  };
 }

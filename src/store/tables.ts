@@ -77,6 +77,13 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
 
+/**
+ * The tables whose rows carry due times settle acts on (lifecycle transitions, scheduled actions,
+ * snapshots being taken or expiring): the stores' "anything due?" probe reads exactly these, and
+ * src/domain/settle.ts reads the same kinds.
+ */
+export const DUE_TABLES: readonly string[] = (["clusters", "endpoints", "scheduledActions", "snapshots"] as const).map((k) => TABLES[k].table);
+
 export type SqlValue = string | number | boolean | null;
 
 /** The persisted row of any table, with logical values (each backend binds booleans its own way). */

@@ -16,6 +16,8 @@ import { ENTITY_KINDS, TABLES, entityToRow } from "../../src/store/tables.js";
 import { storeContract } from "./contract.js";
 import { A1, R1, entity } from "./fixtures.js";
 
+const S = { account: A1, region: R1 };
+
 const tempDir = () => mkdtempSync(join(tmpdir(), "rl-store-"));
 
 storeContract({
@@ -192,5 +194,34 @@ describe("sqlite file backend", () => {
     await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "w" })));
     assert.equal(await store.read((tx) => tx.vpcs.count({})), 1, "writes work again after the read");
     await store.close();
+  });
+  it("sqlite: anyDue answers from a cached earliest due time, yet sees a transition due from this connection's writes and from another connection's commits", async () => {
+    const a = new SqliteStore({ dataDir: dir });
+    const b = new SqliteStore({ dataDir: dir });
+    try {
+      assert.equal(await a.read((tx) => tx.anyDue(5_000)), false, "nothing is due in an empty database");
+      await b.transact((tx) => tx.clusters.insert(entity("clusters", { id: "other", pending: { transition: "cluster-create", at: 4_000 } })));
+      assert.equal(await a.read((tx) => tx.anyDue(3_999)), false, "not yet due");
+      assert.equal(await a.read((tx) => tx.anyDue(4_000)), true, "another connection's commit is seen");
+      await a.transact((tx) => tx.clusters.remove(S, "other"));
+      assert.equal(await a.read((tx) => tx.anyDue(9_000)), false, "gone once removed");
+      await a.transact((tx) => tx.endpoints.insert(entity("endpoints", { id: "mine", pending: { transition: "endpoint-create", at: 2_000 } })));
+      assert.equal(await a.read((tx) => tx.anyDue(2_000)), true, "this connection's own write is seen");
+      assert.equal(await b.read((tx) => tx.anyDue(2_000)), true, "and by the other connection");
+      await assert.rejects(
+        a.transact(async (tx) => {
+          await tx.endpoints.update({ ...entity("endpoints", { id: "mine" }) });
+          assert.equal(await tx.anyDue(9_000), false, "settled inside the transaction");
+          throw new Error("the operation fails after settling");
+        }),
+        /the operation fails/,
+      );
+      assert.equal(await a.read((tx) => tx.anyDue(2_000)), true, "a settle that rolled back leaves the transition due");
+      await b.transact((tx) => tx.endpoints.update({ ...entity("endpoints", { id: "mine" }) }));
+      assert.equal(await a.read((tx) => tx.anyDue(9_000)), false, "settled by the other connection");
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });

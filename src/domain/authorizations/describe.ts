@@ -41,15 +41,16 @@ export async function describeEndpointAuthorization(ctx: DomainContext, req: Des
   // With both the cluster and the other party known, the grant's key is known: a primary-key lookup
   // (Terraform's read), whatever the number of grants on the cluster.
   let filter;
+  let cluster;
   if (req.grantee === true) {
     const id = clusterId !== undefined && req.account !== undefined ? authorizationId(clusterId, ctx.scope.account) : undefined;
     filter = { region, grantee: ctx.scope.account, account: req.account, clusterId, id };
   } else {
-    if (req.clusterIdentifier !== undefined) await findCluster(ctx, ctx.scope, req.clusterIdentifier);
+    if (req.clusterIdentifier !== undefined) cluster = await findCluster(ctx, ctx.scope, req.clusterIdentifier);
     const id = clusterId !== undefined && req.account !== undefined ? authorizationId(clusterId, req.account) : undefined;
     filter = { account: ctx.scope.account, region, clusterId, grantee: req.account, id };
   }
   const page = await paginate((p) => ctx.tx.authorizations.find(filter, p), { MaxRecords: req.maxRecords, Marker: req.marker });
-  const items = await viewsOf(ctx, page.items);
+  const items = await viewsOf(ctx, page.items, cluster);
   return page.marker === undefined ? { items } : { items, marker: page.marker };
 }

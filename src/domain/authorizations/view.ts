@@ -4,7 +4,7 @@
  * Cluster reads are cached per call, so a page of N grants costs at most N + 1 row reads.
  */
 import type { DomainContext } from "../context.js";
-import type { Authorization } from "../entities.js";
+import type { Authorization, Cluster } from "../entities.js";
 
 export interface AuthorizationView {
   readonly grant: Authorization;
@@ -12,8 +12,10 @@ export interface AuthorizationView {
   readonly clusterStatus: string | undefined;
 }
 
-export async function viewsOf(ctx: DomainContext, grants: readonly Authorization[]): Promise<AuthorizationView[]> {
+/** `known`: a cluster the caller has already read in this transaction (its status is not read again). */
+export async function viewsOf(ctx: DomainContext, grants: readonly Authorization[], known?: Cluster): Promise<AuthorizationView[]> {
   const statuses = new Map<string, string | undefined>();
+  if (known !== undefined) statuses.set(`${known.account}/${known.id}`, known.status);
   const views: AuthorizationView[] = [];
   for (const grant of grants) {
     const key = `${grant.account}/${grant.clusterId}`;

@@ -30,11 +30,35 @@ function modulus(seed: string): Buffer {
   return Buffer.concat([Buffer.from([0]), n]); // mpint: a leading zero keeps it positive
 }
 
+/**
+ * Keys already derived, by seed: the derivation (8 SHA-256 and a base64 of 279 bytes) is a pure
+ * function, and every DescribeClusters answers it. Bounded: past the limit the oldest half is dropped.
+ */
+const derived = new Map<string, string>();
+const DERIVED_LIMIT = 4096;
+
 export function clusterPublicKey(cluster: Pick<Cluster, "account" | "region" | "id" | "namespaceId">): string {
+  const seed = `${cluster.account}/${cluster.region}/${cluster.id}/${cluster.namespaceId}`;
+  let key = derived.get(seed);
+  if (key === undefined) {
+    key = deriveKey(seed);
+    if (derived.size >= DERIVED_LIMIT) {
+      let drop = DERIVED_LIMIT / 2;
+      for (const old of derived.keys()) {
+        if (drop-- === 0) break;
+        derived.delete(old);
+      }
+    }
+    derived.set(seed, key);
+  }
+  return key;
+}
+
+function deriveKey(seed: string): string {
   const blob = Buffer.concat([
     sshString(Buffer.from("ssh-rsa")),
     sshString(Buffer.from([0x01, 0x00, 0x01])),
-    sshString(modulus(`${cluster.account}/${cluster.region}/${cluster.id}/${cluster.namespaceId}`)),
+    sshString(modulus(seed)),
   ]);
   return `ssh-rsa ${blob.toString("base64")} Amazon-Redshift`;
 }

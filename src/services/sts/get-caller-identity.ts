@@ -10,6 +10,8 @@ export const GetCallerIdentityOutput = structure({
 
 export const GetCallerIdentity = operation({
   readOnly: true,
+  // No store round trip: the answer is the caller's credentials.
+  storeless: true,
   input: EMPTY,
   output: GetCallerIdentityOutput,
   handler: async (ctx) => {

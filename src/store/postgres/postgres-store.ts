@@ -38,9 +38,9 @@ import pg from "pg";
 import type { EntityBase, EntityKind } from "../../domain/entities.js";
 import { ServiceUnavailable } from "../../domain/errors.js";
 import { nextDelay, resolveRetry, throttled } from "../retry.js";
-import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
-import { DuplicateKeyError, readOnlyTx } from "../store.js";
-import { ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
+import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
+import { DuplicateKeyError, readOnlyRepo } from "../store.js";
+import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
 import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { migrate } from "./migrations.js";
 import { PgRepo, run } from "./repo.js";
@@ -148,12 +148,12 @@ export class PostgresStore implements Store {
     }
   }
 
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#track(this.#withRetry("write", fn));
+  transact<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T> {
+    return this.#track(this.#withRetry("write", fn, hint?.now));
   }
 
-  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#track(this.#withRetry("read", fn));
+  read<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T> {
+    return this.#track(this.#withRetry("read", fn, hint?.now));
   }
 
   /**
@@ -221,14 +221,14 @@ export class PostgresStore implements Store {
     return p;
   }
 
-  async #withRetry<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>): Promise<T> {
+  async #withRetry<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>, now?: number): Promise<T> {
     if (this.#closed) throw new Error("store is closed");
     const started = performance.now();
     let uniqueViolations = 0;
     let connectionRetried = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.#attempt(mode, fn);
+        const result = await this.#attempt(mode, fn, now);
         this.#problem = undefined;
         return result;
       } catch (err) {
@@ -252,7 +252,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>): Promise<T> {
+  async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>, now?: number): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -267,8 +267,17 @@ export class PostgresStore implements Store {
     client.on("error", onError);
     let committing = false;
     try {
-      await client.query(mode === "write" ? this.#beginWrite : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const tx = this.#txFor(client, mode);
+      const begin = mode === "write" ? this.#beginWrite : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+      // With the time known, "anything due?" travels with BEGIN (one round trip, not two): `now` is
+      // a safe integer, written as a literal (the simple protocol takes no parameters).
+      let prefetched: { now: number; due: boolean } | undefined;
+      if (now !== undefined && Number.isSafeInteger(now)) {
+        const results = (await client.query(`${begin}; ${dueProbe(String(now))}`)) as unknown as pg.QueryResult<{ due: boolean }>[];
+        prefetched = { now, due: results[results.length - 1]!.rows[0]!.due };
+      } else {
+        await client.query(begin);
+      }
+      const tx = this.#txFor(client, mode, prefetched);
       const result = await fn(tx, client);
       committing = true;
       const done = await client.query("COMMIT");
@@ -290,23 +299,38 @@ export class PostgresStore implements Store {
     }
   }
 
-  #txFor(client: pg.ClientBase, mode: Mode): Tx {
-    const repos = {} as Record<EntityKind, PgRepo<EntityKind>>;
-    for (const kind of ENTITY_KINDS) repos[kind] = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>);
+  /** `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN; later calls query. */
+  #txFor(client: pg.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }): Tx {
+    // Each repo is built when the operation first uses it (most use two or three of the kinds).
+    const repos = {} as Record<EntityKind, unknown>;
+    for (const kind of ENTITY_KINDS) {
+      let repo: unknown;
+      Object.defineProperty(repos, kind, {
+        enumerable: true,
+        get: () => {
+          if (repo === undefined) {
+            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>) as unknown as Repo<EntityBase, string, string>;
+            repo = mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
+          }
+          return repo;
+        },
+      });
+    }
+    let first = prefetched;
     const anyDue = async (now: number): Promise<boolean> => {
-      const res = await run<{ due: boolean }>(
-        client,
-        `SELECT EXISTS (SELECT 1 FROM ${TABLES.clusters.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.endpoints.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.scheduledActions.table} WHERE due_at IS NOT NULL AND due_at <= $1)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.snapshots.table} WHERE due_at IS NOT NULL AND due_at <= $1) AS due`,
-        [now],
-      );
+      const known = first;
+      first = undefined;
+      if (known !== undefined && known.now === now) return known.due;
+      const res = await run<{ due: boolean }>(client, dueProbe("$1"), [now]);
       return res.rows[0]!.due;
     };
-    const tx: Tx = { ...(repos as unknown as Repos), anyDue };
-    return mode === "write" ? tx : readOnlyTx(tx);
+    return Object.assign(repos, { anyDue }) as unknown as Tx;
   }
+}
+
+/** Whether any lifecycle transition or scheduled action is due at `now` (a parameter or a literal). */
+function dueProbe(now: string): string {
+  return `SELECT ${DUE_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE due_at IS NOT NULL AND due_at <= ${now})`).join(" OR ")} AS due`;
 }
 
 /** A connection-level failure of one attempt; `beforeCommit`: COMMIT was not sent, so nothing was applied. */

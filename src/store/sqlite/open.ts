@@ -22,6 +22,8 @@ export interface OpenFileOptions {
    * write (tests run as root, which may write any file, so they cannot make one unwritable).
    */
   readonly readonly?: boolean | undefined;
+  /** Called with every statement run (better-sqlite3's `verbose`); tests count them. */
+  readonly verbose?: ((sql: string) => void) | undefined;
 }
 
 /** The identity of the file a path names, to notice when the path stops naming it. */
@@ -63,7 +65,8 @@ export function openDatabaseFile(dir: string, path: string, options: OpenFileOpt
   if (st && !st.isFile()) throw new Error(`the database ${path} is not a regular file`);
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: options.readonly === true });
+    const verbose = options.verbose;
+    db = new Database(path, { readonly: options.readonly === true, ...(verbose === undefined ? {} : { verbose: (sql: unknown) => verbose(String(sql)) }) });
     db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
     if (db.readonly) throw Object.assign(new Error("opened read-only"), { code: "SQLITE_READONLY" });
     db.pragma("journal_mode = WAL");

@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { columnsOf, entityToRow, filterColumn, measureColumn, rowToEntity, toSqlValue, type Row, type SqlValue, type TableSpec } from "../tables.js";
+import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
 import type { Db } from "./open.js";
 
 type Bound = string | number | null;
@@ -17,12 +17,26 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #db: Db;
   readonly #spec: TableSpec<K>;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #bodyStatements = new Map<string, Database.Statement>();
   readonly #insertColumns: string[];
+  readonly #noteDue: (dueAt: number) => void;
 
-  constructor(db: Db, spec: TableSpec<K>) {
+  /** `noteDue` hears every due time this repo writes (the store's cache of the earliest one). */
+  constructor(db: Db, spec: TableSpec<K>, noteDue: (dueAt: number) => void = () => undefined) {
     this.#db = db;
     this.#spec = spec;
+    this.#noteDue = noteDue;
     this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
+  }
+
+  /** A `SELECT body …` statement that yields the body text itself (no row object per record). */
+  #bodies(sql: string): Database.Statement {
+    let s = this.#bodyStatements.get(sql);
+    if (!s) {
+      s = this.#db.prepare(sql).pluck();
+      this.#bodyStatements.set(sql, s);
+    }
+    return s;
   }
 
   #stmt(sql: string): Database.Statement {
@@ -35,10 +49,10 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const row = this.#stmt(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).get(scope.account, scope.region, id) as
-      | Row
+    const body = this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).get(scope.account, scope.region, id) as
+      | string
       | undefined;
-    return row ? rowToEntity<EntityKinds[K]>(row) : undefined;
+    return body === undefined ? undefined : (JSON.parse(body) as EntityKinds[K]);
   }
 
   /** The whole database is locked by BEGIN IMMEDIATE, so a plain read is already exclusive. */
@@ -48,6 +62,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
 
   async insert(entity: EntityKinds[K]): Promise<void> {
     const row = entityToRow(this.#spec, entity);
+    if (row.due_at !== null) this.#noteDue(row.due_at);
     const cols = this.#insertColumns;
     try {
       this.#stmt(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => bind(row[c])));
@@ -59,6 +74,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
 
   async update(entity: EntityKinds[K]): Promise<boolean> {
     const row = entityToRow(this.#spec, entity);
+    if (row.due_at !== null) this.#noteDue(row.due_at);
     const cols = this.#insertColumns.slice(3);
     const info = this.#stmt(
       `UPDATE ${this.#spec.table} SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE account = ? AND region = ? AND id = ?`,
@@ -95,7 +111,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
       sql += " LIMIT ?";
       args.push(page.limit);
     }
-    return (this.#stmt(sql).all(...args) as Row[]).map((r) => rowToEntity<EntityKinds[K]>(r));
+    return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[]);
   }
 
   async count(filter: Filter<string>): Promise<number> {
@@ -112,11 +128,18 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {
-    const rows = this.#stmt(
+    const bodies = this.#bodies(
       `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,
-    ).all(now, limit) as Row[];
-    return rows.map((r) => rowToEntity<EntityKinds[K]>(r));
+    ).all(now, limit) as string[];
+    return decodeAll<EntityKinds[K]>(bodies);
   }
+}
+
+/** Each stored body decoded once (the entity as JSON text, store/tables.ts `rowToEntity`). */
+function decodeAll<E>(bodies: string[]): E[] {
+  const out = new Array<E>(bodies.length);
+  for (let i = 0; i < bodies.length; i++) out[i] = JSON.parse(bodies[i]!) as E;
+  return out;
 }
 
 /**

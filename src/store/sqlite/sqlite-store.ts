@@ -23,7 +23,7 @@ import type { EntityBase, EntityKind } from "../../domain/entities.js";
 import { ServiceUnavailable } from "../../domain/errors.js";
 import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
 import { readOnlyTx } from "../store.js";
-import { ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
+import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
 import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
 import { SqliteRepo } from "./repo.js";
@@ -37,6 +37,11 @@ export interface SqliteOptions {
   readonly retry?: Partial<RetryPolicy> | undefined;
   /** Called before each retry caused by the lock (logs, tests). */
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
+  /**
+   * Called with the text of every SQL statement this store runs (better-sqlite3's `verbose`), for
+   * the statement-count tests. Absent in production: no cost.
+   */
+  readonly onStatement?: ((sql: string) => void) | undefined;
   /** Test hook: open the file read-only, as SQLite does for a file this process cannot write. */
   readonly openReadOnly?: boolean | undefined;
 }
@@ -56,6 +61,15 @@ export class SqliteStore implements Store {
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #identity: FileIdentity | undefined;
+  readonly #nextDueQuery: Database.Statement;
+  readonly #dataVersion: Database.Statement;
+  /**
+   * A lower bound of the earliest due time in the database (null: nothing is due), valid while
+   * `PRAGMA data_version` equals `#nextDueVersion` (another connection's commit changes it);
+   * undefined when unknown. This connection's own writes keep it a lower bound (`noteDue`).
+   */
+  #nextDue: number | null | undefined;
+  #nextDueVersion = -1;
   #problem: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   /** Operations not yet settled, including those waiting out a backoff outside the queue. */
@@ -69,25 +83,25 @@ export class SqliteStore implements Store {
       const dir = resolve(options.dataDir);
       this.location = join(dir, SQLITE_FILE);
       this.kind = "sqlite";
-      this.#db = openDatabaseFile(dir, this.location, { readonly: options.openReadOnly });
+      this.#db = openDatabaseFile(dir, this.location, { readonly: options.openReadOnly, verbose: options.onStatement });
       this.#identity = fileIdentity(this.location);
     } else {
       this.location = ":memory:";
       this.kind = "memory";
-      this.#db = new Database(":memory:");
+      this.#db = new Database(":memory:", options.onStatement === undefined ? {} : { verbose: (sql) => options.onStatement!(String(sql)) });
       migrate(this.#db);
     }
     const repos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
-    for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>);
-    const dueProbe = this.#db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM ${TABLES.clusters.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.endpoints.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.scheduledActions.table} WHERE due_at IS NOT NULL AND due_at <= @now)` +
-          ` OR EXISTS (SELECT 1 FROM ${TABLES.snapshots.table} WHERE due_at IS NOT NULL AND due_at <= @now)`,
-      )
+    // Every due time written lowers the cached bound (below), whether or not its transaction commits.
+    const noteDue = (dueAt: number) => {
+      if (this.#nextDue !== undefined && (this.#nextDue === null || dueAt < this.#nextDue)) this.#nextDue = dueAt;
+    };
+    for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue);
+    this.#nextDueQuery = this.#db
+      .prepare(`SELECT min(due) FROM (${DUE_TABLES.map((t) => `SELECT min(due_at) AS due FROM ${t} WHERE due_at IS NOT NULL`).join(" UNION ALL ")})`)
       .pluck();
-    this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => dueProbe.get({ now }) === 1 };
+    this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
+    this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
     this.#readTx = readOnlyTx(this.#tx);
     this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
     this.#beginRead = this.#db.prepare("BEGIN");
@@ -196,11 +210,29 @@ export class SqliteStore implements Store {
         return result;
       } catch (err) {
         if (this.#db.inTransaction) this.#rollback.run();
+        // Read inside the transaction that is undone (a settled transition rolled back with it).
+        this.#nextDue = undefined;
         throw err;
       }
     } finally {
       if (mode === "read") this.#db.exec("PRAGMA query_only = OFF");
     }
+  }
+
+  /**
+   * `anyDue` without reading the tables in the common case: nothing can be due before the cached
+   * lower bound, so while `now` is before it (and no other connection committed since it was read:
+   * `PRAGMA data_version`, which also starts the transaction's snapshot; an in-memory database has
+   * no other connection) the answer is no. Otherwise one aggregate over the three partial due
+   * indexes reads the exact earliest due time.
+   */
+  #anyDue(now: number): boolean {
+    const version = this.#identity === undefined ? 0 : (this.#dataVersion.get() as number);
+    if (this.#nextDue === undefined || version !== this.#nextDueVersion || (this.#nextDue !== null && this.#nextDue <= now)) {
+      this.#nextDue = this.#nextDueQuery.get() as number | null;
+      this.#nextDueVersion = version;
+    }
+    return this.#nextDue !== null && this.#nextDue <= now;
   }
 
   #checkFile(): void {

@@ -1,0 +1,126 @@
+/**
+ * SQL statements per hot operation, counted through the store (better-sqlite3's statement hook,
+ * SqliteStore `onStatement`), so the performance work of issue 12 cannot silently regress: a
+ * request costs its transaction (BEGIN … COMMIT) and the few indexed lookups its answer needs.
+ * Counted with nothing due (every earlier transition settled), as a steady server sees them;
+ * the budgets are the counts measured when they were set: raise one only with a reason.
+ */
+import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import {
+  AuthorizeEndpointAccessCommand,
+  CreateClusterCommand,
+  CreateEndpointAccessCommand,
+  DescribeClustersCommand,
+  DescribeEndpointAccessCommand,
+  DescribeEndpointAuthorizationCommand,
+} from "@aws-sdk/client-redshift";
+import type { ManualClock } from "../../src/domain/clock.js";
+import { createHttpServer } from "../../src/server/http.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { testApp } from "../fixtures/app.js";
+import { createCluster, createNetwork, type Network } from "../fixtures/endpoint-world.js";
+import { GRANTEE, GRANTOR, clientsFor, type Clients } from "../helpers.js";
+
+const statements: string[] = [];
+const store = new SqliteStore({ onStatement: (sql) => statements.push(sql) });
+const app = testApp(store);
+const clock = app.clock as ManualClock;
+const server = createHttpServer(app);
+let grantor: Clients;
+let grantee: Clients;
+let granteeNet: Network;
+
+/** The statements one call runs, after a request that settles whatever earlier calls left due. */
+async function counted(call: () => Promise<unknown>): Promise<string[]> {
+  clock.advance(1000);
+  await grantor.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "analytics" }));
+  statements.length = 0;
+  await call();
+  return [...statements];
+}
+
+function within(list: string[], budget: number, what: string): void {
+  assert.ok(list.length <= budget, `${what}: ${list.length} statements, budget ${budget}:\n  ${list.join("\n  ")}`);
+}
+
+describe("statements per hot operation (SQLite, counted through the store)", () => {
+  before(async () => {
+    server.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    grantor = clientsFor(url, GRANTOR);
+    grantee = clientsFor(url, GRANTEE);
+    const grantorNet = await createNetwork(grantor, "10.0.0.0/16", "grantor-sng");
+    await createCluster(grantor, "analytics", { ClusterSubnetGroupName: grantorNet.subnetGroupName });
+    granteeNet = await createNetwork(grantee, "10.1.0.0/16", "grantee-sng");
+    for (const n of [1, 2, 3]) await grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "analytics", Account: `44444444444${n}` }));
+    clock.advance(1000);
+    await grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "analytics", Account: GRANTEE }));
+    clock.advance(1000);
+    await grantee.redshift.send(
+      new CreateEndpointAccessCommand({ EndpointName: "bi", ClusterIdentifier: "analytics", ResourceOwner: GRANTOR, SubnetGroupName: granteeNet.subnetGroupName }),
+    );
+  });
+  after(async () => {
+    server.close();
+    await store.close();
+  });
+
+  it("statement count: DescribeClusters by id is a read transaction with one lookup (BEGIN, the row, COMMIT)", async () => {
+    const list = await counted(() => grantor.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "analytics" })));
+    assert.ok(list.some((s) => /FROM clusters/.test(s)), list.join("\n"));
+    assert.ok(!list.some((s) => /BEGIN IMMEDIATE/.test(s)), "a read never takes the write lock");
+    within(list, 5, "DescribeClusters");
+  });
+
+  it("statement count: DescribeEndpointAuthorization by cluster+account reads the grant by its key", async () => {
+    const list = await counted(() => grantor.redshift.send(new DescribeEndpointAuthorizationCommand({ ClusterIdentifier: "analytics", Account: GRANTEE })));
+    within(list, 6, "DescribeEndpointAuthorization by cluster+account");
+  });
+
+  it("statement count: DescribeEndpointAccess by name reads the endpoint by its key", async () => {
+    const list = await counted(() => grantee.redshift.send(new DescribeEndpointAccessCommand({ EndpointName: "bi" })));
+    within(list, 5, "DescribeEndpointAccess by name");
+  });
+
+  it("statement count: a page of DescribeEndpointAuthorization is one query with a LIMIT, whatever the page holds", async () => {
+    const list = await counted(() => grantor.redshift.send(new DescribeEndpointAuthorizationCommand({ ClusterIdentifier: "analytics", MaxRecords: 20 })));
+    const pages = list.filter((s) => /FROM authorizations/.test(s));
+    assert.ok(pages.some((s) => /LIMIT/.test(s)), `the page is limited in SQL:\n${list.join("\n")}`);
+    within(list, 6, "DescribeEndpointAuthorization page");
+  });
+
+  it("statement count: AuthorizeEndpointAccess is one write transaction with a bounded number of statements", async () => {
+    const list = await counted(() => grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "analytics", Account: "555555555555" })));
+    assert.equal(list.filter((s) => /^BEGIN/.test(s)).length, 1, "one transaction");
+    within(list, 6, "AuthorizeEndpointAccess");
+  });
+
+  it("statement count: CreateEndpointAccess is one write transaction with a bounded number of statements", async () => {
+    const list = await counted(() =>
+      grantee.redshift.send(
+        new CreateEndpointAccessCommand({ EndpointName: "bi2", ClusterIdentifier: "analytics", ResourceOwner: GRANTOR, SubnetGroupName: granteeNet.subnetGroupName }),
+      ),
+    );
+    assert.equal(list.filter((s) => /^BEGIN/.test(s)).length, 1, "one transaction");
+    within(list, 13, "CreateEndpointAccess");
+  });
+
+  it("statement count: CreateCluster is one write transaction with a bounded number of statements", async () => {
+    const create = (id: string) =>
+      grantor.redshift.send(new CreateClusterCommand({ ClusterIdentifier: id, NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" }));
+    // The first cluster in the default subnet group creates that group (once per account): not counted.
+    await create("second");
+    const list = await counted(() => create("third"));
+    assert.equal(list.filter((s) => /^BEGIN/.test(s)).length, 1, "one transaction");
+    within(list, 10, "CreateCluster");
+  });
+
+  it("statement count: STS GetCallerIdentity runs no statement at all", async () => {
+    const list = await counted(() => grantor.sts.send(new GetCallerIdentityCommand({})));
+    assert.deepEqual(list, []);
+  });
+});
