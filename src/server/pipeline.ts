@@ -171,10 +171,20 @@ export async function runOperation(
   input: Record<string, unknown>,
   inv: Invocation,
 ): Promise<Record<string, unknown> | undefined> {
-  const context = (tx: Tx): RequestContext => ({
+  // The operation's time. A run of the transaction function after the first (the store retries on
+  // contention or a serialization failure) takes the clock again: the transaction it lost to may
+  // have committed a transition due at a later time than this request's arrival, and the retry must
+  // see that transition as settled when it is due — as a new request would — not as still under way.
+  let now = inv.now;
+  let runs = 0;
+  const attemptNow = (): number => {
+    if (runs++ > 0) now = Math.max(now, app.clock.now());
+    return now;
+  };
+  const context = (tx: Tx, at: number): RequestContext => ({
     tx,
     scope: { account: inv.identity.account, region: inv.identity.region },
-    now: inv.now,
+    now: at,
     quotas: app.quotas,
     delays: app.delays,
     requestId: inv.requestId,
@@ -182,15 +192,21 @@ export async function runOperation(
     ...(app.faults?.holding ? { held: app.faults.held.bind(app.faults) } : {}),
   });
   const handle = async (ctx: RequestContext) => (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
-  if (op.storeless) return handle(context(NO_STORE));
-  // Every transaction below first asks whether anything is due at `now`.
-  const hint = { now: inv.now };
+  if (op.storeless) return handle(context(NO_STORE, now));
+  // Every transaction below first asks whether anything is due at its time (the hint lets a store
+  // ask it together with BEGIN; a retry with a later time asks again).
+  const hint = {
+    get now(): number {
+      return now;
+    },
+  };
   if (op.readOnly) {
     for (let look = 0; look < READ_LOOKS; look++) {
       const outcome = await app.store.read(async (tx) => {
-        if (await tx.anyDue(inv.now)) return DUE;
+        const at = attemptNow();
+        if (await tx.anyDue(at)) return DUE;
         try {
-          return { output: await handle(context(tx)) };
+          return { output: await handle(context(tx, at)) };
         } catch (err) {
           if (err instanceof ReadOnlyTransactionError) return NEEDS_WRITE;
           throw err;
@@ -198,11 +214,11 @@ export async function runOperation(
       }, hint);
       if (outcome === NEEDS_WRITE) break;
       if (outcome !== DUE) return outcome.output;
-      await app.store.transact((tx) => settle(context(tx)), hint);
+      await app.store.transact((tx) => settle(context(tx, attemptNow())), hint);
     }
   }
   return app.store.transact(async (tx) => {
-    const ctx = context(tx);
+    const ctx = context(tx, attemptNow());
     await settle(ctx);
     return handle(ctx);
   }, hint);
