@@ -5,7 +5,8 @@
  *    `final_snapshot_identifier`) and a tagged `aws_redshift_cluster_snapshot` of it: `apply`, a
  *    clean `plan -detailed-exitcode`, an update of what is updatable in place
  *    (`manual_snapshot_retention_period`, tags), the snapshot dropped from the state and imported
- *    back, `destroy` — the cluster leaves a real manual final snapshot with its configuration.
+ *    back, and imported into a fresh state (each with a clean plan), `destroy` — the cluster leaves a
+ *    real manual final snapshot with its configuration.
  * 2. Restores with two provider aliases, one per account (access key = account id): the owner
  *    restores its own snapshot (`snapshot_identifier`), the grantee restores the owner's snapshot
  *    shared with it by AuthorizeSnapshotAccess (`snapshot_identifier` + `owner_account` +
@@ -77,6 +78,21 @@ resource "aws_redshift_cluster_snapshot" "main" {
 ${Object.entries(tags)
   .map(([k, v]) => `    ${k} = ${JSON.stringify(v)}`)
   .join("\n")}
+  }
+}
+`;
+}
+
+/** The updated snapshot alone, naming its cluster literally: what a fresh state imports. */
+function snapshotOnlyConfig(url: string): string {
+  return `${provider(url, GRANTOR)}
+resource "aws_redshift_cluster_snapshot" "main" {
+  cluster_identifier               = "tf-snapshots"
+  snapshot_identifier              = "tf-manual"
+  manual_snapshot_retention_period = 14
+  tags = {
+    purpose = "e2e-updated"
+    team    = "data"
   }
 }
 `;
@@ -164,6 +180,17 @@ describe("Terraform (hashicorp/aws) with snapshots", () => {
       await tf(["state", "rm", "aws_redshift_cluster_snapshot.main"], 0, "state rm");
       await tf(["import", "-input=false", "aws_redshift_cluster_snapshot.main", "tf-manual"], 0, "import");
       await tf(["plan", "-detailed-exitcode", "-input=false"], 0, "plan -detailed-exitcode after import");
+
+      // Imported into a fresh state (a configuration with the snapshot only), it plans clean too.
+      const fresh = workspace("rl-terraform-snapshot-import-");
+      try {
+        fresh.write(snapshotOnlyConfig(rs.url));
+        await fresh.tf(["init", "-input=false"], 0, "init (fresh state)");
+        await fresh.tf(["import", "-input=false", "aws_redshift_cluster_snapshot.main", "tf-manual"], 0, "import into a fresh state");
+        await fresh.tf(["plan", "-detailed-exitcode", "-input=false"], 0, "plan -detailed-exitcode after import into a fresh state");
+      } finally {
+        rmSync(fresh.dir, { recursive: true, force: true });
+      }
 
       await tf(["destroy", "-auto-approve", "-input=false"], 0, "destroy");
       await expectAwsError(owner.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "tf-snapshots" })), "ClusterNotFoundFault", 404);
