@@ -77,6 +77,28 @@ describe("RestoreFromClusterSnapshot", () => {
       assert.equal((await cluster(w.owner, "restored")).Endpoint?.Port, 5450);
     });
 
+    it("RestoreFromClusterSnapshot: availability zone relocation follows the snapshot's cluster unless the request sets it", async () => {
+      await using w = await sharingWorld();
+      assert.equal((await w.owner.redshift.send(restore({ ClusterIdentifier: "same" }))).Cluster?.AvailabilityZoneRelocationStatus, "enabled");
+      await w.owner.redshift.send(
+        new CreateClusterCommand({
+          ClusterIdentifier: "fixed",
+          NodeType: "ra3.xlplus",
+          NumberOfNodes: 2,
+          MasterUsername: "admin",
+          MasterUserPassword: "Passw0rd1",
+          AvailabilityZoneRelocation: false,
+        }),
+      );
+      await w.owner.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "fixed" }));
+      await w.owner.redshift.send(new CreateClusterSnapshotCommand({ SnapshotIdentifier: "fixed-snap", ClusterIdentifier: "fixed" }));
+      await w.owner.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "fixed" }));
+      const restored = await w.owner.redshift.send(restore({ ClusterIdentifier: "fixed-copy", SnapshotIdentifier: "fixed-snap" }));
+      assert.equal(restored.Cluster?.AvailabilityZoneRelocationStatus, "disabled");
+      const overridden = await w.owner.redshift.send(restore({ ClusterIdentifier: "moved", SnapshotIdentifier: "fixed-snap", AvailabilityZoneRelocation: true }));
+      assert.equal(overridden.Cluster?.AvailabilityZoneRelocationStatus, "enabled");
+    });
+
     it("RestoreFromClusterSnapshot: into a named subnet group, zone and security group of the caller", async () => {
       await using w = await sharingWorld();
       const net = await createNetwork(w.owner, "10.20.0.0/16", "restore-sng");

@@ -166,6 +166,20 @@ describe("the grantee's view of a shared snapshot", () => {
     assert.deepEqual(clusters.Clusters?.map((c) => [c.ClusterIdentifier, c.ClusterStatus]), [["mine", "available"]]);
   });
 
+  it("sharing: /_redshift-local/state shows who may restore each snapshot (the grants and the snapshot's list)", async () => {
+    await using w = await sharingWorld();
+    await share(w);
+    const state = (await (await fetch(`${w.rs.url}/_redshift-local/state`)).json()) as {
+      snapshotGrants: { account: string; snapshotId: string; grantee: string }[];
+      snapshots: { account: string; id: string; accountsWithRestoreAccess: string[] }[];
+    };
+    assert.deepEqual(
+      state.snapshotGrants.map((g) => [g.account, g.snapshotId, g.grantee]),
+      [[GRANTOR, "snap", GRANTEE]],
+    );
+    assert.deepEqual(state.snapshots.find((s) => s.account === GRANTOR && s.id === "snap")?.accountsWithRestoreAccess, [GRANTEE]);
+  });
+
   it("sharing: a shared snapshot cannot be deleted until every account is revoked", async () => {
     await using w = await sharingWorld();
     await share(w);

@@ -8,7 +8,10 @@ import assert from "node:assert/strict";
 import { CreateVpcCommand } from "@aws-sdk/client-ec2";
 import {
   AuthorizeEndpointAccessCommand,
+  AuthorizeSnapshotAccessCommand,
   CreateClusterParameterGroupCommand,
+  CreateClusterSnapshotCommand,
+  DescribeClusterSnapshotsCommand,
   CreateEndpointAccessCommand,
   ModifyClusterParameterGroupCommand,
 } from "@aws-sdk/client-redshift";
@@ -120,6 +123,10 @@ export async function buildWorld(url: string): Promise<Caller[]> {
     new CreateEndpointAccessCommand({ ClusterIdentifier: "analytics", ResourceOwner: GRANTOR, EndpointName: "grantee-ep", SubnetGroupName: granteeNet.subnetGroupName }),
   );
   await grantor.redshift.send(new CreateEndpointAccessCommand({ ClusterIdentifier: "analytics", EndpointName: "owner-ep", SubnetGroupName: grantorNet.subnetGroupName }));
+  // A manual snapshot of the grantor's cluster, shared with the grantee (the other cross-account path).
+  await grantor.redshift.send(new CreateClusterSnapshotCommand({ SnapshotIdentifier: "world-snap", ClusterIdentifier: "analytics" }));
+  await grantor.redshift.send(new DescribeClusterSnapshotsCommand({ SnapshotIdentifier: "world-snap" }));
+  await grantor.redshift.send(new AuthorizeSnapshotAccessCommand({ SnapshotIdentifier: "world-snap", AccountWithRestoreAccess: GRANTEE }));
   // A long tag value for filter values to be matched against.
   await grantor.ec2.send(
     new CreateVpcCommand({ CidrBlock: "10.7.0.0/16", TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "Name", Value: "a".repeat(256) }] }] }),
@@ -163,6 +170,11 @@ export async function buildWorld(url: string): Promise<Caller[]> {
     LimitType: "time",
     Amount: "60",
     AuthenticationProfileContent: "{}",
+    SnapshotIdentifier: "world-snap",
+    SnapshotClusterIdentifier: "analytics",
+    SnapshotArn: `arn:aws:redshift:${REGION}:${GRANTOR}:snapshot:analytics/world-snap`,
+    OwnerAccount: GRANTOR,
+    AccountWithRestoreAccess: other,
   });
   return [
     { account: GRANTOR, other: GRANTEE, known: known(grantorNet, "owner-ep", GRANTEE) },

@@ -97,7 +97,9 @@ export async function restoreFromClusterSnapshot(ctx: DomainContext, req: Restor
   checkAutomatedRetention(automatedRetention, spec.family !== "dc2");
   const publiclyAccessible = req.publiclyAccessible ?? false;
   const multiAz = req.multiAz ?? false;
-  const azRelocation = req.availabilityZoneRelocation ?? defaultRelocation(nodeType, publiclyAccessible, multiAz);
+  // The snapshot's setting carries over ("the same configuration as the original cluster") where the
+  // resulting cluster allows it.
+  const azRelocation = req.availabilityZoneRelocation ?? (source.azRelocation && defaultRelocation(nodeType, publiclyAccessible, multiAz));
   checkClusterOptions({ nodeType, numberOfNodes, publiclyAccessible, azRelocation, multiAz });
 
   // 4. Uniqueness and quotas in the caller's account.
