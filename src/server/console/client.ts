@@ -140,6 +140,9 @@ const COLUMNS = {
   scheduledActions: [["Scheduled action", (r) => r.name || r.id], ["Account", (r) => r.account], ["Region", (r) => r.region], ["Action", (r) => r.targetType],
     ["Cluster", (r) => r.clusterId], ["Schedule", (r) => r.schedule], ["State", (r) => statusCell(r.enabled ? "enabled" : "disabled")],
     ["Last run", (r) => (r.lastRun ? when(r.lastRun.at) + " " + r.lastRun.outcome : "")]],
+  snapshots: [["Snapshot", (r) => r.id], ["Owner", (r) => r.account], ["Region", (r) => r.region], ["Cluster", (r) => r.clusterIdentifier],
+    ["Type", (r) => r.snapshotType], ["Status", (r) => statusCell(r.status)], ["Created", (r) => when(r.createdAt)],
+    ["Who may restore", (r) => joined([r.account + " (owner)", ...(r.accountsWithRestoreAccess || [])])]],
 };
 /** Kinds shown even when empty: the centre of the product. */
 const ALWAYS = ["clusters", "authorizations", "endpoints"];

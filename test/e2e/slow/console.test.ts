@@ -16,7 +16,14 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CreateTagsCommand } from "@aws-sdk/client-ec2";
-import { AuthorizeEndpointAccessCommand, CreateEndpointAccessCommand, RevokeEndpointAccessCommand } from "@aws-sdk/client-redshift";
+import {
+  AuthorizeEndpointAccessCommand,
+  AuthorizeSnapshotAccessCommand,
+  CreateClusterSnapshotCommand,
+  CreateEndpointAccessCommand,
+  RevokeEndpointAccessCommand,
+  RevokeSnapshotAccessCommand,
+} from "@aws-sdk/client-redshift";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { GRANTEE, GRANTOR, clientsFor, startServer } from "../../helpers.js";
 import { createCluster, endpointWorld, grant, granteeEndpoint, type World } from "../../fixtures/endpoint-world.js";
@@ -86,6 +93,22 @@ describe("web console in Chromium", { skip }, () => {
     await grants.locator("tr", { hasText: "None" }).waitFor();
     assert.equal(await page.locator("#diagram g.grant").count(), 0, "no arrow once the grant is gone");
     await page.locator("#timeline tbody tr", { hasText: "authorizations" }).filter({ hasText: "gone" }).first().waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  it("console: a snapshot shared with another account shows its owner and who may restore it, live; after a revoke only the owner", async () => {
+    await using world = await endpointWorld();
+    const { page, problems } = await openConsole(world);
+    await world.grantor.redshift.send(new CreateClusterSnapshotCommand({ ClusterIdentifier: "analytics", SnapshotIdentifier: "nightly" }));
+    const row = page.locator("#table-snapshots tbody tr", { hasText: "nightly" });
+    await row.filter({ hasText: "available" }).waitFor();
+    assert.match(await row.innerText(), new RegExp(`${GRANTOR} \\(owner\\)`));
+    assert.doesNotMatch(await row.innerText(), new RegExp(GRANTEE));
+    await world.grantor.redshift.send(new AuthorizeSnapshotAccessCommand({ SnapshotIdentifier: "nightly", AccountWithRestoreAccess: GRANTEE }));
+    await row.filter({ hasText: GRANTEE }).waitFor();
+    await world.grantor.redshift.send(new RevokeSnapshotAccessCommand({ SnapshotIdentifier: "nightly", AccountWithRestoreAccess: GRANTEE }));
+    await row.filter({ hasNotText: GRANTEE }).waitFor();
+    assert.match(await row.innerText(), new RegExp(`${GRANTOR} \\(owner\\)`));
     assert.deepEqual(problems, []);
   });
 
