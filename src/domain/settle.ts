@@ -63,8 +63,9 @@ export async function settle(ctx: DomainContext): Promise<void> {
   }
 }
 
+/** A transition a fault rule holds (a cluster due only for its next automated snapshot has none to hold). */
 function isHeld(ctx: DomainContext, e: Cluster | Endpoint): boolean {
-  return ctx.held !== undefined && ctx.held(e.pending!.transition, e, ctx.now);
+  return ctx.held !== undefined && e.pending !== undefined && ctx.held(e.pending.transition, e, ctx.now);
 }
 
 async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<void> {

@@ -75,12 +75,12 @@ const AUDIT: Readonly<Record<string, Readonly<Record<string, Entry>>>> = {
     InsufficientS3BucketPolicyFault: excluded(NO_S3),
     InvalidS3KeyPrefixFault: covered("logging-enable-disable.test.ts", "EnableLogging: a prefix over 256 characters or with other characters → InvalidS3KeyPrefixFault"),
     InvalidS3BucketNameFault: covered("logging-enable-disable.test.ts", "EnableLogging: bucket names breaking S3's rules → InvalidS3BucketNameFault"),
-    InvalidClusterState: covered("logging-enable-disable.test.ts", "EnableLogging / DisableLogging: a cluster that is not available → InvalidClusterState"),
+    InvalidClusterState: covered("logging-enable-disable.test.ts", "EnableLogging / DisableLogging: a cluster that is not available → InvalidClusterState; while an operation runs, with AWS's text Terraform retries on"),
     UnsupportedOperation: excluded(NO_UNSUPPORTED_CASE),
   },
   DisableLogging: {
     ClusterNotFound: covered("logging-enable-disable.test.ts", "EnableLogging / DisableLogging: an unknown cluster, or another account's → ClusterNotFound (after the parameters are checked)"),
-    InvalidClusterState: covered("logging-enable-disable.test.ts", "EnableLogging / DisableLogging: a cluster that is not available → InvalidClusterState"),
+    InvalidClusterState: covered("logging-enable-disable.test.ts", "EnableLogging / DisableLogging: a cluster that is not available → InvalidClusterState; while an operation runs, with AWS's text Terraform retries on"),
     UnsupportedOperation: excluded(NO_UNSUPPORTED_CASE),
   },
   DescribeLoggingStatus: {

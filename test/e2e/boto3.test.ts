@@ -126,7 +126,7 @@ describe("boto3", { skip: boto3Missing() }, () => {
     const out = await probe<Failure>(rs.url, "not-implemented");
     assert.equal(out.exception, "ClientError");
     assert.equal(out.Error.Code, "NotImplemented");
-    assert.match(out.Error.Message ?? "", /CreateClusterSnapshot/);
+    assert.match(out.Error.Message ?? "", /CreateHsmClientCertificate/);
     assert.equal(out.HTTPStatusCode, 501);
   });
 });

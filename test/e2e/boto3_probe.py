@@ -62,7 +62,7 @@ def run(endpoint, step):
         return {"exception": None}
     if step == "not-implemented":
         try:
-            client("redshift", endpoint).create_cluster_snapshot(SnapshotIdentifier="s1", ClusterIdentifier="c1")
+            client("redshift", endpoint).create_hsm_client_certificate(HsmClientCertificateIdentifier="h1")
         except ClientError as exc:
             return failure(exc)
         return {"exception": None}
