@@ -12,7 +12,7 @@ import { beginTransition } from "../lifecycle.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { DEFAULT_PORT, describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
 import { checkCreateRoles } from "./iam-roles.js";
-import { allocateNodes, checkNodeQuota, resolveNodeCount } from "./nodes.js";
+import { checkNodeQuota, resolveNodeCount } from "./nodes.js";
 import {
   DEFAULT_DB_NAME,
   DEFAULT_PARAMETER_GROUP,
@@ -23,7 +23,7 @@ import {
   defaultRelocation,
   masterPasswordSecretArn,
 } from "./options.js";
-import { place, resolveSecurityGroups, subnetGroupFor } from "./placement.js";
+import { placeCluster } from "./placement.js";
 import {
   checkAutomatedRetention,
   checkDbName,
@@ -120,9 +120,14 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
 
   const resolvedParameterGroup = await resolveClusterParameterGroup(ctx, parameterGroupName);
   const snapshotScheduleIdentifier = await resolveSnapshotSchedule(ctx, req.SnapshotScheduleIdentifier);
-  const group = await subnetGroupFor(ctx, req.ClusterSubnetGroupName);
-  const placement = await place(ctx, group, req.AvailabilityZone, multiAz);
-  const securityGroupIds = await resolveSecurityGroups(ctx, placement.vpcId, req.VpcSecurityGroupIds);
+  const network = await placeCluster(ctx, {
+    subnetGroupName: req.ClusterSubnetGroupName,
+    availabilityZone: req.AvailabilityZone,
+    vpcSecurityGroupIds: req.VpcSecurityGroupIds,
+    multiAz,
+    numberOfNodes,
+    publiclyAccessible,
+  });
 
   const cluster: Cluster = {
     account: ctx.scope.account,
@@ -135,10 +140,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     masterUsername: req.MasterUsername,
     dbName,
     port,
-    subnetGroupName: placement.subnetGroupName,
-    vpcId: placement.vpcId,
-    availabilityZone: placement.availabilityZone,
-    securityGroupIds,
+    ...network,
     publiclyAccessible,
     encrypted: true,
     azRelocation,
@@ -152,10 +154,6 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
     iamRoles,
     kmsKeyId: req.KmsKeyId,
     tags,
-    subnetId: placement.subnet.id,
-    subnetCidr: placement.subnet.cidrBlock,
-    secondaryAvailabilityZone: placement.secondaryAvailabilityZone,
-    nodes: allocateNodes(placement.subnet.cidrBlock, numberOfNodes, publiclyAccessible),
     manualSnapshotRetentionPeriod: manualRetention,
     parameterGroupName: resolvedParameterGroup,
     maintenanceTrackName: req.MaintenanceTrackName ?? "current",

@@ -9,10 +9,11 @@
  * documented for subnet/zone coverage only).
  */
 import type { DomainContext } from "../context.js";
-import type { ClusterSubnetGroup, Subnet } from "../entities.js";
+import type { Cluster, ClusterSubnetGroup, Subnet } from "../entities.js";
 import { InvalidParameterCombination, InvalidParameterValue, InvalidVPCNetworkStateFault } from "../errors.js";
 import { defaultSecurityGroup } from "../network/defaults.js";
 import { DEFAULT_SUBNET_GROUP, ensureDefaultSubnetGroup, getSubnetGroup } from "../subnet-groups/rules.js";
+import { allocateNodes } from "./nodes.js";
 
 export interface Placement {
   readonly subnetGroupName: string;
@@ -20,6 +21,43 @@ export interface Placement {
   readonly availabilityZone: string;
   readonly subnet: Subnet;
   readonly secondaryAvailabilityZone: string | undefined;
+}
+
+/** The network a new cluster (created or restored) gets: the fields of its entity that `placeCluster` decides. */
+export type ClusterNetwork = Pick<
+  Cluster,
+  "subnetGroupName" | "vpcId" | "availabilityZone" | "securityGroupIds" | "subnetId" | "subnetCidr" | "secondaryAvailabilityZone" | "nodes"
+>;
+
+/**
+ * A new cluster's network, checked in this order: the subnet group (`subnetGroupFor`), the zone and
+ * subnet in it (`place`), the VPC security groups (`resolveSecurityGroups`), then its nodes'
+ * addresses in the subnet.
+ */
+export async function placeCluster(
+  ctx: DomainContext,
+  req: {
+    readonly subnetGroupName: string | undefined;
+    readonly availabilityZone: string | undefined;
+    readonly vpcSecurityGroupIds: readonly string[] | undefined;
+    readonly multiAz: boolean;
+    readonly numberOfNodes: number;
+    readonly publiclyAccessible: boolean;
+  },
+): Promise<ClusterNetwork> {
+  const group = await subnetGroupFor(ctx, req.subnetGroupName);
+  const placement = await place(ctx, group, req.availabilityZone, req.multiAz);
+  const securityGroupIds = await resolveSecurityGroups(ctx, placement.vpcId, req.vpcSecurityGroupIds);
+  return {
+    subnetGroupName: placement.subnetGroupName,
+    vpcId: placement.vpcId,
+    availabilityZone: placement.availabilityZone,
+    securityGroupIds,
+    subnetId: placement.subnet.id,
+    subnetCidr: placement.subnet.cidrBlock,
+    secondaryAvailabilityZone: placement.secondaryAvailabilityZone,
+    nodes: allocateNodes(placement.subnet.cidrBlock, req.numberOfNodes, req.publiclyAccessible),
+  };
 }
 
 /**

@@ -26,9 +26,9 @@ import { scheduleAutomated } from "../snapshots/automated.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { checkCreateRoles } from "./iam-roles.js";
 import { describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
-import { allocateNodes, checkNodeQuota } from "./nodes.js";
+import { checkNodeQuota } from "./nodes.js";
 import { DEFAULT_PARAMETER_GROUP, checkClusterOptions, checkEncrypted, checkMaintenanceTrack, defaultRelocation, masterPasswordSecretArn } from "./options.js";
-import { place, resolveSecurityGroups, subnetGroupFor } from "./placement.js";
+import { placeCluster } from "./placement.js";
 import { restoreNodes } from "./restore-rules.js";
 import { checkAutomatedRetention, checkManualRetention, checkParameterGroupName, normaliseClusterIdentifier, normaliseMaintenanceWindow } from "./rules.js";
 
@@ -111,9 +111,14 @@ export async function restoreFromClusterSnapshot(ctx: DomainContext, req: Restor
   const resolvedParameterGroup = await resolveClusterParameterGroup(ctx, parameterGroupName);
   const schedule = req.snapshotScheduleIdentifier !== undefined ? await getSchedule(ctx, req.snapshotScheduleIdentifier) : undefined;
   const groupName = req.clusterSubnetGroupName ?? (own ? await ownGroupIfPresent(ctx, source.subnetGroupName) : undefined);
-  const group = await subnetGroupFor(ctx, groupName);
-  const placement = await place(ctx, group, req.availabilityZone, multiAz);
-  const securityGroupIds = await resolveSecurityGroups(ctx, placement.vpcId, req.vpcSecurityGroupIds);
+  const network = await placeCluster(ctx, {
+    subnetGroupName: groupName,
+    availabilityZone: req.availabilityZone,
+    vpcSecurityGroupIds: req.vpcSecurityGroupIds,
+    multiAz,
+    numberOfNodes,
+    publiclyAccessible,
+  });
 
   const cluster: Cluster = {
     account: ctx.scope.account,
@@ -126,10 +131,7 @@ export async function restoreFromClusterSnapshot(ctx: DomainContext, req: Restor
     masterUsername: source.masterUsername,
     dbName: source.dbName,
     port,
-    subnetGroupName: placement.subnetGroupName,
-    vpcId: placement.vpcId,
-    availabilityZone: placement.availabilityZone,
-    securityGroupIds,
+    ...network,
     publiclyAccessible,
     encrypted: true,
     azRelocation,
@@ -144,10 +146,6 @@ export async function restoreFromClusterSnapshot(ctx: DomainContext, req: Restor
     // The owner's key stays the owner's: a grantee's cluster uses the key it names, else AWS's.
     kmsKeyId: req.kmsKeyId ?? (own ? source.kmsKeyId : undefined),
     tags: [],
-    subnetId: placement.subnet.id,
-    subnetCidr: placement.subnet.cidrBlock,
-    secondaryAvailabilityZone: placement.secondaryAvailabilityZone,
-    nodes: allocateNodes(placement.subnet.cidrBlock, numberOfNodes, publiclyAccessible),
     manualSnapshotRetentionPeriod: req.manualSnapshotRetentionPeriod ?? source.manualSnapshotRetentionPeriod,
     parameterGroupName: resolvedParameterGroup,
     maintenanceTrackName: req.maintenanceTrackName ?? source.maintenanceTrackName,
