@@ -1,6 +1,6 @@
 /** AuthorizeSnapshotAccess: the owner lets another account restore a manual snapshot (domain/snapshot-sharing/authorize.ts). */
-import { authorizeSnapshotAccess } from "../../../domain/snapshot-sharing/authorize.js";
-import { required, string, structure } from "../../../protocol/shapes.js";
+import { authorizeSnapshotAccess, type SnapshotAccessRequest } from "../../../domain/snapshot-sharing/authorize.js";
+import { required, string, structure, type ValueOf } from "../../../protocol/shapes.js";
 import { operation } from "../../operation.js";
 import { SnapshotResult, snapshotToWire } from "../snapshots/shapes.js";
 
@@ -11,18 +11,18 @@ export const SnapshotAccessMessage = structure({
   AccountWithRestoreAccess: required(string()),
 });
 
+/** The domain request of AuthorizeSnapshotAccess and RevokeSnapshotAccess (one input shape). */
+export function snapshotAccessRequest(input: ValueOf<typeof SnapshotAccessMessage>): SnapshotAccessRequest {
+  return {
+    snapshotIdentifier: input.SnapshotIdentifier,
+    snapshotArn: input.SnapshotArn,
+    snapshotClusterIdentifier: input.SnapshotClusterIdentifier,
+    accountWithRestoreAccess: input.AccountWithRestoreAccess,
+  };
+}
+
 export const AuthorizeSnapshotAccess = operation({
   input: SnapshotAccessMessage,
   output: SnapshotResult,
-  handler: async (ctx, input) => ({
-    Snapshot: snapshotToWire(
-      await authorizeSnapshotAccess(ctx, {
-        snapshotIdentifier: input.SnapshotIdentifier,
-        snapshotArn: input.SnapshotArn,
-        snapshotClusterIdentifier: input.SnapshotClusterIdentifier,
-        accountWithRestoreAccess: input.AccountWithRestoreAccess,
-      }),
-      ctx.now,
-    ),
-  }),
+  handler: async (ctx, input) => ({ Snapshot: snapshotToWire(await authorizeSnapshotAccess(ctx, snapshotAccessRequest(input)), ctx.now) }),
 });

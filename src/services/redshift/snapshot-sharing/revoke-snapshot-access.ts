@@ -2,20 +2,10 @@
 import { revokeSnapshotAccess } from "../../../domain/snapshot-sharing/authorize.js";
 import { operation } from "../../operation.js";
 import { SnapshotResult, snapshotToWire } from "../snapshots/shapes.js";
-import { SnapshotAccessMessage } from "./authorize-snapshot-access.js";
+import { SnapshotAccessMessage, snapshotAccessRequest } from "./authorize-snapshot-access.js";
 
 export const RevokeSnapshotAccess = operation({
   input: SnapshotAccessMessage,
   output: SnapshotResult,
-  handler: async (ctx, input) => ({
-    Snapshot: snapshotToWire(
-      await revokeSnapshotAccess(ctx, {
-        snapshotIdentifier: input.SnapshotIdentifier,
-        snapshotArn: input.SnapshotArn,
-        snapshotClusterIdentifier: input.SnapshotClusterIdentifier,
-        accountWithRestoreAccess: input.AccountWithRestoreAccess,
-      }),
-      ctx.now,
-    ),
-  }),
+  handler: async (ctx, input) => ({ Snapshot: snapshotToWire(await revokeSnapshotAccess(ctx, snapshotAccessRequest(input)), ctx.now) }),
 });
