@@ -17,8 +17,10 @@ import { Logger } from "../src/server/logger.js";
 import { handleAwsRequest, type PipelineRequest } from "../src/server/pipeline.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 
-const args = parseArgs({ options: { iterations: { type: "string" }, workloads: { type: "string" } } }).values;
+const args = parseArgs({ options: { iterations: { type: "string" }, workloads: { type: "string" }, concurrency: { type: "string" } } }).values;
 const ITERATIONS = Number(args.iterations ?? 5000);
+/** Requests in flight at once (16 is what `npm run bench` keeps in flight over HTTP). */
+const CONCURRENCY = Number(args.concurrency ?? 1);
 const FILTER = args.workloads?.split(",").map((w) => w.toLowerCase());
 const OWNER = "111111111111";
 
@@ -56,7 +58,7 @@ function request(body: string, service = "redshift", account = OWNER): PipelineR
 
 async function call(body: string, service = "redshift", account = OWNER): Promise<string> {
   const out = await handleAwsRequest(app, request(body, service, account));
-  if (out.status !== 200) throw new Error(`${out.status} ${out.body}`);
+  if (out.status !== 200) throw new Error(`${out.status} ${out.body} ${out.internal ?? ""}`);
   return out.body;
 }
 
@@ -90,7 +92,10 @@ for (const [name, run] of workloads) {
   if (FILTER !== undefined && !FILTER.some((f) => name.toLowerCase().includes(f))) continue;
   for (let i = 0; i < Math.min(500, ITERATIONS); i++) await run(1_000_000 + i); // warm-up
   const before = process.cpuUsage();
-  for (let i = 0; i < ITERATIONS; i++) await run(i);
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < ITERATIONS) await run(next++);
+  }));
   const used = process.cpuUsage(before);
   console.log(`${name.padEnd(48)} ${((used.user + used.system) / ITERATIONS).toFixed(1).padStart(7)} µs CPU/request`);
 }

@@ -9,7 +9,6 @@ import type { Duplex } from "node:stream";
 import { AwsError, InternalFailure, ServiceUnavailable } from "../domain/errors.js";
 import { encodeError } from "../protocol/encode.js";
 import { REDSHIFT_NAMESPACE } from "../services/redshift/index.js";
-import type { SignedRequest } from "../auth/authenticate.js";
 import type { App } from "./app.js";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin.js";
 import { BodyBudget, DEFAULT_BODY_BUFFER_LIMIT } from "./body-budget.js";
@@ -44,6 +43,7 @@ const CLOSE_LINGER_MS = 2_000;
 /** `hub`: the web console's live side (its streams are ended by its owner at shutdown, index.ts). */
 export function createHttpServer(app: App, transport: TransportOptions = DEFAULT_TRANSPORT, hub: ConsoleHub = new ConsoleHub(app)): Server {
   const budget = new BodyBudget(transport.bodyBufferLimitBytes);
+  const batch = new ResponseBatch();
   const server = createServer(
     {
       keepAliveTimeout: 65_000,
@@ -54,7 +54,7 @@ export function createHttpServer(app: App, transport: TransportOptions = DEFAULT
       connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(Math.min(transport.headersTimeoutMs, transport.requestTimeoutMs) / 4))),
     },
     (req, res) => {
-      onRequest(app, hub, budget, req, res).catch((err: unknown) => {
+      onRequest(app, hub, budget, batch, req, res).catch((err: unknown) => {
         if (err instanceof ClientAborted) {
           // The client closed the connection mid-body (or sent a body node:http could not parse and
           // was answered by the clientError handler below): nobody is left to answer.
@@ -217,14 +217,44 @@ function refuseBusy(app: App, budget: BodyBudget, req: IncomingMessage, res: Ser
   destroyAfterLinger(socket);
 }
 
-async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * AWS answers are written together, once the event loop has run every request that arrived with
+ * them (in `setImmediate`, before the loop waits for I/O again) — as Redis writes its replies
+ * before it sleeps. The answers are the same, in the same order on each connection; under load a
+ * client is woken once for a burst of answers instead of once per answer, which on loopback or a
+ * VM costs the server more CPU than building the answer. An answer is never held past the current
+ * turn of the loop.
+ */
+class ResponseBatch {
+  #pending: ServerResponse[] = [];
+  #bodies: Buffer[] = [];
+
+  end(res: ServerResponse, body: Buffer): void {
+    this.#pending.push(res);
+    this.#bodies.push(body);
+    if (this.#pending.length === 1) setImmediate(this.#flush);
+  }
+
+  readonly #flush = (): void => {
+    const pending = this.#pending;
+    const bodies = this.#bodies;
+    this.#pending = [];
+    this.#bodies = [];
+    for (let i = 0; i < pending.length; i++) pending[i]!.end(bodies[i]);
+  };
+}
+
+async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, batch: ResponseBatch, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? "" : url.slice(q + 1);
   const { body, tooLarge, busy } = await readBody(req, budget);
-  res.setHeader("Date", httpDate(app.clock.now()));
-  if (busy) return refuseBusy(app, budget, req, res);
+  const date = httpDate(app.clock.now());
+  if (busy) {
+    res.setHeader("Date", date);
+    return refuseBusy(app, budget, req, res);
+  }
 
   let query: Map<string, string>;
   try {
@@ -233,7 +263,7 @@ async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, req: Inc
     query = new Map();
   }
   // The request as authentication reads it, built once for both the admin routes and the pipeline.
-  const signed: SignedRequest = {
+  const signed: PipelineRequest = {
     method: req.method ?? "GET",
     rawPath,
     rawQuery,
@@ -244,22 +274,21 @@ async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, req: Inc
     },
     query,
     body,
+    tooLarge,
   };
   const started = performance.now();
   if (rawPath === ADMIN_PREFIX || rawPath.startsWith(ADMIN_PREFIX + "/")) {
+    res.setHeader("Date", date);
     await handleAdminRequest(app, signed, res, hub);
     // One line per admin request too (an admin route that throws is logged by the catch above).
     if (app.logger.enabled("info")) app.logger.info("admin", { method: signed.method, route: rawPath, status: res.statusCode, ms: elapsed(started) });
     return;
   }
-  const pipelineRequest: PipelineRequest = { ...signed, tooLarge };
-  const out = await handleAwsRequest(app, pipelineRequest);
-  res.writeHead(out.status, {
-    "x-amzn-RequestId": out.requestId,
-    "Content-Type": out.contentType,
-    "Content-Length": Buffer.byteLength(out.body),
-  });
-  res.end(out.body);
+  const out = await handleAwsRequest(app, signed);
+  // One buffer for the body: its length and its bytes come from one UTF-8 encoding, not two.
+  const bytes = Buffer.from(out.body, "utf8");
+  res.writeHead(out.status, ["Date", date, "x-amzn-RequestId", out.requestId, "Content-Type", out.contentType, "Content-Length", String(bytes.length)]);
+  batch.end(res, bytes);
   hub.recordCall(out);
   logRequest(app, out, started);
 }

@@ -84,6 +84,7 @@ export class ConsoleHub {
   #timeline: TimelineEntry[] = [];
   #outbox: TimelineEntry[] = [];
   #seq = 0;
+  #lastTime = { ms: Number.NaN, text: "" };
   #model: ConsoleModel | undefined;
   /** The model's resources as JSON: what "changed" is decided on (its time changes every poll). */
   #modelKey: string | undefined;
@@ -111,12 +112,18 @@ export class ConsoleHub {
     return this.#clients.size;
   }
 
+  /** ISO 8601 of `ms`; calls answered in the same millisecond share one string. */
+  #isoTime(ms: number): string {
+    if (ms !== this.#lastTime.ms) this.#lastTime = { ms, text: new Date(ms).toISOString() };
+    return this.#lastTime.text;
+  }
+
   /** Records one answered AWS call. O(1); never throws. */
   recordCall(call: AnsweredCall): void {
     try {
       this.#add({
-        seq: 0,
-        time: new Date(this.#app.clock.now()).toISOString(),
+        seq: ++this.#seq,
+        time: this.#isoTime(this.#app.clock.now()),
         type: "call",
         action: call.action ?? null,
         service: call.service ?? null,
@@ -178,8 +185,8 @@ export class ConsoleHub {
     this.#clients.clear();
   }
 
-  #add(entry: TimelineEntry): void {
-    const numbered = { ...entry, seq: ++this.#seq };
+  /** `entry` numbered by the caller (`++this.#seq`), so it is stored as built. */
+  #add(numbered: TimelineEntry): void {
     this.#timeline.push(numbered);
     // Amortised O(1): trim once the ring holds twice its size.
     if (this.#timeline.length >= 2 * this.#limit) this.#timeline = this.#timeline.slice(-this.#limit);
@@ -245,7 +252,7 @@ export class ConsoleHub {
       this.#model = model;
       this.#modelKey = key;
       if (before !== undefined) {
-        for (const t of transitionsBetween(before, model, MAX_TRANSITIONS_PER_POLL)) this.#add({ seq: 0, time: model.time, type: "transition", ...t });
+        for (const t of transitionsBetween(before, model, MAX_TRANSITIONS_PER_POLL)) this.#add({ seq: ++this.#seq, time: model.time, type: "transition", ...t });
       }
       this.#modelBroadcasts++;
       this.#broadcast("model", model);

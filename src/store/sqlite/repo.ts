@@ -4,6 +4,7 @@ import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { decodeOwn, decodeShared } from "../decoded.js";
 import type { Db } from "./open.js";
 
 type Bound = string | number | null;
@@ -20,12 +21,17 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #bodyStatements = new Map<string, Database.Statement>();
   readonly #insertColumns: string[];
   readonly #noteDue: (dueAt: number) => void;
+  readonly #decode: <E>(body: string) => E;
 
-  /** `noteDue` hears every due time this repo writes (the store's cache of the earliest one). */
-  constructor(db: Db, spec: TableSpec<K>, noteDue: (dueAt: number) => void = () => undefined) {
+  /**
+   * `noteDue` hears every due time this repo writes (the store's cache of the earliest one).
+   * `shared`: reads return shared, frozen entities (the repos of read-only transactions, store/decoded.ts).
+   */
+  constructor(db: Db, spec: TableSpec<K>, noteDue: (dueAt: number) => void = () => undefined, shared = false) {
     this.#db = db;
     this.#spec = spec;
     this.#noteDue = noteDue;
+    this.#decode = shared ? decodeShared : decodeOwn;
     this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
   }
 
@@ -52,7 +58,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const body = this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).get(scope.account, scope.region, id) as
       | string
       | undefined;
-    return body === undefined ? undefined : (JSON.parse(body) as EntityKinds[K]);
+    return body === undefined ? undefined : this.#decode<EntityKinds[K]>(body);
   }
 
   /** The whole database is locked by BEGIN IMMEDIATE, so a plain read is already exclusive. */
@@ -111,7 +117,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
       sql += " LIMIT ?";
       args.push(page.limit);
     }
-    return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[]);
+    return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
   }
 
   async count(filter: Filter<string>): Promise<number> {
@@ -131,14 +137,14 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const bodies = this.#bodies(
       `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,
     ).all(now, limit) as string[];
-    return decodeAll<EntityKinds[K]>(bodies);
+    return decodeAll<EntityKinds[K]>(bodies, this.#decode);
   }
 }
 
-/** Each stored body decoded once (the entity as JSON text, store/tables.ts `rowToEntity`). */
-function decodeAll<E>(bodies: string[]): E[] {
+/** Each stored body decoded (or taken from the decoded cache, store/decoded.ts). */
+function decodeAll<E>(bodies: string[], decode: (body: string) => E): E[] {
   const out = new Array<E>(bodies.length);
-  for (let i = 0; i < bodies.length; i++) out[i] = JSON.parse(bodies[i]!) as E;
+  for (let i = 0; i < bodies.length; i++) out[i] = decode(bodies[i]!);
   return out;
 }
 

@@ -97,12 +97,15 @@ export class SqliteStore implements Store {
       if (this.#nextDue !== undefined && (this.#nextDue === null || dueAt < this.#nextDue)) this.#nextDue = dueAt;
     };
     for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue);
+    // Read-only transactions get repos of their own that share decoded entities (store/decoded.ts).
+    const readRepos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
+    for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue, true);
     this.#nextDueQuery = this.#db
       .prepare(`SELECT min(due) FROM (${DUE_TABLES.map((t) => `SELECT min(due_at) AS due FROM ${t} WHERE due_at IS NOT NULL`).join(" UNION ALL ")})`)
       .pluck();
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
-    this.#readTx = readOnlyTx(this.#tx);
+    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) });
     this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");

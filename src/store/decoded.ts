@@ -1,0 +1,65 @@
+/**
+ * Stored entity bodies (JSON text) decoded once, not once per read — for read-only transactions.
+ *
+ * Every backend stores an entity as the JSON text of its whole value (tables.ts `entityToRow`) and
+ * reads it back whole. `JSON.parse` of a cluster (~3 KB) costs more than the SQL lookup that found
+ * it, and a hot resource is read over and over while it does not change. So the decoded value is
+ * kept, keyed by the exact text it came from: equal text is an equal value, whoever wrote it (this
+ * process, another one on the same SQLite file, another instance on the same PostgreSQL database),
+ * so the cache can never be stale — a changed entity is a different text, decoded anew. Values are
+ * deep-frozen before they are shared: an attempt to change one in place throws instead of
+ * corrupting later reads. Only read-only transactions (Describe*, Get*) get shared values; a write
+ * transaction decodes its own copies, which its handler may change before writing them back.
+ *
+ * Bounded by the text it holds (MAX_CACHED_CHARS): past it, the oldest entries are dropped first.
+ * Memory stays bounded whatever the store holds; a store larger than the bound still works, with
+ * more decoding.
+ */
+
+/** About 8 MB of one-byte text, plus the decoded values. */
+export const MAX_CACHED_CHARS = 8 * 1024 * 1024;
+
+const cache = new Map<string, unknown>();
+let cachedChars = 0;
+
+/** The entity a stored body holds, as a shared, deep-frozen value (read-only transactions). */
+export function decodeShared<E>(body: string): E {
+  const hit = cache.get(body);
+  if (hit !== undefined) return hit as E;
+  const value = deepFreeze(JSON.parse(body) as unknown);
+  if (body.length <= MAX_CACHED_CHARS / 64) {
+    cache.set(body, value);
+    cachedChars += body.length;
+    if (cachedChars > MAX_CACHED_CHARS) evictOldest();
+  }
+  return value as E;
+}
+
+/** Drops the oldest entries (Map keeps insertion order) until a quarter of the bound is free. */
+function evictOldest(): void {
+  for (const key of cache.keys()) {
+    if (cachedChars <= (MAX_CACHED_CHARS * 3) / 4) break;
+    cache.delete(key);
+    cachedChars -= key.length;
+  }
+}
+
+function deepFreeze(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return Object.freeze(value);
+}
+
+/** The entity a stored body holds, as a value of the caller's own (write transactions). */
+export function decodeOwn<E>(body: string): E {
+  return JSON.parse(body) as E;
+}
+
+/** What the cache holds now (for tests). */
+export function decodedCacheSize(): { readonly entries: number; readonly chars: number } {
+  return { entries: cache.size, chars: cachedChars };
+}
