@@ -309,7 +309,7 @@ export class PostgresStore implements Store {
         enumerable: true,
         get: () => {
           if (repo === undefined) {
-            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>) as unknown as Repo<EntityBase, string, string>;
+            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, mode === "read") as unknown as Repo<EntityBase, string, string>;
             repo = mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
           }
           return repo;

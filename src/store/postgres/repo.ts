@@ -3,7 +3,8 @@ import type pg from "pg";
 import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { columnsOf, entityToRow, filterColumn, measureColumn, rowToEntity, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { decodeOwn, decodeShared } from "../decoded.js";
+import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
 
 /** SQL text → prepared-statement name, shared by every connection (each prepares on first use). */
 const names = new Map<string, string>();
@@ -24,16 +25,19 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   readonly #client: pg.ClientBase;
   readonly #spec: TableSpec<EntityKind>;
   readonly #columns: string[];
+  readonly #decode: <E>(body: string) => E;
 
-  constructor(client: pg.ClientBase, spec: TableSpec<K>) {
+  /** `shared`: reads return shared, frozen entities (the repos of read-only transactions, store/decoded.ts). */
+  constructor(client: pg.ClientBase, spec: TableSpec<K>, shared = false) {
     this.#client = client;
     this.#spec = spec as unknown as TableSpec<EntityKind>;
     this.#columns = columnsOf(this.#spec);
+    this.#decode = shared ? decodeShared : decodeOwn;
   }
 
   async #bodies(sql: string, values: SqlValue[]): Promise<EntityKinds[K][]> {
     const res = await run<{ body: string }>(this.#client, sql, values);
-    return res.rows.map((r) => rowToEntity<EntityKinds[K]>(r));
+    return res.rows.map((r) => this.#decode<EntityKinds[K]>(r.body));
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
