@@ -63,3 +63,48 @@ export function decodeOwn<E>(body: string): E {
 export function decodedCacheSize(): { readonly entries: number; readonly chars: number } {
   return { entries: cache.size, chars: cachedChars };
 }
+
+/**
+ * The state of the database a read transaction sees, as far as this process can tell: its own
+ * write transactions so far and, for a file another process may write, SQLite's `PRAGMA
+ * data_version` (which changes when another connection commits). Equal marks, equal database.
+ */
+export interface ReadMark {
+  writes: number;
+  version: number;
+}
+
+/**
+ * Entities (or lists of them) a read-only transaction looked up, by key (an id, or a query with its
+ * arguments), kept with the mark of the database they were read from: a later read under the same
+ * mark (nothing written since, by anyone) gets them without a statement. Any write anywhere
+ * changes the mark, and every entry read before it misses. Bounded by the entities it refers to
+ * (MAX_KEYED_ENTITIES, a list counting its length): past it, the map starts again.
+ */
+export class KeyedEntities<V> {
+  readonly #entries = new Map<string, { writes: number; version: number; value: V }>();
+  readonly #mark: ReadMark;
+  #held = 0;
+
+  constructor(mark: ReadMark) {
+    this.#mark = mark;
+  }
+
+  get(key: string): V | undefined {
+    const hit = this.#entries.get(key);
+    return hit !== undefined && hit.writes === this.#mark.writes && hit.version === this.#mark.version ? hit.value : undefined;
+  }
+
+  /** `entities`: how many entities `value` refers to (a list: its length). */
+  set(key: string, value: V, entities = 1): void {
+    this.#held += entities + 1;
+    if (this.#held > MAX_KEYED_ENTITIES) {
+      this.#entries.clear();
+      this.#held = entities + 1;
+    }
+    this.#entries.set(key, { writes: this.#mark.writes, version: this.#mark.version, value });
+  }
+}
+
+/** Entity references one KeyedEntities may hold (a few tens of MB of the largest entities at most). */
+export const MAX_KEYED_ENTITIES = 10_000;

@@ -3,6 +3,9 @@
  * value per stored text, write transactions get values of their own, and the cache is bounded.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { MAX_CACHED_CHARS, decodeOwn, decodeShared, decodedCacheSize } from "../../src/store/decoded.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
@@ -58,6 +61,46 @@ describe("decoded entities", () => {
       const after = await store.read((tx) => tx.vpcs.get(scope, "v1"));
       assert.equal((after as unknown as { note?: string }).note, "changed", "the read after a write sees the new text, decoded anew");
       assert.notEqual(after, a);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("decoded: a read kept from before sees another process's commit to the same file (PRAGMA data_version), by key and by query", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rl-decoded-"));
+    const a = new SqliteStore({ dataDir: dir });
+    const b = new SqliteStore({ dataDir: dir });
+    try {
+      const v1 = entity("vpcs", { id: "v1" });
+      const scope = { account: v1.account, region: v1.region };
+      await a.transact((tx) => tx.vpcs.insert(v1));
+      const note = (e: unknown) => (e as { note?: string } | undefined)?.note;
+      assert.equal(note(await a.read((tx) => tx.vpcs.get(scope, "v1"))), undefined);
+      assert.equal((await a.read((tx) => tx.vpcs.find({ account: scope.account }))).length, 1);
+      await b.transact(async (tx) => {
+        await tx.vpcs.update({ ...(await tx.vpcs.get(scope, "v1"))!, note: "from b" } as typeof v1);
+        await tx.vpcs.insert(entity("vpcs", { id: "v2" }));
+      });
+      assert.equal(note(await a.read((tx) => tx.vpcs.get(scope, "v1"))), "from b", "by key");
+      assert.equal((await a.read((tx) => tx.vpcs.find({ account: scope.account }))).length, 2, "by query");
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("decoded: a list a read kept is handed out as a copy: changing it changes nothing for the next read", async () => {
+    const store = new SqliteStore();
+    try {
+      await store.transact(async (tx) => {
+        await tx.vpcs.insert(entity("vpcs", { id: "v1" }));
+        await tx.vpcs.insert(entity("vpcs", { id: "v2" }));
+      });
+      const account = entity("vpcs", { id: "v1" }).account;
+      const first = await store.read((tx) => tx.vpcs.find({ account }));
+      first.pop();
+      assert.equal((await store.read((tx) => tx.vpcs.find({ account }))).length, 2);
     } finally {
       await store.close();
     }

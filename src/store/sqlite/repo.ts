@@ -4,7 +4,7 @@ import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
-import { decodeOwn, decodeShared } from "../decoded.js";
+import { KeyedEntities, decodeOwn, decodeShared, type ReadMark } from "../decoded.js";
 import type { Db } from "./open.js";
 
 type Bound = string | number | null;
@@ -22,16 +22,24 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #insertColumns: string[];
   readonly #noteDue: (dueAt: number) => void;
   readonly #decode: <E>(body: string) => E;
+  /** Entities got by key in read transactions, valid while the database's mark is unchanged. */
+  readonly #keyed: KeyedEntities<EntityKinds[K]> | undefined;
+  /** Lists found in read transactions, by query and arguments, valid while the mark is unchanged. */
+  readonly #found: KeyedEntities<EntityKinds[K][]> | undefined;
+  #byKey: Database.Statement | undefined;
 
   /**
    * `noteDue` hears every due time this repo writes (the store's cache of the earliest one).
-   * `shared`: reads return shared, frozen entities (the repos of read-only transactions, store/decoded.ts).
+   * `readMark`: this repo serves read-only transactions, which share frozen entities
+   * (store/decoded.ts) and, while the mark is unchanged, get an entity by key without a statement.
    */
-  constructor(db: Db, spec: TableSpec<K>, noteDue: (dueAt: number) => void = () => undefined, shared = false) {
+  constructor(db: Db, spec: TableSpec<K>, noteDue: (dueAt: number) => void = () => undefined, readMark?: ReadMark) {
     this.#db = db;
     this.#spec = spec;
     this.#noteDue = noteDue;
-    this.#decode = shared ? decodeShared : decodeOwn;
+    this.#decode = readMark ? decodeShared : decodeOwn;
+    this.#keyed = readMark ? new KeyedEntities(readMark) : undefined;
+    this.#found = readMark ? new KeyedEntities(readMark) : undefined;
     this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
   }
 
@@ -55,10 +63,20 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const body = this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).get(scope.account, scope.region, id) as
-      | string
-      | undefined;
-    return body === undefined ? undefined : this.#decode<EntityKinds[K]>(body);
+    const key = this.#keyed ? `${scope.account}/${scope.region}/${id}` : undefined;
+    if (key !== undefined) {
+      const known = this.#keyed!.get(key);
+      if (known !== undefined) return known;
+    }
+    const body = this.#getStatement.get(scope.account, scope.region, id) as string | undefined;
+    if (body === undefined) return undefined;
+    const entity = this.#decode<EntityKinds[K]>(body);
+    if (key !== undefined) this.#keyed!.set(key, entity);
+    return entity;
+  }
+
+  get #getStatement(): Database.Statement {
+    return (this.#byKey ??= this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`));
   }
 
   /** The whole database is locked by BEGIN IMMEDIATE, so a plain read is already exclusive. */
@@ -117,7 +135,16 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
       sql += " LIMIT ?";
       args.push(page.limit);
     }
-    return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
+    if (this.#found === undefined) return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
+    // A read transaction: the same query under the same mark has the same answer (a copy of the
+    // list is returned, the entities are shared and frozen).
+    const key = `${sql}\n${JSON.stringify(args)}`;
+    let found = this.#found.get(key);
+    if (found === undefined) {
+      found = decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
+      this.#found.set(key, found, found.length);
+    }
+    return found.slice();
   }
 
   async count(filter: Filter<string>): Promise<number> {

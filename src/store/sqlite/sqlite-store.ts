@@ -3,9 +3,10 @@
  * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
- * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads as a deferred
- * `BEGIN … COMMIT` under `PRAGMA query_only`, which in WAL mode neither waits for writers nor blocks
- * them (https://www.sqlite.org/wal.html#concurrency). Another process sharing the file may hold the
+ * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads of a file as a
+ * deferred `BEGIN … COMMIT` under `PRAGMA query_only`, which in WAL mode neither waits for writers
+ * nor blocks them (https://www.sqlite.org/wal.html#concurrency); reads in memory, where this
+ * connection is the only one and the queue already runs one operation at a time, as no statement. Another process sharing the file may hold the
  * write lock: the attempt fails at once and the whole operation is run again after an asynchronous
  * backoff (contention.ts), never blocking the event loop and never answering 500.
  * `synchronous=NORMAL` in WAL mode keeps every committed transaction across a crash of the process
@@ -26,6 +27,7 @@ import { readOnlyTx } from "../store.js";
 import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
 import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
+import type { ReadMark } from "../decoded.js";
 import { SqliteRepo } from "./repo.js";
 
 export const SQLITE_FILE = "redshift-local.sqlite";
@@ -75,6 +77,13 @@ export class SqliteStore implements Store {
   /** Operations not yet settled, including those waiting out a backoff outside the queue. */
   readonly #running = new Set<Promise<unknown>>();
   #closed = false;
+  /**
+   * The database a read transaction sees (store/decoded.ts): this connection's write transactions
+   * so far (counted when each starts and ends) and, for a file, `PRAGMA data_version` read as the
+   * read transaction's first statement. Entities read under one mark are valid for the next read
+   * under the same one.
+   */
+  readonly #mark: ReadMark = { writes: 0, version: 0 };
 
   constructor(options: SqliteOptions = {}) {
     this.#retry = resolveRetry(options.retry);
@@ -99,13 +108,13 @@ export class SqliteStore implements Store {
     for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue);
     // Read-only transactions get repos of their own that share decoded entities (store/decoded.ts).
     const readRepos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
-    for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue, true);
+    for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue, this.#mark);
     this.#nextDueQuery = this.#db
       .prepare(`SELECT min(due) FROM (${DUE_TABLES.map((t) => `SELECT min(due_at) AS due FROM ${t} WHERE due_at IS NOT NULL`).join(" UNION ALL ")})`)
       .pluck();
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
-    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) });
+    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, this.#mark.version) });
     this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
@@ -201,12 +210,21 @@ export class SqliteStore implements Store {
 
   async #attempt<T>(mode: Mode, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.#closed) throw new Error("store is closed");
-    if (mode === "write") this.#checkFile();
+    // In memory, a read needs no transaction at all: this connection is the database's only one and
+    // the queue runs one operation at a time, so nothing can change while the read runs; its repos
+    // refuse every write (readOnlyTx) and it has nothing to undo.
+    if (mode === "read" && this.kind === "memory") return fn(this.#readTx);
+    if (mode === "write") {
+      this.#checkFile();
+      this.#mark.writes++;
+    }
     // The database itself refuses writes during a read, whatever path they take. Not a prepared
     // statement: SQLite applies flag pragmas when they are compiled, not when a statement runs.
     else this.#db.exec("PRAGMA query_only = ON");
     try {
       (mode === "write" ? this.#beginWrite : this.#beginRead).run();
+      // A read's first statement starts its snapshot and tells whether another connection committed.
+      if (mode === "read") this.#mark.version = this.#identity === undefined ? 0 : (this.#dataVersion.get() as number);
       try {
         const result = await fn(mode === "write" ? this.#tx : this.#readTx);
         this.#commit.run();
@@ -219,6 +237,8 @@ export class SqliteStore implements Store {
       }
     } finally {
       if (mode === "read") this.#db.exec("PRAGMA query_only = OFF");
+      // Whatever the write did (committed or rolled back), entities read before it are not reused.
+      else this.#mark.writes++;
     }
   }
 
@@ -229,8 +249,8 @@ export class SqliteStore implements Store {
    * no other connection) the answer is no. Otherwise one aggregate over the three partial due
    * indexes reads the exact earliest due time.
    */
-  #anyDue(now: number): boolean {
-    const version = this.#identity === undefined ? 0 : (this.#dataVersion.get() as number);
+  #anyDue(now: number, readVersion?: number): boolean {
+    const version = this.#identity === undefined ? 0 : (readVersion ?? (this.#dataVersion.get() as number));
     if (this.#nextDue === undefined || version !== this.#nextDueVersion || (this.#nextDue !== null && this.#nextDue <= now)) {
       this.#nextDue = this.#nextDueQuery.get() as number | null;
       this.#nextDueVersion = version;
