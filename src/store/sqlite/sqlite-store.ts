@@ -3,10 +3,11 @@
  * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
- * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads of a file as a
- * deferred `BEGIN … COMMIT` under `PRAGMA query_only`, which in WAL mode neither waits for writers
- * nor blocks them (https://www.sqlite.org/wal.html#concurrency); reads in memory, where this
- * connection is the only one and the queue already runs one operation at a time, as no statement. Another process sharing the file may hold the
+ * serialised by a promise queue. The connection is `PRAGMA query_only` except while a write
+ * transaction runs. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads of a file as a deferred
+ * `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
+ * (https://www.sqlite.org/wal.html#concurrency); reads in memory, where this connection is the
+ * only one and the queue already runs one operation at a time, as no statement at all. Another process sharing the file may hold the
  * write lock: the attempt fails at once and the whole operation is run again after an asynchronous
  * backoff (contention.ts), never blocking the event loop and never answering 500.
  * `synchronous=NORMAL` in WAL mode keeps every committed transaction across a crash of the process
@@ -115,6 +116,11 @@ export class SqliteStore implements Store {
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
     this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, this.#mark.version) });
+    // The database itself refuses writes outside write transactions, whatever path they take
+    // (a read's repos refuse them first): query-only from here on, lifted only while a write
+    // transaction runs. Not a prepared statement: SQLite applies flag pragmas when they are
+    // compiled, not when a statement runs.
+    this.#db.exec("PRAGMA query_only = ON");
     this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
@@ -217,10 +223,9 @@ export class SqliteStore implements Store {
     if (mode === "write") {
       this.#checkFile();
       this.#mark.writes++;
+      // The connection is query-only outside write transactions (see the constructor).
+      this.#db.exec("PRAGMA query_only = OFF");
     }
-    // The database itself refuses writes during a read, whatever path they take. Not a prepared
-    // statement: SQLite applies flag pragmas when they are compiled, not when a statement runs.
-    else this.#db.exec("PRAGMA query_only = ON");
     try {
       (mode === "write" ? this.#beginWrite : this.#beginRead).run();
       // A read's first statement starts its snapshot and tells whether another connection committed.
@@ -236,9 +241,11 @@ export class SqliteStore implements Store {
         throw err;
       }
     } finally {
-      if (mode === "read") this.#db.exec("PRAGMA query_only = OFF");
-      // Whatever the write did (committed or rolled back), entities read before it are not reused.
-      else this.#mark.writes++;
+      if (mode === "write") {
+        this.#db.exec("PRAGMA query_only = ON");
+        // Whatever the write did (committed or rolled back), entities read before it are not reused.
+        this.#mark.writes++;
+      }
     }
   }
 
