@@ -17,13 +17,18 @@ export async function viewsOf(ctx: DomainContext, grants: readonly Authorization
   const statuses = new Map<string, string | undefined>();
   if (known !== undefined) statuses.set(`${known.account}/${known.id}`, known.status);
   const views: AuthorizationView[] = [];
+  // A page is mostly one cluster's grants in a row: the last cluster's status is reused directly.
+  let last: { account: string; clusterId: string; status: string | undefined } | undefined;
   for (const grant of grants) {
-    const key = `${grant.account}/${grant.clusterId}`;
-    if (!statuses.has(key)) {
-      const cluster = await ctx.tx.clusters.get({ account: grant.account, region: grant.region }, grant.clusterId);
-      statuses.set(key, cluster?.status);
+    if (last === undefined || last.account !== grant.account || last.clusterId !== grant.clusterId) {
+      const key = `${grant.account}/${grant.clusterId}`;
+      if (!statuses.has(key)) {
+        const cluster = await ctx.tx.clusters.get({ account: grant.account, region: grant.region }, grant.clusterId);
+        statuses.set(key, cluster?.status);
+      }
+      last = { account: grant.account, clusterId: grant.clusterId, status: statuses.get(key) };
     }
-    views.push({ grant, clusterStatus: statuses.get(key) });
+    views.push({ grant, clusterStatus: last.status });
   }
   return views;
 }
