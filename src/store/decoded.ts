@@ -72,6 +72,8 @@ export function decodedCacheSize(): { readonly entries: number; readonly chars: 
 export interface ReadMark {
   writes: number;
   version: number;
+  /** Called before a read runs a statement: the store opens the read's snapshot then, if not yet open. */
+  readonly open?: () => void;
 }
 
 /**

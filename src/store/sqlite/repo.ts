@@ -27,6 +27,8 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   /** Lists found in read transactions, by query and arguments, valid while the mark is unchanged. */
   readonly #found: KeyedEntities<EntityKinds[K][]> | undefined;
   #byKey: Database.Statement | undefined;
+  /** Before a read runs a statement (the store's snapshot, opened on first need). */
+  readonly #open: () => void;
 
   /**
    * `noteDue` hears every due time this repo writes (the store's cache of the earliest one).
@@ -40,6 +42,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     this.#decode = readMark ? decodeShared : decodeOwn;
     this.#keyed = readMark ? new KeyedEntities(readMark) : undefined;
     this.#found = readMark ? new KeyedEntities(readMark) : undefined;
+    this.#open = readMark?.open ?? (() => undefined);
     this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
   }
 
@@ -68,6 +71,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
       const known = this.#keyed!.get(key);
       if (known !== undefined) return known;
     }
+    this.#open();
     const body = this.#getStatement.get(scope.account, scope.region, id) as string | undefined;
     if (body === undefined) return undefined;
     const entity = this.#decode<EntityKinds[K]>(body);
@@ -141,6 +145,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const key = `${sql}\n${JSON.stringify(args)}`;
     let found = this.#found.get(key);
     if (found === undefined) {
+      this.#open();
       found = decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
       this.#found.set(key, found, found.length);
     }
@@ -149,6 +154,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
 
   async count(filter: Filter<string>): Promise<number> {
     const where = this.#where(filter);
+    this.#open();
     const row = this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
     return row.n;
   }
@@ -156,11 +162,13 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   async sum(filter: Filter<string>, measure: string): Promise<number> {
     const column = measureColumn(this.#spec as unknown as TableSpec<EntityKind>, measure);
     const where = this.#where(filter);
+    this.#open();
     const row = this.#stmt(`SELECT coalesce(sum(${column}), 0) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
     return row.n;
   }
 
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {
+    this.#open();
     const bodies = this.#bodies(
       `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,
     ).all(now, limit) as string[];

@@ -84,7 +84,9 @@ export class SqliteStore implements Store {
    * read transaction's first statement. Entities read under one mark are valid for the next read
    * under the same one.
    */
-  readonly #mark: ReadMark = { writes: 0, version: 0 };
+  readonly #mark: ReadMark = { writes: 0, version: 0, open: () => this.#openRead() };
+  /** The file read in progress: whether its snapshot is open, and whether it must run again. */
+  #reading: { open: boolean; stale: boolean } | undefined;
 
   constructor(options: SqliteOptions = {}) {
     this.#retry = resolveRetry(options.retry);
@@ -115,7 +117,7 @@ export class SqliteStore implements Store {
       .pluck();
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
-    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, this.#mark.version) });
+    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, true) });
     // The database itself refuses writes outside write transactions, whatever path they take
     // (a read's repos refuse them first): query-only from here on, lifted only while a write
     // transaction runs. Not a prepared statement: SQLite applies flag pragmas when they are
@@ -147,6 +149,7 @@ export class SqliteStore implements Store {
 
   async snapshot(): Promise<Snapshot> {
     return this.read(async () => {
+      this.#openRead();
       const snap = {} as Record<EntityKind, EntityBase[]>;
       for (const kind of ENTITY_KINDS) {
         const rows = this.#db.prepare(`SELECT body FROM ${TABLES[kind].table} ORDER BY region, account, created_at, id`).all() as Row[];
@@ -219,19 +222,15 @@ export class SqliteStore implements Store {
     // In memory, a read needs no transaction at all: this connection is the database's only one and
     // the queue runs one operation at a time, so nothing can change while the read runs; its repos
     // refuse every write (readOnlyTx) and it has nothing to undo.
-    if (mode === "read" && this.kind === "memory") return fn(this.#readTx);
-    if (mode === "write") {
-      this.#checkFile();
-      this.#mark.writes++;
-      // The connection is query-only outside write transactions (see the constructor).
-      this.#db.exec("PRAGMA query_only = OFF");
-    }
+    if (mode === "read") return this.kind === "memory" ? fn(this.#readTx) : this.#fileRead(fn);
+    this.#checkFile();
+    this.#mark.writes++;
+    // The connection is query-only outside write transactions (see the constructor).
+    this.#db.exec("PRAGMA query_only = OFF");
     try {
-      (mode === "write" ? this.#beginWrite : this.#beginRead).run();
-      // A read's first statement starts its snapshot and tells whether another connection committed.
-      if (mode === "read") this.#mark.version = this.#identity === undefined ? 0 : (this.#dataVersion.get() as number);
+      this.#beginWrite.run();
       try {
-        const result = await fn(mode === "write" ? this.#tx : this.#readTx);
+        const result = await fn(this.#tx);
         this.#commit.run();
         return result;
       } catch (err) {
@@ -241,11 +240,56 @@ export class SqliteStore implements Store {
         throw err;
       }
     } finally {
-      if (mode === "write") {
-        this.#db.exec("PRAGMA query_only = ON");
-        // Whatever the write did (committed or rolled back), entities read before it are not reused.
-        this.#mark.writes++;
+      this.#db.exec("PRAGMA query_only = ON");
+      // Whatever the write did (committed or rolled back), entities read before it are not reused.
+      this.#mark.writes++;
+    }
+  }
+
+  /**
+   * A read of a file. It first asks `PRAGMA data_version` (one statement, outside any
+   * transaction): while neither this connection nor another has written since, what earlier reads
+   * kept is current and the read may need nothing else — no transaction at all. Its snapshot
+   * (`BEGIN`) is opened only when it runs a statement (#openRead); if another connection committed
+   * between the first look and the snapshot, whatever the read took from what was kept may be
+   * older than what it now reads, so it runs again, wholly inside the snapshot.
+   */
+  async #fileRead<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    this.#mark.version = this.#dataVersion.get() as number;
+    const read = { open: false, stale: false };
+    this.#reading = read;
+    try {
+      let result: T | undefined;
+      let failure: { readonly error: unknown } | undefined;
+      try {
+        result = await fn(this.#readTx);
+      } catch (error) {
+        failure = { error };
       }
+      // Stale: the answer (or error) may mix older and newer state; the second run cannot be.
+      if (read.stale) result = await fn(this.#readTx);
+      else if (failure !== undefined) throw failure.error;
+      if (read.open) this.#commit.run();
+      return result as T;
+    } catch (err) {
+      if (this.#db.inTransaction) this.#rollback.run();
+      throw err;
+    } finally {
+      this.#reading = undefined;
+    }
+  }
+
+  /** Opens the current file read's snapshot, before its first statement (ReadMark.open). */
+  #openRead(): void {
+    const read = this.#reading;
+    if (read === undefined || read.open) return;
+    this.#beginRead.run();
+    read.open = true;
+    // The snapshot's first statement: did another connection commit since the read's first look?
+    const version = this.#dataVersion.get() as number;
+    if (version !== this.#mark.version) {
+      this.#mark.version = version;
+      read.stale = true;
     }
   }
 
@@ -256,9 +300,14 @@ export class SqliteStore implements Store {
    * no other connection) the answer is no. Otherwise one aggregate over the three partial due
    * indexes reads the exact earliest due time.
    */
-  #anyDue(now: number, readVersion?: number): boolean {
-    const version = this.#identity === undefined ? 0 : (readVersion ?? (this.#dataVersion.get() as number));
+  #anyDue(now: number, inRead = false): boolean {
+    // A read has asked data_version already (#fileRead); a write asks it here.
+    let version = this.#identity === undefined ? 0 : inRead ? this.#mark.version : (this.#dataVersion.get() as number);
     if (this.#nextDue === undefined || version !== this.#nextDueVersion || (this.#nextDue !== null && this.#nextDue <= now)) {
+      if (inRead && this.#identity !== undefined) {
+        this.#openRead();
+        version = this.#mark.version;
+      }
       this.#nextDue = this.#nextDueQuery.get() as number | null;
       this.#nextDueVersion = version;
     }
