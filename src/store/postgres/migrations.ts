@@ -110,6 +110,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       "region, grantee, created_at, account, id",
     ]),
   },
+  {
+    version: 7,
+    description: "the write gate: every write transaction locks it first, so concurrent writers queue instead of failing to serialize",
+    // No rows: only the table's lock is used (postgres-store.ts, "The write gate").
+    sql: [
+      "CREATE TABLE write_gate ();",
+      "COMMENT ON TABLE write_gate IS 'redshift-local: every write transaction takes LOCK TABLE write_gate IN EXCLUSIVE MODE first, so writers queue here';",
+    ].join("\n"),
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

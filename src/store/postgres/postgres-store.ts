@@ -16,6 +16,27 @@
  * future resource inherits the guarantee. SQLite gives the same one (one writer at a time,
  * BEGIN IMMEDIATE, retried on BUSY), so both backends pass one contract suite.
  *
+ * The write gate: writers queue instead of conflicting. Every write transaction's first statements
+ * are `SET LOCAL lock_timeout = <gate timeout>; LOCK TABLE write_gate IN EXCLUSIVE MODE` (sent with
+ * BEGIN, in one round trip). Neither SET nor LOCK takes the transaction's snapshot — the first
+ * query after them does (https://www.postgresql.org/docs/current/sql-lock.html: under REPEATABLE
+ * READ or SERIALIZABLE, LOCK TABLE runs before any SELECT or data modification) — so a writer
+ * waits its turn, across every instance on the database, with no snapshot yet, and when it runs it
+ * sees every write committed before it: two writers are never concurrent, so SERIALIZABLE never has
+ * to fail one of them (SQLite's BEGIN IMMEDIATE, in PostgreSQL). Why a global gate rather than
+ * optimistic concurrency: measured on 16 connections, concurrent writers — even in different
+ * accounts, touching different rows — failed with 40001 and backed off (p99 1.3–1.6 s): requests
+ * settle the same due transitions ("could not serialize access due to concurrent update"), quota
+ * counts and inserts on one cluster are true write-skew pairs, and predicate locks on small tables
+ * and shared index pages make independent writers pivots ("read/write dependencies among
+ * transactions"). Behind the gate the retries are gone and a write waits only for the writers
+ * ahead of it (each holds the gate for its few statements). Reads never take the gate. SERIALIZABLE,
+ * the retry and the unique indexes stay as the safety net (a writer that does not take the gate:
+ * an older redshift-local, or a session of your own). The gate wait is bounded by `gateTimeoutMs`
+ * (2 s): a gate held elsewhere costs a bounded wait, then the attempt is retried like any race,
+ * and past the retry bound the caller gets `Throttling`; after the gate, each statement's row-lock
+ * wait is bounded by `lockTimeoutMs` as before.
+ *
  * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
  * and never conflicting. `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
  * cheaply (on the lock) rather than at COMMIT.
@@ -60,12 +81,20 @@ export interface PostgresOptions {
    * (default 200 ms): a transaction left open elsewhere costs a bounded wait, then `Throttling`.
    */
   readonly lockTimeoutMs?: number | undefined;
+  /**
+   * How long a write transaction waits for its turn at the write gate before the attempt is
+   * retried with backoff (default 2,000 ms): the queue of writers of every instance, each holding
+   * the gate for a few milliseconds, passes well within it; a gate held elsewhere costs a bounded
+   * wait, then `Throttling`.
+   */
+  readonly gateTimeoutMs?: number | undefined;
   /** `application_name` of the connections, as pg_stat_activity shows them; default "redshift-local". */
   readonly applicationName?: string | undefined;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
 const DEFAULT_LOCK_TIMEOUT_MS = 200;
+const DEFAULT_GATE_TIMEOUT_MS = 2000;
 /** A unique violation raised as an error is retried this many times before it is believed. */
 const UNIQUE_RETRIES = 3;
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -107,11 +136,17 @@ export class PostgresStore implements Store {
     }
     const lockTimeout = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
     if (!Number.isInteger(lockTimeout) || lockTimeout < 1) throw new RangeError("lockTimeoutMs must be a positive integer");
+    const gateTimeout = options.gateTimeoutMs ?? DEFAULT_GATE_TIMEOUT_MS;
+    if (!Number.isInteger(gateTimeout) || gateTimeout < 1) throw new RangeError("gateTimeoutMs must be a positive integer");
     this.location = redactUrl(options.url);
     this.schema = options.schema;
     this.#retry = resolveRetry(options.retry);
     this.#onRetry = options.onRetry;
-    this.#beginWrite = `BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL lock_timeout = ${lockTimeout}`;
+    // Neither SET nor LOCK takes the transaction's snapshot (the first query after them does): the
+    // writer queues at the gate first and sees every write committed before its turn.
+    this.#beginWrite =
+      `BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL lock_timeout = ${gateTimeout}; ` +
+      `LOCK TABLE write_gate IN EXCLUSIVE MODE; SET LOCAL lock_timeout = ${lockTimeout}`;
     this.#pool = new pg.Pool({
       connectionString: options.url,
       max: poolSize,
