@@ -124,11 +124,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
 /**
- * Creates the schema if needed and applies every missing migration. The advisory lock is taken
+ * Creates the schema if needed and applies every missing migration (one read when there is none to
+ * apply: versions are only ever added, so a database at the latest version stays there). The advisory lock is taken
  * before anything else (CREATE SCHEMA IF NOT EXISTS and CREATE TABLE IF NOT EXISTS are not safe
  * against a concurrent creator) and released by COMMIT/ROLLBACK.
  */
 export async function migrate(client: pg.ClientBase, schema: string | undefined): Promise<number> {
+  // The usual start: the database is already up to date, which one read says (a database that is
+  // not — no table yet, an older or a newer version — takes the locked path below).
+  const recorded = await client.query<{ v: number | null }>("SELECT max(version) AS v FROM redshift_local_migrations").catch((err: unknown) => {
+    if ((err as { code?: unknown }).code === UNDEFINED_TABLE) return undefined;
+    throw err;
+  });
+  if (recorded?.rows[0]?.v === PG_LATEST_VERSION) return PG_LATEST_VERSION;
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('redshift-local migrations ' || $1))", [schema ?? ""]);
@@ -153,6 +161,8 @@ export async function migrate(client: pg.ClientBase, schema: string | undefined)
     throw err;
   }
 }
+
+const UNDEFINED_TABLE = "42P01";
 
 /** Schema names are restricted (PostgresOptions.schema) so this quoting is only belt and braces. */
 export function quoteIdent(name: string): string {

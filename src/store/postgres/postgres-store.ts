@@ -55,7 +55,7 @@
  * transaction succeeds again. The pool reconnects by itself when the database returns.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
+import type pgTypes from "pg";
 import type { EntityBase, EntityKind } from "../../domain/entities.js";
 import { ServiceUnavailable } from "../../domain/errors.js";
 import { nextDelay, resolveRetry, throttled } from "../retry.js";
@@ -63,6 +63,7 @@ import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Trans
 import { DuplicateKeyError, readOnlyRepo } from "../store.js";
 import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
 import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
+import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
 import { PgRepo, run } from "./repo.js";
 
@@ -117,7 +118,7 @@ export class PostgresStore implements Store {
   readonly kind = "postgres" as const;
   readonly location: string;
   readonly schema: string | undefined;
-  readonly #pool: pg.Pool;
+  readonly #pool: pgTypes.Pool;
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #beginWrite: string;
@@ -256,7 +257,7 @@ export class PostgresStore implements Store {
     return p;
   }
 
-  async #withRetry<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>, now?: number): Promise<T> {
+  async #withRetry<T>(mode: Mode, fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
     if (this.#closed) throw new Error("store is closed");
     const started = performance.now();
     let uniqueViolations = 0;
@@ -287,8 +288,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pg.ClientBase) => Promise<T>, now?: number): Promise<T> {
-    let client: pg.PoolClient;
+  async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
+    let client: pgTypes.PoolClient;
     try {
       client = await this.#pool.connect();
     } catch (err) {
@@ -307,7 +308,7 @@ export class PostgresStore implements Store {
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: { now: number; due: boolean } | undefined;
       if (now !== undefined && Number.isSafeInteger(now)) {
-        const results = (await client.query(`${begin}; ${dueProbe(String(now))}`)) as unknown as pg.QueryResult<{ due: boolean }>[];
+        const results = (await client.query(`${begin}; ${dueProbe(String(now))}`)) as unknown as pgTypes.QueryResult<{ due: boolean }>[];
         prefetched = { now, due: results[results.length - 1]!.rows[0]!.due };
       } else {
         await client.query(begin);
@@ -335,7 +336,7 @@ export class PostgresStore implements Store {
   }
 
   /** `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN; later calls query. */
-  #txFor(client: pg.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }): Tx {
+  #txFor(client: pgTypes.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }): Tx {
     // Each repo is built when the operation first uses it (most use two or three of the kinds).
     const repos = {} as Record<EntityKind, unknown>;
     for (const kind of ENTITY_KINDS) {
