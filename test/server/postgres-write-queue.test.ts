@@ -29,7 +29,7 @@ import type { RetryEvent } from "../../src/store/store.js";
 import { createCluster, createNetwork } from "../fixtures/endpoint-world.js";
 import { testApp } from "../fixtures/app.js";
 import { GRANTOR, clientsFor, expectAwsError } from "../helpers.js";
-import { PG_SKIP, PG_URL, dropSchema, freshSchema } from "../postgres.js";
+import { PG_SKIP, PG_URL, dropSchema, freshSchema, pgAdmin } from "../postgres.js";
 
 const N = 16;
 const account = (i: number) => String(500_000_000_000 + i);
@@ -55,7 +55,7 @@ describe("PostgreSQL writes queue", { skip: PG_SKIP }, () => {
     const closers: (() => Promise<void>)[] = [];
     const urls: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const store = await openPostgresStore({ url: PG_URL!, schema, poolSize: N, onRetry: (e) => retries.push(e), ...options });
+      const store = await openPostgresStore({ url: PG_URL!, schema, poolSize: N, ...options, onRetry: (e) => retries.push(e) });
       const server = createHttpServer(testApp(store, { quotas: resolveQuotas(quotas) }));
       server.listen(0, "127.0.0.1");
       await once(server, "listening");
@@ -151,6 +151,38 @@ describe("PostgreSQL writes queue", { skip: PG_SKIP }, () => {
       }
       assert.equal(endpoints, N - 1);
     } finally {
+      await w.close();
+    }
+  });
+
+  it("pg write queue: writes queued behind the gate hold at most two connections of an instance, so reads still find one", { timeout: 60_000 }, async () => {
+    const app = freshSchema();
+    const url = new URL(PG_URL!);
+    url.searchParams.set("application_name", app);
+    const w = await twoInstances({}, { url: url.toString(), poolSize: 4, gateTimeoutMs: 120_000, retry: { budgetMs: 120_000 } });
+    const schema = schemas[schemas.length - 1]!;
+    const other = new pg.Client({ connectionString: PG_URL });
+    await other.connect();
+    const waitingAtGate = async () =>
+      (await pgAdmin<{ n: number }>("SELECT count(*)::integer AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [app]))[0]!.n;
+    try {
+      const reader = clientsFor(w.urls[0]!, GRANTOR).redshift;
+      await reader.send(new DescribeClustersCommand({}));
+      await other.query(`BEGIN; LOCK TABLE "${schema}".write_gate IN EXCLUSIVE MODE`);
+      const writes = Array.from({ length: 8 }, (_, i) =>
+        clientsFor(w.urls[0]!, account(i)).redshift.send(
+          new CreateClusterCommand({ ClusterIdentifier: "c1", NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" }),
+        ),
+      );
+      while ((await waitingAtGate()) < 2) await new Promise((resolve) => setImmediate(resolve));
+      // Eight writes are waiting; a pool of four still has connections for reads.
+      assert.deepEqual((await reader.send(new DescribeClustersCommand({}))).Clusters, []);
+      assert.equal(await waitingAtGate(), 2, "two writes at the gate, the others wait in the instance");
+      await other.query("ROLLBACK");
+      assert.equal((await Promise.all(writes)).length, 8);
+      assert.deepEqual(w.retries, []);
+    } finally {
+      await other.end();
       await w.close();
     }
   });

@@ -32,10 +32,13 @@
  * transactions"). Behind the gate the retries are gone and a write waits only for the writers
  * ahead of it (each holds the gate for its few statements). Reads never take the gate. SERIALIZABLE,
  * the retry and the unique indexes stay as the safety net (a writer that does not take the gate:
- * an older redshift-local, or a session of your own). The gate wait is bounded by `gateTimeoutMs`
- * (2 s): a gate held elsewhere costs a bounded wait, then the attempt is retried like any race,
- * and past the retry bound the caller gets `Throttling`; after the gate, each statement's row-lock
- * wait is bounded by `lockTimeoutMs` as before.
+ * an older redshift-local, or a session of your own). Within one instance, at most two write
+ * transactions are at the database at once (one holding the gate, one queued right behind it); the
+ * others wait in the process, in arrival order, without a connection (write-turns.ts), so writers
+ * queued for the gate never take every connection of the pool from the reads. Both waits are
+ * bounded by `gateTimeoutMs` (2 s): a gate held elsewhere costs a bounded wait, then the attempt
+ * is retried like any race, and past the retry bound the caller gets `Throttling`; after the gate,
+ * each statement's row-lock wait is bounded by `lockTimeoutMs` as before.
  *
  * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
  * and never conflicting. `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
@@ -65,6 +68,7 @@ import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from ".
 import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
+import { WriteTurns } from "./write-turns.js";
 import { PgRepo, run } from "./repo.js";
 
 export interface PostgresOptions {
@@ -96,6 +100,8 @@ export interface PostgresOptions {
 export const DEFAULT_POOL_SIZE = 10;
 const DEFAULT_LOCK_TIMEOUT_MS = 200;
 const DEFAULT_GATE_TIMEOUT_MS = 2000;
+/** Write transactions of one instance at the database at once (write-turns.ts). */
+const WRITERS_AT_THE_DATABASE = 2;
 /** A unique violation raised as an error is retried this many times before it is believed. */
 const UNIQUE_RETRIES = 3;
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -122,6 +128,8 @@ export class PostgresStore implements Store {
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #beginWrite: string;
+  readonly #gateTimeoutMs: number;
+  readonly #turns: WriteTurns;
   #problem: string | undefined;
   readonly #running = new Set<Promise<unknown>>();
   #closed = false;
@@ -139,6 +147,9 @@ export class PostgresStore implements Store {
     if (!Number.isInteger(lockTimeout) || lockTimeout < 1) throw new RangeError("lockTimeoutMs must be a positive integer");
     const gateTimeout = options.gateTimeoutMs ?? DEFAULT_GATE_TIMEOUT_MS;
     if (!Number.isInteger(gateTimeout) || gateTimeout < 1) throw new RangeError("gateTimeoutMs must be a positive integer");
+    this.#gateTimeoutMs = gateTimeout;
+    // One writer holding the gate and one queued behind it; every other connection stays free for reads.
+    this.#turns = new WriteTurns(Math.max(1, Math.min(WRITERS_AT_THE_DATABASE, poolSize - 1)));
     this.location = redactUrl(options.url);
     this.schema = options.schema;
     this.#retry = resolveRetry(options.retry);
@@ -288,7 +299,19 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** A write waits for its turn in this instance first (write-turns.ts), then for the gate in the database. */
   async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
+    if (mode === "read") return this.#attemptOnConnection(mode, fn, now);
+    const endTurn = await this.#turns.take(this.#gateTimeoutMs);
+    if (endTurn === undefined) throw new NoTurn(this.#gateTimeoutMs);
+    try {
+      return await this.#attemptOnConnection(mode, fn, now);
+    } finally {
+      endTurn();
+    }
+  }
+
+  async #attemptOnConnection<T>(mode: Mode, fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
     let client: pgTypes.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -367,6 +390,14 @@ export class PostgresStore implements Store {
 /** Whether any lifecycle transition or scheduled action is due at `now` (a parameter or a literal). */
 function dueProbe(now: string): string {
   return `SELECT ${DUE_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE due_at IS NOT NULL AND due_at <= ${now})`).join(" OR ")} AS due`;
+}
+
+/** No turn at the write gate within the gate timeout: retried like PostgreSQL's own lock timeout (55P03). */
+class NoTurn extends Error {
+  readonly code = "55P03";
+  constructor(timeoutMs: number) {
+    super(`no turn at the write gate within ${timeoutMs} ms`);
+  }
 }
 
 /** A connection-level failure of one attempt; `beforeCommit`: COMMIT was not sent, so nothing was applied. */
