@@ -27,6 +27,7 @@ import { createHttpServer } from "../../src/server/http.js";
 import { openPostgresStore, type PostgresOptions } from "../../src/store/postgres/postgres-store.js";
 import type { RetryEvent } from "../../src/store/store.js";
 import { createCluster, createNetwork } from "../fixtures/endpoint-world.js";
+import { entity } from "../store-contract/fixtures.js";
 import { testApp } from "../fixtures/app.js";
 import { GRANTOR, clientsFor, expectAwsError } from "../helpers.js";
 import { PG_SKIP, PG_URL, dropSchema, freshSchema, pgAdmin } from "../postgres.js";
@@ -184,6 +185,38 @@ describe("PostgreSQL writes queue", { skip: PG_SKIP }, () => {
     } finally {
       await other.end();
       await w.close();
+    }
+  });
+
+  it("pg write queue: a gate holder that stops talking loses its session after the idle timeout; the writers behind it proceed, and its write runs again on a fresh connection", { timeout: 60_000 }, async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    const frozenStore = await openPostgresStore({ url: PG_URL!, schema, poolSize: 2, idleInTransactionTimeoutMs: 200, gateTimeoutMs: 60_000 });
+    const peer = await openPostgresStore({ url: PG_URL!, schema, poolSize: 2, gateTimeoutMs: 60_000 });
+    try {
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      let peerDone!: () => void;
+      const peerFinished = new Promise<void>((resolve) => (peerDone = resolve));
+      let runs = 0;
+      const frozen = frozenStore.transact(async (tx) => {
+        runs++;
+        await tx.vpcs.count({}); // inside the transaction: the gate is held
+        if (runs === 1) {
+          holding();
+          await peerFinished; // stops talking until the peer has written — which needs the gate
+        }
+        await tx.vpcs.insert(entity("vpcs", { id: "from-frozen" }));
+      });
+      await held;
+      await peer.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "from-peer" })));
+      peerDone();
+      await frozen;
+      assert.equal(runs, 2, "the frozen attempt was ended by PostgreSQL and ran again");
+      assert.deepEqual((await peer.read((tx) => tx.vpcs.find({}))).map((v) => v.id).sort(), ["from-frozen", "from-peer"]);
+    } finally {
+      await frozenStore.close();
+      await peer.close();
     }
   });
 

@@ -38,7 +38,9 @@
  * queued for the gate never take every connection of the pool from the reads. Both waits are
  * bounded by `gateTimeoutMs` (2 s): a gate held elsewhere costs a bounded wait, then the attempt
  * is retried like any race, and past the retry bound the caller gets `Throttling`; after the gate,
- * each statement's row-lock wait is bounded by `lockTimeoutMs` as before.
+ * each statement's row-lock wait is bounded by `lockTimeoutMs` as before. A holder that stops
+ * talking (a frozen instance) loses its session after `idleInTransactionTimeoutMs` (30 s) idle
+ * inside the transaction, which releases the gate; nothing of its transaction was applied.
  *
  * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
  * and never conflicting. `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
@@ -93,6 +95,13 @@ export interface PostgresOptions {
    * wait, then `Throttling`.
    */
   readonly gateTimeoutMs?: number | undefined;
+  /**
+   * A write transaction idle this long between two of its statements (default 30,000 ms) has its
+   * session ended by PostgreSQL (`idle_in_transaction_session_timeout`), which releases the write
+   * gate: an instance that freezes while holding it (a paused VM, a stopped process) stalls the
+   * other writers for a bounded time, not until its TCP connection times out.
+   */
+  readonly idleInTransactionTimeoutMs?: number | undefined;
   /** `application_name` of the connections, as pg_stat_activity shows them; default "redshift-local". */
   readonly applicationName?: string | undefined;
 }
@@ -100,6 +109,7 @@ export interface PostgresOptions {
 export const DEFAULT_POOL_SIZE = 10;
 const DEFAULT_LOCK_TIMEOUT_MS = 200;
 const DEFAULT_GATE_TIMEOUT_MS = 2000;
+const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 /** Write transactions of one instance at the database at once (write-turns.ts). */
 const WRITERS_AT_THE_DATABASE = 2;
 /** A unique violation raised as an error is retried this many times before it is believed. */
@@ -148,6 +158,8 @@ export class PostgresStore implements Store {
     const gateTimeout = options.gateTimeoutMs ?? DEFAULT_GATE_TIMEOUT_MS;
     if (!Number.isInteger(gateTimeout) || gateTimeout < 1) throw new RangeError("gateTimeoutMs must be a positive integer");
     this.#gateTimeoutMs = gateTimeout;
+    const idleTimeout = options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS;
+    if (!Number.isInteger(idleTimeout) || idleTimeout < 1) throw new RangeError("idleInTransactionTimeoutMs must be a positive integer");
     // One writer holding the gate and one queued behind it; every other connection stays free for reads.
     this.#turns = new WriteTurns(Math.max(1, Math.min(WRITERS_AT_THE_DATABASE, poolSize - 1)));
     this.location = redactUrl(options.url);
@@ -157,8 +169,8 @@ export class PostgresStore implements Store {
     // Neither SET nor LOCK takes the transaction's snapshot (the first query after them does): the
     // writer queues at the gate first and sees every write committed before its turn.
     this.#beginWrite =
-      `BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL lock_timeout = ${gateTimeout}; ` +
-      `LOCK TABLE write_gate IN EXCLUSIVE MODE; SET LOCAL lock_timeout = ${lockTimeout}`;
+      `BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL idle_in_transaction_session_timeout = ${idleTimeout}; ` +
+      `SET LOCAL lock_timeout = ${gateTimeout}; LOCK TABLE write_gate IN EXCLUSIVE MODE; SET LOCAL lock_timeout = ${lockTimeout}`;
     this.#pool = new pg.Pool({
       connectionString: options.url,
       max: poolSize,
