@@ -110,16 +110,33 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       "region, grantee, created_at, account, id",
     ]),
   },
+  {
+    version: 7,
+    description: "the write gate: every write transaction locks it first, so concurrent writers queue instead of failing to serialize",
+    // No rows: only the table's lock is used (postgres-store.ts, "The write gate").
+    sql: [
+      "CREATE TABLE write_gate ();",
+      "COMMENT ON TABLE write_gate IS 'redshift-local: every write transaction takes LOCK TABLE write_gate IN EXCLUSIVE MODE first, so writers queue here';",
+    ].join("\n"),
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
 /**
- * Creates the schema if needed and applies every missing migration. The advisory lock is taken
+ * Creates the schema if needed and applies every missing migration (one read when there is none to
+ * apply: versions are only ever added, so a database at the latest version stays there). The advisory lock is taken
  * before anything else (CREATE SCHEMA IF NOT EXISTS and CREATE TABLE IF NOT EXISTS are not safe
  * against a concurrent creator) and released by COMMIT/ROLLBACK.
  */
 export async function migrate(client: pg.ClientBase, schema: string | undefined): Promise<number> {
+  // The usual start: the database is already up to date, which one read says (a database that is
+  // not — no table yet, an older or a newer version — takes the locked path below).
+  const recorded = await client.query<{ v: number | null }>("SELECT max(version) AS v FROM redshift_local_migrations").catch((err: unknown) => {
+    if ((err as { code?: unknown }).code === UNDEFINED_TABLE) return undefined;
+    throw err;
+  });
+  if (recorded?.rows[0]?.v === PG_LATEST_VERSION) return PG_LATEST_VERSION;
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('redshift-local migrations ' || $1))", [schema ?? ""]);
@@ -144,6 +161,8 @@ export async function migrate(client: pg.ClientBase, schema: string | undefined)
     throw err;
   }
 }
+
+const UNDEFINED_TABLE = "42P01";
 
 /** Schema names are restricted (PostgresOptions.schema) so this quoting is only belt and braces. */
 export function quoteIdent(name: string): string {
