@@ -3,11 +3,13 @@
  * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
- * serialised by a promise queue. The connection is `PRAGMA query_only` except while a write
- * transaction runs. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads of a file as a deferred
- * `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
+ * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads of a file as a
+ * deferred `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
  * (https://www.sqlite.org/wal.html#concurrency); reads in memory, where this connection is the
- * only one and the queue already runs one operation at a time, as no statement at all. Another process sharing the file may hold the
+ * only one and the queue already runs one operation at a time, as no statement at all. A read's
+ * repos refuse every write (store.ts readOnlyTx). `PRAGMA query_only` is not used: setting any flag
+ * pragma expires every prepared statement of the connection (SQLite adds OP_Expire), so toggling it
+ * around each transaction recompiled every statement the next one ran. Another process sharing the file may hold the
  * write lock: the attempt fails at once and the whole operation is run again after an asynchronous
  * backoff (contention.ts), never blocking the event loop and never answering 500.
  * `synchronous=NORMAL` in WAL mode keeps every committed transaction across a crash of the process
@@ -118,11 +120,6 @@ export class SqliteStore implements Store {
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
     this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, true) });
-    // The database itself refuses writes outside write transactions, whatever path they take
-    // (a read's repos refuse them first): query-only from here on, lifted only while a write
-    // transaction runs. Not a prepared statement: SQLite applies flag pragmas when they are
-    // compiled, not when a statement runs.
-    this.#db.exec("PRAGMA query_only = ON");
     this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
@@ -225,8 +222,6 @@ export class SqliteStore implements Store {
     if (mode === "read") return this.kind === "memory" ? fn(this.#readTx) : this.#fileRead(fn);
     this.#checkFile();
     this.#mark.writes++;
-    // The connection is query-only outside write transactions (see the constructor).
-    this.#db.exec("PRAGMA query_only = OFF");
     try {
       this.#beginWrite.run();
       try {
@@ -240,7 +235,6 @@ export class SqliteStore implements Store {
         throw err;
       }
     } finally {
-      this.#db.exec("PRAGMA query_only = ON");
       // Whatever the write did (committed or rolled back), entities read before it are not reused.
       this.#mark.writes++;
     }
