@@ -71,7 +71,8 @@ export function decodedCacheSize(): { readonly entries: number; readonly chars: 
  */
 export interface ReadMark {
   writes: number;
-  version: number;
+  /** SQLite: `PRAGMA data_version`; PostgreSQL: the text of the read transaction's snapshot. */
+  version: number | string;
   /** Called before a read runs a statement: the store opens the read's snapshot then, if not yet open. */
   readonly open?: () => void;
 }
@@ -84,27 +85,23 @@ export interface ReadMark {
  * (MAX_KEYED_ENTITIES, a list counting its length): past it, the map starts again.
  */
 export class KeyedEntities<V> {
-  readonly #entries = new Map<string, { writes: number; version: number; value: V }>();
-  readonly #mark: ReadMark;
+  readonly #entries = new Map<string, { writes: number; version: number | string; value: V }>();
   #held = 0;
 
-  constructor(mark: ReadMark) {
-    this.#mark = mark;
-  }
-
-  get(key: string): V | undefined {
+  /** What was kept under `key`, if it was read under the same mark. */
+  get(key: string, mark: ReadMark): V | undefined {
     const hit = this.#entries.get(key);
-    return hit !== undefined && hit.writes === this.#mark.writes && hit.version === this.#mark.version ? hit.value : undefined;
+    return hit !== undefined && hit.writes === mark.writes && hit.version === mark.version ? hit.value : undefined;
   }
 
   /** `entities`: how many entities `value` refers to (a list: its length). */
-  set(key: string, value: V, entities = 1): void {
+  set(key: string, value: V, mark: ReadMark, entities = 1): void {
     this.#held += entities + 1;
     if (this.#held > MAX_KEYED_ENTITIES) {
       this.#entries.clear();
       this.#held = entities + 1;
     }
-    this.#entries.set(key, { writes: this.#mark.writes, version: this.#mark.version, value });
+    this.#entries.set(key, { writes: mark.writes, version: mark.version, value });
   }
 }
 

@@ -51,6 +51,22 @@ export function sharedDatabase(backend: Backend, current: () => OpenedStore): vo
       assert.notEqual(await store.changeMarker!(), before);
     });
 
+    it(`${backend.name}: what reads kept (an entity by id, a list by query) is not reused once another store commits`, async () => {
+      const store = current().store;
+      await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "k1" })));
+      for (let i = 0; i < 2; i++) {
+        assert.equal((await store.read((tx) => tx.vpcs.get(S1, "k1")))?.cidrBlock, entity("vpcs", { id: "k1" }).cidrBlock);
+        assert.equal((await store.read((tx) => tx.vpcs.find({ account: A1 }))).length, 1);
+      }
+      const other = await openPeer();
+      await other.transact(async (tx) => {
+        await tx.vpcs.update({ ...entity("vpcs", { id: "k1" }), cidrBlock: "10.7.0.0/16" });
+        await tx.vpcs.insert(entity("vpcs", { id: "k2" }));
+      });
+      assert.equal((await store.read((tx) => tx.vpcs.get(S1, "k1")))?.cidrBlock, "10.7.0.0/16", "by id");
+      assert.equal((await store.read((tx) => tx.vpcs.find({ account: A1 }))).length, 2, "by query");
+    });
+
     it(`${backend.name}: while another store holds a write transaction open, reads complete and see the last committed state`, async () => {
       const store = current().store;
       await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));

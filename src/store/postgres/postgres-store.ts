@@ -66,13 +66,14 @@ import { ServiceUnavailable } from "../../domain/errors.js";
 import { nextDelay, resolveRetry, throttled } from "../retry.js";
 import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
 import { DuplicateKeyError, readOnlyRepo } from "../store.js";
+import type { ReadMark } from "../decoded.js";
 import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
 import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
 import { checkOptions, type PostgresOptions } from "./options.js";
 import { WriteTurns } from "./write-turns.js";
-import { PgRepo, run } from "./repo.js";
+import { PgRepo, keptPerKind, run, type ReadCaches } from "./repo.js";
 
 export { DEFAULT_POOL_SIZE, type PostgresOptions } from "./options.js";
 
@@ -106,6 +107,8 @@ export class PostgresStore implements Store {
   #problem: string | undefined;
   readonly #running = new Set<Promise<unknown>>();
   #closed = false;
+  /** What read transactions got, per kind, kept with their snapshot (repo.ts `keptPerKind`). */
+  readonly #kept = keptPerKind();
   #ended: Promise<void> | undefined;
   #schemaVersion = 0;
   #probe: Promise<unknown> | undefined;
@@ -290,13 +293,14 @@ export class PostgresStore implements Store {
       // With the time known, "anything due?" travels with BEGIN (one round trip, not two): `now` is
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: { now: number; due: boolean } | undefined;
-      if (now !== undefined && Number.isSafeInteger(now)) {
-        const results = (await client.query(`${begin}; ${dueProbe(String(now))}`)) as unknown as pgTypes.QueryResult<{ due: boolean }>[];
-        prefetched = { now, due: results[results.length - 1]!.rows[0]!.due };
-      } else {
-        await client.query(begin);
-      }
-      const tx = this.#txFor(client, mode, prefetched);
+      // A read also learns its snapshot (the first SELECT takes it; every later statement of the
+      // REPEATABLE READ transaction sees the same one): the mark of what it may reuse.
+      const markQuery = mode === "read" ? "; SELECT txid_current_snapshot()::text AS mark" : "";
+      const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
+      const results = [await client.query(`${begin}${probe}${markQuery}`)].flat() as pgTypes.QueryResult<{ due?: boolean; mark?: string }>[];
+      if (probe !== "") prefetched = { now: now!, due: results[results.length - (mode === "read" ? 2 : 1)]!.rows[0]!.due! };
+      const mark: ReadMark | undefined = mode === "read" ? { writes: 0, version: results[results.length - 1]!.rows[0]!.mark! } : undefined;
+      const tx = this.#txFor(client, mode, prefetched, mark);
       const result = await fn(tx, client);
       committing = true;
       const done = await client.query("COMMIT");
@@ -319,7 +323,7 @@ export class PostgresStore implements Store {
   }
 
   /** `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN; later calls query. */
-  #txFor(client: pgTypes.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }): Tx {
+  #txFor(client: pgTypes.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }, mark?: ReadMark): Tx {
     // Each repo is built when the operation first uses it (most use two or three of the kinds).
     const repos = {} as Record<EntityKind, unknown>;
     for (const kind of ENTITY_KINDS) {
@@ -328,7 +332,8 @@ export class PostgresStore implements Store {
         enumerable: true,
         get: () => {
           if (repo === undefined) {
-            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, mode === "read") as unknown as Repo<EntityBase, string, string>;
+            const read = mark === undefined ? undefined : ({ mark, ...this.#kept[kind] } as ReadCaches<never>);
+            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read) as unknown as Repo<EntityBase, string, string>;
             repo = mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
           }
           return repo;

@@ -1,10 +1,10 @@
 /** One table of the PostgreSQL backend behind the Repo interface, on the transaction's connection. */
 import type pg from "pg";
-import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
+import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { decodeOwn, decodeShared } from "../decoded.js";
-import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { KeyedEntities, decodeOwn, decodeShared, type ReadMark } from "../decoded.js";
+import { ENTITY_KINDS, columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
 
 /** SQL text → prepared-statement name, shared by every connection (each prepares on first use). */
 const names = new Map<string, string>();
@@ -26,13 +26,19 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   readonly #spec: TableSpec<EntityKind>;
   readonly #columns: string[];
   readonly #decode: <E>(body: string) => E;
+  readonly #read: ReadCaches<EntityKinds[K]> | undefined;
 
-  /** `shared`: reads return shared, frozen entities (the repos of read-only transactions, store/decoded.ts). */
-  constructor(client: pg.ClientBase, spec: TableSpec<K>, shared = false) {
+  /**
+   * `read`: this repo serves a read-only transaction: it returns shared, frozen entities
+   * (store/decoded.ts) and, under the same mark (the transaction's snapshot), what an earlier read
+   * got by key or by query, without a round trip.
+   */
+  constructor(client: pg.ClientBase, spec: TableSpec<K>, read?: ReadCaches<EntityKinds[K]>) {
     this.#client = client;
     this.#spec = spec as unknown as TableSpec<EntityKind>;
     this.#columns = columnsOf(this.#spec);
-    this.#decode = shared ? decodeShared : decodeOwn;
+    this.#decode = read ? decodeShared : decodeOwn;
+    this.#read = read;
   }
 
   async #bodies(sql: string, values: SqlValue[]): Promise<EntityKinds[K][]> {
@@ -41,7 +47,14 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
+    const read = this.#read;
+    const key = read ? `${scope.account}/${scope.region}/${id}` : undefined;
+    if (key !== undefined) {
+      const known = read!.keyed.get(key, read!.mark);
+      if (known !== undefined) return known;
+    }
     const [e] = await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]);
+    if (key !== undefined && e !== undefined) read!.keyed.set(key, e, read!.mark);
     return e;
   }
 
@@ -110,7 +123,17 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
       values.push(page.limit);
       sql += ` LIMIT $${values.length}`;
     }
-    return this.#bodies(sql, values);
+    const read = this.#read;
+    if (read === undefined) return this.#bodies(sql, values);
+    // A read transaction: the same query under the same snapshot has the same answer (a copy of
+    // the list is returned, the entities are shared and frozen).
+    const key = `${sql}\n${JSON.stringify(values)}`;
+    let found = read.found.get(key, read.mark);
+    if (found === undefined) {
+      found = await this.#bodies(sql, values);
+      read.found.set(key, found, read.mark, found.length);
+    }
+    return found.slice();
   }
 
   async count(filter: Filter<string>): Promise<number> {
@@ -136,4 +159,24 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
       limit,
     ]);
   }
+}
+
+/** A read transaction's mark and the store's kept entities of one kind (store/decoded.ts). */
+export interface ReadCaches<E> {
+  readonly mark: ReadMark;
+  readonly keyed: KeyedEntities<E>;
+  readonly found: KeyedEntities<E[]>;
+}
+
+/**
+ * Per kind, what read transactions got by key and by query, each kept with the text of the
+ * snapshot it was read under (`txid_current_snapshot()`: equal text, equal visible data; any commit
+ * anywhere changes it), for the store's lifetime: a later read under the same snapshot reuses it
+ * without a round trip.
+ */
+export function keptPerKind(): Record<EntityKind, { keyed: KeyedEntities<EntityBase>; found: KeyedEntities<EntityBase[]> }> {
+  return Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, { keyed: new KeyedEntities<EntityBase>(), found: new KeyedEntities<EntityBase[]>() }])) as Record<
+    EntityKind,
+    { keyed: KeyedEntities<EntityBase>; found: KeyedEntities<EntityBase[]> }
+  >;
 }

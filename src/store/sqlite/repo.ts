@@ -24,6 +24,8 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #decode: <E>(body: string) => E;
   /** Entities got by key in read transactions, valid while the database's mark is unchanged. */
   readonly #keyed: KeyedEntities<EntityKinds[K]> | undefined;
+  /** The store's read mark (read repos only). */
+  readonly #mark: ReadMark | undefined;
   /** Lists found in read transactions, by query and arguments, valid while the mark is unchanged. */
   readonly #found: KeyedEntities<EntityKinds[K][]> | undefined;
   #byKey: Database.Statement | undefined;
@@ -40,8 +42,9 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     this.#spec = spec;
     this.#noteDue = noteDue;
     this.#decode = readMark ? decodeShared : decodeOwn;
-    this.#keyed = readMark ? new KeyedEntities(readMark) : undefined;
-    this.#found = readMark ? new KeyedEntities(readMark) : undefined;
+    this.#mark = readMark;
+    this.#keyed = readMark ? new KeyedEntities() : undefined;
+    this.#found = readMark ? new KeyedEntities() : undefined;
     this.#open = readMark?.open ?? (() => undefined);
     this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
   }
@@ -68,14 +71,14 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
     const key = this.#keyed ? `${scope.account}/${scope.region}/${id}` : undefined;
     if (key !== undefined) {
-      const known = this.#keyed!.get(key);
+      const known = this.#keyed!.get(key, this.#mark!);
       if (known !== undefined) return known;
     }
     this.#open();
     const body = this.#getStatement.get(scope.account, scope.region, id) as string | undefined;
     if (body === undefined) return undefined;
     const entity = this.#decode<EntityKinds[K]>(body);
-    if (key !== undefined) this.#keyed!.set(key, entity);
+    if (key !== undefined) this.#keyed!.set(key, entity, this.#mark!);
     return entity;
   }
 
@@ -143,11 +146,11 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     // A read transaction: the same query under the same mark has the same answer (a copy of the
     // list is returned, the entities are shared and frozen).
     const key = `${sql}\n${JSON.stringify(args)}`;
-    let found = this.#found.get(key);
+    let found = this.#found.get(key, this.#mark!);
     if (found === undefined) {
       this.#open();
       found = decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
-      this.#found.set(key, found, found.length);
+      this.#found.set(key, found, this.#mark!, found.length);
     }
     return found.slice();
   }

@@ -74,7 +74,7 @@ export class SqliteStore implements Store {
    * undefined when unknown. This connection's own writes keep it a lower bound (`noteDue`).
    */
   #nextDue: number | null | undefined;
-  #nextDueVersion = -1;
+  #nextDueVersion: number | string = -1;
   #problem: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   /** Operations not yet settled, including those waiting out a backoff outside the queue. */
