@@ -66,30 +66,6 @@ describe("decoded entities", () => {
     }
   });
 
-  it("decoded: a read kept from before sees another process's commit to the same file (PRAGMA data_version), by key and by query", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rl-decoded-"));
-    const a = new SqliteStore({ dataDir: dir });
-    const b = new SqliteStore({ dataDir: dir });
-    try {
-      const v1 = entity("vpcs", { id: "v1" });
-      const scope = { account: v1.account, region: v1.region };
-      await a.transact((tx) => tx.vpcs.insert(v1));
-      const note = (e: unknown) => (e as { note?: string } | undefined)?.note;
-      assert.equal(note(await a.read((tx) => tx.vpcs.get(scope, "v1"))), undefined);
-      assert.equal((await a.read((tx) => tx.vpcs.find({ account: scope.account }))).length, 1);
-      await b.transact(async (tx) => {
-        await tx.vpcs.update({ ...(await tx.vpcs.get(scope, "v1"))!, note: "from b" } as typeof v1);
-        await tx.vpcs.insert(entity("vpcs", { id: "v2" }));
-      });
-      assert.equal(note(await a.read((tx) => tx.vpcs.get(scope, "v1"))), "from b", "by key");
-      assert.equal((await a.read((tx) => tx.vpcs.find({ account: scope.account }))).length, 2, "by query");
-    } finally {
-      await a.close();
-      await b.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it("decoded: a list a read kept is handed out as a copy: changing it changes nothing for the next read", async () => {
     const store = new SqliteStore();
     try {
