@@ -240,7 +240,14 @@ class ResponseBatch {
     const bodies = this.#bodies;
     this.#pending = [];
     this.#bodies = [];
-    for (let i = 0; i < pending.length; i++) pending[i]!.end(bodies[i]);
+    for (let i = 0; i < pending.length; i++) {
+      // One answer that cannot be written (its socket broke) must not hold back the others.
+      try {
+        pending[i]!.end(bodies[i]);
+      } catch {
+        pending[i]!.destroy();
+      }
+    }
   };
 }
 

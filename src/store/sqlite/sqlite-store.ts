@@ -3,15 +3,18 @@
  * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
- * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; reads of a file as a
- * deferred `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
- * (https://www.sqlite.org/wal.html#concurrency); reads in memory, where this connection is the
- * only one and the queue already runs one operation at a time, as no statement at all. A read's
- * repos refuse every write (store.ts readOnlyTx). `PRAGMA query_only` is not used: setting any flag
- * pragma expires every prepared statement of the connection (SQLite adds OP_Expire), so toggling it
- * around each transaction recompiled every statement the next one ran. Another process sharing the file may hold the
- * write lock: the attempt fails at once and the whole operation is run again after an asynchronous
- * backoff (contention.ts), never blocking the event loop and never answering 500.
+ * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`. Reads of a file ask
+ * `PRAGMA data_version`, then, if they run a statement, open a deferred `BEGIN … COMMIT`, which in
+ * WAL mode neither waits for writers nor blocks them (https://www.sqlite.org/wal.html#concurrency)
+ * (#fileRead); reads in memory, where this connection is the only one and the queue already runs
+ * one operation at a time, run no transaction statement at all. A read's repos refuse every write
+ * (store.ts readOnlyTx). `PRAGMA query_only` is not used: setting any flag pragma expires every
+ * prepared statement of the connection (SQLite adds OP_Expire), so toggling it around each
+ * transaction recompiled every statement the next one ran.
+ *
+ * Another process sharing the file may hold the write lock: the attempt fails at once and the whole
+ * operation is run again after an asynchronous backoff (contention.ts), never blocking the event
+ * loop and never answering 500.
  * `synchronous=NORMAL` in WAL mode keeps every committed transaction across a crash of the process
  * (`kill -9`); only an OS crash may lose the last ones.
  *
