@@ -13,6 +13,7 @@
  * The seed comes from NEVER5XX_SEED, else it is random; it is printed in the test names, so a failure
  * is replayed with `NEVER5XX_SEED=<seed> node --import tsx --test test/wire/never-5xx.test.ts`.
  */
+import { mulberry32 } from "../../src/server/faults/engine.js";
 
 export const KINDS_PER_OPERATION = 4;
 export const KINDS_PER_MEMBER = 2;
@@ -47,16 +48,9 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, fast, seedable generator of floats in [0, 1). */
+/** A seedable generator of floats in [0, 1) for one label: the fault engine's mulberry32. */
 export function random(seed: number, label: string): () => number {
-  let a = (seed ^ hash(label)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((seed ^ hash(label)) >>> 0);
 }
 
 export function shuffle<T>(items: readonly T[], rand: () => number): T[] {
