@@ -1,18 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseCli, type CliOptions } from "../../src/cli/parse.js";
-
-function start(argv: string[], env: Record<string, string> = {}): CliOptions {
-  const cmd = parseCli(argv, env);
-  assert.equal(cmd.kind, "start", cmd.kind === "error" ? cmd.message : cmd.kind);
-  return cmd.options;
-}
-
-function usageError(argv: string[], env: Record<string, string> = {}): string {
-  const cmd = parseCli(argv, env);
-  assert.equal(cmd.kind, "error", `expected a usage error for ${JSON.stringify(argv)}`);
-  return cmd.message;
-}
+import { parseCli } from "../../src/cli/parse.js";
+import { start, usageError } from "./parse-helpers.js";
 
 describe("parseCli: fault injection flags", () => {
   it("parseCli: --fault is repeatable and reaches the faults option; --fault-seed the faultSeed option", () => {

@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { FLAGS } from "../../src/cli/flags.js";
-import { parseCli, type CliOptions } from "../../src/cli/parse.js";
+import { parseCli } from "../../src/cli/parse.js";
+import { start, usageError } from "./parse-helpers.js";
 import { VERSION } from "../../src/version.js";
-
-function start(argv: string[], env: Record<string, string> = {}): CliOptions {
-  const cmd = parseCli(argv, env);
-  assert.equal(cmd.kind, "start", cmd.kind === "error" ? cmd.message : cmd.kind);
-  return cmd.options;
-}
-
-function usageError(argv: string[], env: Record<string, string> = {}): string {
-  const cmd = parseCli(argv, env);
-  assert.equal(cmd.kind, "error", `expected a usage error for ${JSON.stringify(argv)} ${JSON.stringify(env)}`);
-  return cmd.message;
-}
 
 describe("parseCli", () => {
   describe("defaults", () => {

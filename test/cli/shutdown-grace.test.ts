@@ -5,17 +5,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseCli } from "../../src/cli/parse.js";
+import { usageError } from "./parse-helpers.js";
 
 function grace(argv: string[], env: Record<string, string> = {}): number | undefined {
   const cmd = parseCli(argv, env);
   assert.equal(cmd.kind, "start", cmd.kind === "error" ? cmd.message : cmd.kind);
   return cmd.kind === "start" ? cmd.options.shutdownGraceMs : undefined;
-}
-
-function usageError(argv: string[], env: Record<string, string> = {}): string {
-  const cmd = parseCli(argv, env);
-  assert.equal(cmd.kind, "error");
-  return cmd.kind === "error" ? cmd.message : "";
 }
 
 describe("parseCli: --shutdown-grace", () => {

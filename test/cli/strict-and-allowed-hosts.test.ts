@@ -8,14 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parseCli } from "../../src/cli/parse.js";
+import { usageError } from "./parse-helpers.js";
 import { startRedshiftLocal } from "../../src/index.js";
 import { runCli } from "../e2e/spawn.js";
-
-function usageError(argv: string[], env: Record<string, string> = {}): string {
-  const cmd = parseCli(argv, env);
-  assert.equal(cmd.kind, "error", `expected a usage error for ${JSON.stringify(argv)} ${JSON.stringify(env)}`);
-  return (cmd as { message: string }).message;
-}
 
 describe("--auth strict needs credentials", () => {
   it("parseCli: --auth strict without --credentials is refused, naming both (flag or variable)", () => {
