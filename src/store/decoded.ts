@@ -1,3 +1,5 @@
+import type { Scope } from "../domain/entities.js";
+
 /**
  * Stored entity bodies (JSON text) decoded once, not once per read — for read-only transactions.
  *
@@ -103,6 +105,38 @@ export class KeyedEntities<V> {
     }
     this.#entries.set(key, { writes: mark.writes, version: mark.version, value });
   }
+}
+
+/** What a read transaction may reuse of one kind: the mark it reads under and what reads kept. */
+export interface ReadCaches<E> {
+  readonly mark: ReadMark;
+  readonly keyed: KeyedEntities<E>;
+  readonly found: KeyedEntities<E[]>;
+}
+
+/** The entity at (scope, id): kept under the same mark, else `load()`'s, kept for the next read. */
+export async function keptEntity<E>(read: ReadCaches<E>, scope: Scope, id: string, load: () => E | undefined | Promise<E | undefined>): Promise<E | undefined> {
+  const key = `${scope.account}/${scope.region}/${id}`;
+  const known = read.keyed.get(key, read.mark);
+  if (known !== undefined) return known;
+  const entity = await load();
+  // The mark as it is now: loading may have opened the read's snapshot (SQLite) and moved it.
+  if (entity !== undefined) read.keyed.set(key, entity, read.mark);
+  return entity;
+}
+
+/**
+ * What the query `sql` with `args` finds: kept under the same mark, else `load()`'s, kept for the
+ * next read. A copy of the list either way (the entities are shared and frozen).
+ */
+export async function keptList<E>(read: ReadCaches<E>, sql: string, args: readonly unknown[], load: () => E[] | Promise<E[]>): Promise<E[]> {
+  const key = `${sql}\n${JSON.stringify(args)}`;
+  let found = read.found.get(key, read.mark);
+  if (found === undefined) {
+    found = await load();
+    read.found.set(key, found, read.mark, found.length);
+  }
+  return found.slice();
 }
 
 /** Entity references one KeyedEntities may hold (a few tens of MB of the largest entities at most). */

@@ -66,14 +66,14 @@ import { ServiceUnavailable } from "../../domain/errors.js";
 import { nextDelay, resolveRetry, throttled } from "../retry.js";
 import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
 import { DuplicateKeyError, readOnlyRepo } from "../store.js";
-import type { ReadMark } from "../decoded.js";
+import type { ReadCaches, ReadMark } from "../decoded.js";
 import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
 import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
 import { checkOptions, type PostgresOptions } from "./options.js";
 import { WriteTurns } from "./write-turns.js";
-import { PgRepo, keptPerKind, run, type ReadCaches } from "./repo.js";
+import { PgRepo, keptPerKind, run } from "./repo.js";
 
 export { DEFAULT_POOL_SIZE, type PostgresOptions } from "./options.js";
 

@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { KeyedEntities, decodeOwn, decodeShared, type ReadMark } from "../decoded.js";
+import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches } from "../decoded.js";
 import { ENTITY_KINDS, columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
 
 /** SQL text → prepared-statement name, shared by every connection (each prepares on first use). */
@@ -47,15 +47,9 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const read = this.#read;
-    const key = read ? `${scope.account}/${scope.region}/${id}` : undefined;
-    if (key !== undefined) {
-      const known = read!.keyed.get(key, read!.mark);
-      if (known !== undefined) return known;
-    }
-    const [e] = await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]);
-    if (key !== undefined && e !== undefined) read!.keyed.set(key, e, read!.mark);
-    return e;
+    const load = async () =>
+      (await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]))[0];
+    return this.#read ? keptEntity(this.#read, scope, id, load) : load();
   }
 
   /** A row lock: a concurrent writer of the same row waits (bounded by lock_timeout) or fails to serialize. */
@@ -123,17 +117,8 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
       values.push(page.limit);
       sql += ` LIMIT $${values.length}`;
     }
-    const read = this.#read;
-    if (read === undefined) return this.#bodies(sql, values);
-    // A read transaction: the same query under the same snapshot has the same answer (a copy of
-    // the list is returned, the entities are shared and frozen).
-    const key = `${sql}\n${JSON.stringify(values)}`;
-    let found = read.found.get(key, read.mark);
-    if (found === undefined) {
-      found = await this.#bodies(sql, values);
-      read.found.set(key, found, read.mark, found.length);
-    }
-    return found.slice();
+    // A read transaction: the same query under the same snapshot has the same answer.
+    return this.#read ? keptList(this.#read, sql, values, () => this.#bodies(sql, values)) : this.#bodies(sql, values);
   }
 
   async count(filter: Filter<string>): Promise<number> {
@@ -159,13 +144,6 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
       limit,
     ]);
   }
-}
-
-/** A read transaction's mark and the store's kept entities of one kind (store/decoded.ts). */
-export interface ReadCaches<E> {
-  readonly mark: ReadMark;
-  readonly keyed: KeyedEntities<E>;
-  readonly found: KeyedEntities<E[]>;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
-import { KeyedEntities, decodeOwn, decodeShared, type ReadMark } from "../decoded.js";
+import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches, type ReadMark } from "../decoded.js";
 import type { Db } from "./open.js";
 
 type Bound = string | number | null;
@@ -22,12 +22,8 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #insertColumns: string[];
   readonly #noteDue: (dueAt: number) => void;
   readonly #decode: <E>(body: string) => E;
-  /** Entities got by key in read transactions, valid while the database's mark is unchanged. */
-  readonly #keyed: KeyedEntities<EntityKinds[K]> | undefined;
-  /** The store's read mark (read repos only). */
-  readonly #mark: ReadMark | undefined;
-  /** Lists found in read transactions, by query and arguments, valid while the mark is unchanged. */
-  readonly #found: KeyedEntities<EntityKinds[K][]> | undefined;
+  /** Read repos only: the store's read mark and what reads of this kind kept (store/decoded.ts). */
+  readonly #read: ReadCaches<EntityKinds[K]> | undefined;
   #byKey: Database.Statement | undefined;
   /** Before a read runs a statement (the store's snapshot, opened on first need). */
   readonly #open: () => void;
@@ -42,9 +38,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     this.#spec = spec;
     this.#noteDue = noteDue;
     this.#decode = readMark ? decodeShared : decodeOwn;
-    this.#mark = readMark;
-    this.#keyed = readMark ? new KeyedEntities() : undefined;
-    this.#found = readMark ? new KeyedEntities() : undefined;
+    this.#read = readMark ? { mark: readMark, keyed: new KeyedEntities(), found: new KeyedEntities() } : undefined;
     this.#open = readMark?.open ?? (() => undefined);
     this.#insertColumns = columnsOf(spec as unknown as TableSpec<EntityKind>);
   }
@@ -69,21 +63,14 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const key = this.#keyed ? `${scope.account}/${scope.region}/${id}` : undefined;
-    if (key !== undefined) {
-      const known = this.#keyed!.get(key, this.#mark!);
-      if (known !== undefined) return known;
-    }
-    this.#open();
-    const body = this.#getStatement.get(scope.account, scope.region, id) as string | undefined;
-    if (body === undefined) return undefined;
-    const entity = this.#decode<EntityKinds[K]>(body);
-    if (key !== undefined) this.#keyed!.set(key, entity, this.#mark!);
-    return entity;
+    return this.#read ? keptEntity(this.#read, scope, id, () => this.#load(scope, id)) : this.#load(scope, id);
   }
 
-  get #getStatement(): Database.Statement {
-    return (this.#byKey ??= this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`));
+  #load(scope: Scope, id: string): EntityKinds[K] | undefined {
+    this.#open();
+    this.#byKey ??= this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`);
+    const body = this.#byKey.get(scope.account, scope.region, id) as string | undefined;
+    return body === undefined ? undefined : this.#decode<EntityKinds[K]>(body);
   }
 
   /** The whole database is locked by BEGIN IMMEDIATE, so a plain read is already exclusive. */
@@ -142,17 +129,12 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
       sql += " LIMIT ?";
       args.push(page.limit);
     }
-    if (this.#found === undefined) return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
-    // A read transaction: the same query under the same mark has the same answer (a copy of the
-    // list is returned, the entities are shared and frozen).
-    const key = `${sql}\n${JSON.stringify(args)}`;
-    let found = this.#found.get(key, this.#mark!);
-    if (found === undefined) {
+    const load = () => {
       this.#open();
-      found = decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
-      this.#found.set(key, found, this.#mark!, found.length);
-    }
-    return found.slice();
+      return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
+    };
+    // A read transaction: the same query under the same mark has the same answer.
+    return this.#read ? keptList(this.#read, sql, args, load) : load();
   }
 
   async count(filter: Filter<string>): Promise<number> {
