@@ -17,6 +17,7 @@
  */
 import type { ServerResponse } from "node:http";
 import { settle } from "../../domain/settle.js";
+import { isoTimestamp } from "../../protocol/encode.js";
 import type { App } from "../app.js";
 import { buildConsoleModel, transitionsBetween, type ConsoleModel } from "./view-model.js";
 
@@ -84,7 +85,6 @@ export class ConsoleHub {
   #timeline: TimelineEntry[] = [];
   #outbox: TimelineEntry[] = [];
   #seq = 0;
-  #lastTime = { ms: Number.NaN, text: "" };
   #model: ConsoleModel | undefined;
   /** The model's resources as JSON: what "changed" is decided on (its time changes every poll). */
   #modelKey: string | undefined;
@@ -112,18 +112,12 @@ export class ConsoleHub {
     return this.#clients.size;
   }
 
-  /** ISO 8601 of `ms`; calls answered in the same millisecond share one string. */
-  #isoTime(ms: number): string {
-    if (ms !== this.#lastTime.ms) this.#lastTime = { ms, text: new Date(ms).toISOString() };
-    return this.#lastTime.text;
-  }
-
   /** Records one answered AWS call. O(1); never throws. */
   recordCall(call: AnsweredCall): void {
     try {
       this.#add({
         seq: ++this.#seq,
-        time: this.#isoTime(this.#app.clock.now()),
+        time: isoTimestamp(this.#app.clock.now()),
         type: "call",
         action: call.action ?? null,
         service: call.service ?? null,
