@@ -67,6 +67,29 @@ export function sharedDatabase(backend: Backend, current: () => OpenedStore): vo
       assert.equal((await store.read((tx) => tx.vpcs.find({ account: A1 }))).length, 2, "by query");
     });
 
+    it(`${backend.name}: a read that used what was kept, then finds another store committed before its snapshot, runs again wholly inside the snapshot`, async () => {
+      const store = current().store;
+      const other = await openPeer();
+      await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "s1" })));
+      await store.read((tx) => tx.vpcs.get(S1, "s1")); // kept
+      let runs = 0;
+      const seen = await store.read(async (tx) => {
+        runs++;
+        const first = await tx.vpcs.get(S1, "s1"); // from what was kept: no statement, no snapshot yet
+        if (runs === 1) {
+          // Another store commits after the read's first look and before its snapshot.
+          await other.transact(async (otx) => {
+            await otx.vpcs.update({ ...(await otx.vpcs.get(S1, "s1"))!, cidrBlock: "10.9.0.0/16" });
+            await otx.vpcs.insert(entity("vpcs", { id: "s2" }));
+          });
+        }
+        const list = await tx.vpcs.find({ account: A1 }); // a statement: the snapshot opens
+        return { cidrBlock: first?.cidrBlock, count: list.length };
+      });
+      assert.equal(runs, 2, "the mixed first run is discarded");
+      assert.deepEqual(seen, { cidrBlock: "10.9.0.0/16", count: 2 }, "the answer is one state, the newer one");
+    });
+
     it(`${backend.name}: while another store holds a write transaction open, reads complete and see the last committed state`, async () => {
       const store = current().store;
       await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v" })));

@@ -73,6 +73,7 @@ import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
 import { checkOptions, type PostgresOptions } from "./options.js";
 import { WriteTurns } from "./write-turns.js";
+import { SharedLook, type Look } from "./shared-look.js";
 import { PgRepo, keptPerKind, run } from "./repo.js";
 
 export { DEFAULT_POOL_SIZE, type PostgresOptions } from "./options.js";
@@ -80,7 +81,8 @@ export { DEFAULT_POOL_SIZE, type PostgresOptions } from "./options.js";
 /** A unique violation raised as an error is retried this many times before it is believed. */
 const UNIQUE_RETRIES = 3;
 
-type Mode = "read" | "write";
+/** "lazy-read": a read whose snapshot opens only before its first statement (#lazyRead). */
+type Mode = "read" | "lazy-read" | "write";
 
 /** Opens the pool, checks the connection and applies missing migrations; rejects with a clear Error otherwise. */
 export async function openPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
@@ -112,6 +114,11 @@ export class PostgresStore implements Store {
   #ended: Promise<void> | undefined;
   #schemaVersion = 0;
   #probe: Promise<unknown> | undefined;
+  /** The statement every lazy read starts from, shared by the reads that ask for it together. */
+  readonly #looks = new SharedLook(async () => {
+    const res = await this.#pool.query<{ mark: string; next_due: number | null }>(LOOK);
+    return { mark: res.rows[0]!.mark, nextDue: res.rows[0]!.next_due };
+  });
 
   constructor(options: PostgresOptions) {
     const limits = checkOptions(options);
@@ -162,8 +169,9 @@ export class PostgresStore implements Store {
     return this.#track(this.#withRetry("write", fn, hint?.now));
   }
 
+  /** A read that needs nothing beyond what earlier reads kept runs one statement and no transaction (#lazyRead). */
   read<T>(fn: (tx: Tx) => Promise<T>, hint?: TransactionHint): Promise<T> {
-    return this.#track(this.#withRetry("read", fn, hint?.now));
+    return this.#track(this.#withRetry("lazy-read", fn, hint?.now));
   }
 
   /**
@@ -256,7 +264,7 @@ export class PostgresStore implements Store {
         if (!unique && !isRace(err)) throw err;
         const delayMs = nextDelay(this.#retry, attempt, performance.now() - started);
         if (delayMs === undefined) throw throttled(attempt, "the database reported conflicts with concurrent requests");
-        this.#onRetry?.({ mode, attempt, delayMs });
+        this.#onRetry?.({ mode: mode === "write" ? "write" : "read", attempt, delayMs });
         await sleep(delayMs);
       }
     }
@@ -264,6 +272,7 @@ export class PostgresStore implements Store {
 
   /** A write waits for its turn in this instance first (write-turns.ts), then for the gate in the database. */
   async #attempt<T>(mode: Mode, fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
+    if (mode === "lazy-read") return this.#lazyRead(fn, now);
     if (mode === "read") return this.#attemptOnConnection(mode, fn, now);
     const endTurn = await this.#turns.take(this.#gateTimeoutMs);
     if (endTurn === undefined) throw new NoTurn(this.#gateTimeoutMs);
@@ -274,7 +283,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async #attemptOnConnection<T>(mode: Mode, fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
+  async #attemptOnConnection<T>(mode: "read" | "write", fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now?: number): Promise<T> {
     let client: pgTypes.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -289,13 +298,13 @@ export class PostgresStore implements Store {
     client.on("error", onError);
     let committing = false;
     try {
-      const begin = mode === "write" ? this.#beginWrite : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+      const begin = mode === "write" ? this.#beginWrite : BEGIN_READ;
       // With the time known, "anything due?" travels with BEGIN (one round trip, not two): `now` is
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: { now: number; due: boolean } | undefined;
       // A read also learns its snapshot (the first SELECT takes it; every later statement of the
       // REPEATABLE READ transaction sees the same one): the mark of what it may reuse.
-      const markQuery = mode === "read" ? "; SELECT txid_current_snapshot()::text AS mark" : "";
+      const markQuery = mode === "read" ? `; SELECT ${SNAPSHOT_MARK}` : "";
       const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
       const results = [await client.query(`${begin}${probe}${markQuery}`)].flat() as pgTypes.QueryResult<{ due?: boolean; mark?: string }>[];
       if (probe !== "") prefetched = { now: now!, due: results[results.length - (mode === "read" ? 2 : 1)]!.rows[0]!.due! };
@@ -303,9 +312,7 @@ export class PostgresStore implements Store {
       const tx = this.#txFor(client, mode, prefetched, mark);
       const result = await fn(tx, client);
       committing = true;
-      const done = await client.query("COMMIT");
-      // COMMIT of a transaction aborted by an error the function swallowed answers ROLLBACK.
-      if (done.command !== "COMMIT") throw new Error("the transaction was aborted by an earlier error and rolled back");
+      await commit(client);
       return result;
     } catch (err) {
       if (broken !== undefined || isConnectionError(err)) {
@@ -322,8 +329,83 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN; later calls query. */
-  #txFor(client: pgTypes.ClientBase, mode: Mode, prefetched?: { now: number; due: boolean }, mark?: ReadMark): Tx {
+  /**
+   * A read in the common case. It first takes the database's shared look (`#looks`): one statement,
+   * outside any transaction and shared by every read that asked while it was not yet sent, reads
+   * the server's current snapshot — the mark of what earlier reads kept (repo.ts `keptPerKind`) —
+   * and the earliest due time. A read that finds everything it needs kept is then done: no
+   * connection of its own, no BEGIN, no COMMIT. Before its first real statement it takes a
+   * connection and opens its REPEATABLE READ snapshot; if another transaction committed since the
+   * look, whatever the read took from what was kept may be older than what it now reads, so it runs
+   * again, wholly inside the snapshot.
+   */
+  async #lazyRead<T>(fn: (tx: Tx, client: pgTypes.ClientBase) => Promise<T>, now: number | undefined): Promise<T> {
+    let look: Look;
+    try {
+      look = await this.#looks.take();
+    } catch (err) {
+      if (isConnectionError(err)) throw new AttemptFailed(err, true);
+      throw err;
+    }
+    const mark: ReadMark = { writes: 0, version: look.mark };
+    let client: pgTypes.PoolClient | undefined;
+    let broken: unknown;
+    const onError = (err: unknown) => (broken ??= err);
+    let opening: Promise<void> | undefined;
+    let stale = false;
+    const open = (): Promise<void> =>
+      (opening ??= (async () => {
+        try {
+          client = await this.#pool.connect();
+        } catch (err) {
+          if (isConnectionError(err)) throw new AttemptFailed(err, true);
+          throw err;
+        }
+        client.on("error", onError);
+        const results = (await client.query(`${BEGIN_READ}; SELECT ${SNAPSHOT_MARK}`)) as unknown as pgTypes.QueryResult<{ mark: string }>[];
+        const version = results[1]!.rows[0]!.mark;
+        if (version !== mark.version) {
+          mark.version = version;
+          stale = true;
+        }
+      })());
+    // The repos' statements go to the connection `open` takes (each repo calls `open` first).
+    const session = { query: (...args: unknown[]) => (client!.query as (...a: unknown[]) => unknown)(...args) } as unknown as pgTypes.ClientBase;
+    try {
+      let result: T | undefined;
+      let failure: { readonly error: unknown } | undefined;
+      const due = now !== undefined ? { now, due: look.nextDue !== null && look.nextDue <= now } : undefined;
+      try {
+        result = await fn(this.#txFor(session, "read", due, mark, open), session);
+      } catch (error) {
+        failure = { error };
+      }
+      // Stale: the answer (or error) may mix older and newer state; the second run cannot.
+      if (stale) result = await fn(this.#txFor(session, "read", undefined, mark, open), session);
+      else if (failure !== undefined) throw failure.error;
+      if (client !== undefined) await commit(client);
+      return result as T;
+    } catch (err) {
+      if (broken !== undefined || isConnectionError(err)) {
+        broken ??= err;
+        // A read applies nothing: it may always be tried again.
+        throw err instanceof AttemptFailed ? err : new AttemptFailed(err, true);
+      }
+      if (client !== undefined) await client.query("ROLLBACK").catch((rollbackErr: unknown) => (broken ??= rollbackErr));
+      throw err;
+    } finally {
+      if (client !== undefined) {
+        client.off("error", onError);
+        client.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
+      }
+    }
+  }
+
+  /**
+   * `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN (or a lazy read's
+   * first look); later calls query. `open`: a lazy read's, called before any statement.
+   */
+  #txFor(client: pgTypes.ClientBase, mode: "read" | "write", prefetched?: { now: number; due: boolean }, mark?: ReadMark, open?: () => Promise<void>): Tx {
     // Each repo is built when the operation first uses it (most use two or three of the kinds).
     const repos = {} as Record<EntityKind, unknown>;
     for (const kind of ENTITY_KINDS) {
@@ -333,7 +415,7 @@ export class PostgresStore implements Store {
         get: () => {
           if (repo === undefined) {
             const read = mark === undefined ? undefined : ({ mark, ...this.#kept[kind] } as ReadCaches<never>);
-            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read) as unknown as Repo<EntityBase, string, string>;
+            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read, open) as unknown as Repo<EntityBase, string, string>;
             repo = mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
           }
           return repo;
@@ -345,6 +427,7 @@ export class PostgresStore implements Store {
       const known = first;
       first = undefined;
       if (known !== undefined && known.now === now) return known.due;
+      if (open !== undefined) await open();
       const res = await run<{ due: boolean }>(client, dueProbe("$1"), [now]);
       return res.rows[0]!.due;
     };
@@ -355,6 +438,21 @@ export class PostgresStore implements Store {
 /** Whether any lifecycle transition or scheduled action is due at `now` (a parameter or a literal). */
 function dueProbe(now: string): string {
   return `SELECT ${DUE_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE due_at IS NOT NULL AND due_at <= ${now})`).join(" OR ")} AS due`;
+}
+
+/** The server's current snapshot, as the mark of a read (see `changeMarker`). */
+const SNAPSHOT_MARK = "txid_current_snapshot()::text AS mark";
+
+/** The earliest due time of any lifecycle transition or scheduled action, with the server's snapshot. */
+const LOOK = `SELECT ${SNAPSHOT_MARK}, LEAST(${DUE_TABLES.map((t) => `(SELECT min(due_at) FROM ${t} WHERE due_at IS NOT NULL)`).join(", ")})::float8 AS next_due`;
+
+const BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+
+async function commit(client: pgTypes.ClientBase): Promise<void> {
+  const done = await client.query("COMMIT");
+  // COMMIT of a transaction aborted by an error the function swallowed answers ROLLBACK.
+  if (done.command !== "COMMIT") throw new Error("the transaction was aborted by an earlier error and rolled back");
 }
 
 /** No turn at the write gate within the gate timeout: retried like PostgreSQL's own lock timeout (55P03). */

@@ -27,22 +27,31 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   readonly #columns: string[];
   readonly #decode: <E>(body: string) => E;
   readonly #read: ReadCaches<EntityKinds[K]> | undefined;
+  readonly #open: (() => Promise<void>) | undefined;
 
   /**
    * `read`: this repo serves a read-only transaction: it returns shared, frozen entities
    * (store/decoded.ts) and, under the same mark (the transaction's snapshot), what an earlier read
-   * got by key or by query, without a round trip.
+   * got by key or by query, without a round trip. `open`: called before each statement, to open
+   * the read's snapshot first (a read that finds everything it needs kept runs no transaction).
    */
-  constructor(client: pg.ClientBase, spec: TableSpec<K>, read?: ReadCaches<EntityKinds[K]>) {
+  constructor(client: pg.ClientBase, spec: TableSpec<K>, read?: ReadCaches<EntityKinds[K]>, open?: () => Promise<void>) {
     this.#client = client;
     this.#spec = spec as unknown as TableSpec<EntityKind>;
     this.#columns = columnsOf(this.#spec);
     this.#decode = read ? decodeShared : decodeOwn;
     this.#read = read;
+    this.#open = open;
+  }
+
+  /** Every statement of this repo goes through here. */
+  async #run<R extends pg.QueryResultRow>(sql: string, values: SqlValue[]): Promise<pg.QueryResult<R>> {
+    if (this.#open !== undefined) await this.#open();
+    return run<R>(this.#client, sql, values);
   }
 
   async #bodies(sql: string, values: SqlValue[]): Promise<EntityKinds[K][]> {
-    const res = await run<{ body: string }>(this.#client, sql, values);
+    const res = await this.#run<{ body: string }>(sql, values);
     return res.rows.map((r) => this.#decode<EntityKinds[K]>(r.body));
   }
 
@@ -71,8 +80,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   async insert(entity: EntityKinds[K]): Promise<void> {
     const row = entityToRow(this.#spec, entity);
     const cols = this.#columns;
-    const res = await run(
-      this.#client,
+    const res = await this.#run(
       `INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`,
       cols.map((c) => row[c] ?? null),
     );
@@ -82,8 +90,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   async update(entity: EntityKinds[K]): Promise<boolean> {
     const row = entityToRow(this.#spec, entity);
     const cols = this.#columns.slice(3);
-    const res = await run(
-      this.#client,
+    const res = await this.#run(
       `UPDATE ${this.#spec.table} SET ${cols.map((c, i) => `${c} = $${i + 1}`).join(", ")} WHERE account = $${cols.length + 1} AND region = $${cols.length + 2} AND id = $${cols.length + 3}`,
       [...cols.map((c) => row[c] ?? null), row.account, row.region, row.id],
     );
@@ -91,7 +98,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   async remove(scope: Scope, id: string): Promise<boolean> {
-    const res = await run(this.#client, `DELETE FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]);
+    const res = await this.#run(`DELETE FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]);
     return (res.rowCount ?? 0) > 0;
   }
 
@@ -123,15 +130,14 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
 
   async count(filter: Filter<string>): Promise<number> {
     const values: SqlValue[] = [];
-    const res = await run<{ n: number }>(this.#client, `SELECT count(*)::integer AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`, values);
+    const res = await this.#run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`, values);
     return res.rows[0]!.n;
   }
 
   async sum(filter: Filter<string>, measure: string): Promise<number> {
     const column = measureColumn(this.#spec, measure);
     const values: SqlValue[] = [];
-    const res = await run<{ n: number }>(
-      this.#client,
+    const res = await this.#run<{ n: number }>(
       `SELECT coalesce(sum(${column}), 0)::float8 AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`,
       values,
     );
