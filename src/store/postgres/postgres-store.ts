@@ -43,7 +43,8 @@
  * inside the transaction, which releases the gate; nothing of its transaction was applied.
  *
  * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
- * and never conflicting. `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
+ * and never conflicting — opened only when a read runs a statement; one served entirely from what
+ * earlier reads kept under the current snapshot needs only the shared look (#lazyRead). `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
  * cheaply (on the lock) rather than at COMMIT.
  *
  * A unique violation is handled in two ways. Inserts use `ON CONFLICT DO NOTHING`: a duplicate the
