@@ -180,8 +180,13 @@ export async function runOperation(
   // see that transition as settled when it is due — as a new request would — not as still under way.
   let now = inv.now;
   let runs = 0;
+  // Every transaction below first asks whether anything is due at its time (the hint lets a store
+  // ask it together with BEGIN; a retry with a later time asks again). A plain field, kept equal to
+  // `now`, not a getter: an object literal with an accessor gets a hidden class of its own per
+  // request in V8, which kept every request's objects alive until the next full collection.
+  const hint = { now };
   const attemptNow = (): number => {
-    if (runs++ > 0) now = Math.max(now, app.clock.now());
+    if (runs++ > 0) hint.now = now = Math.max(now, app.clock.now());
     return now;
   };
   const held = app.faults?.holding ? app.faults.held.bind(app.faults) : undefined;
@@ -200,13 +205,6 @@ export async function runOperation(
   };
   const handle = async (ctx: RequestContext) => (await op.handler(ctx, input as never)) as Record<string, unknown> | undefined;
   if (op.storeless) return handle(context(NO_STORE, now));
-  // Every transaction below first asks whether anything is due at its time (the hint lets a store
-  // ask it together with BEGIN; a retry with a later time asks again).
-  const hint = {
-    get now(): number {
-      return now;
-    },
-  };
   if (op.readOnly) {
     for (let look = 0; look < READ_LOOKS; look++) {
       const outcome = await app.store.read(async (tx) => {
