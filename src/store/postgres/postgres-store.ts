@@ -407,22 +407,12 @@ export class PostgresStore implements Store {
    * first look); later calls query. `open`: a lazy read's, called before any statement.
    */
   #txFor(client: pgTypes.ClientBase, mode: "read" | "write", prefetched?: { now: number; due: boolean }, mark?: ReadMark, open?: () => Promise<void>): Tx {
-    // Each repo is built when the operation first uses it (most use two or three of the kinds).
-    const repos = {} as Record<EntityKind, unknown>;
-    for (const kind of ENTITY_KINDS) {
-      let repo: unknown;
-      Object.defineProperty(repos, kind, {
-        enumerable: true,
-        get: () => {
-          if (repo === undefined) {
-            const read = mark === undefined ? undefined : ({ mark, ...this.#kept[kind] } as ReadCaches<never>);
-            const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read, open) as unknown as Repo<EntityBase, string, string>;
-            repo = mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
-          }
-          return repo;
-        },
-      });
-    }
+    const make = (kind: EntityKind): Repo<EntityBase, string, string> => {
+      const kept = this.#kept[kind];
+      const read: ReadCaches<never> | undefined = mark === undefined ? undefined : ({ mark, keyed: kept.keyed, found: kept.found } as ReadCaches<never>);
+      const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read, open) as unknown as Repo<EntityBase, string, string>;
+      return mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
+    };
     let first = prefetched;
     const anyDue = async (now: number): Promise<boolean> => {
       const known = first;
@@ -432,8 +422,42 @@ export class PostgresStore implements Store {
       const res = await run<{ due: boolean }>(client, dueProbe("$1"), [now]);
       return res.rows[0]!.due;
     };
-    return Object.assign(repos, { anyDue }) as unknown as Tx;
+    return new LazyRepos(make, anyDue) as unknown as Tx;
   }
+}
+
+/**
+ * A transaction's repos, each made when the operation first uses it (most use two or three of the
+ * kinds). The accessors are defined once, on the prototype: accessors defined on each transaction's
+ * own object would give every transaction a hidden class of its own in V8, which kept every
+ * request's objects alive until the next full collection.
+ */
+class LazyRepos {
+  readonly #make: (kind: EntityKind) => Repo<EntityBase, string, string>;
+  readonly #made = new Map<EntityKind, Repo<EntityBase, string, string>>();
+  readonly anyDue: (now: number) => Promise<boolean>;
+
+  constructor(make: (kind: EntityKind) => Repo<EntityBase, string, string>, anyDue: (now: number) => Promise<boolean>) {
+    this.#make = make;
+    this.anyDue = anyDue;
+  }
+
+  repo(kind: EntityKind): Repo<EntityBase, string, string> {
+    let repo = this.#made.get(kind);
+    if (repo === undefined) {
+      repo = this.#make(kind);
+      this.#made.set(kind, repo);
+    }
+    return repo;
+  }
+}
+for (const kind of ENTITY_KINDS) {
+  Object.defineProperty(LazyRepos.prototype, kind, {
+    enumerable: true,
+    get(this: LazyRepos) {
+      return this.repo(kind);
+    },
+  });
 }
 
 /** Whether any lifecycle transition or scheduled action is due at `now` (a parameter or a literal). */
