@@ -93,11 +93,7 @@ export interface Repo<E extends EntityBase, C extends string, M extends string =
   remove(scope: Scope, id: string): Promise<boolean>;
   /** Matching entities in stable order, at most `limit`; costs O(limit) with an index on the filter. */
   find(filter: Filter<C>, page?: PageRequest): Promise<E[]>;
-  /**
-   * Matching entities, counted up to `atMost` when it is given (a quota check needs to know no
-   * more): O(min(matches, atMost)) with an index on the filter, whatever the number of matches.
-   */
-  count(filter: Filter<C>, atMost?: number): Promise<number>;
+  count(filter: Filter<C>): Promise<number>;
   /** The sum of `measure` over the matching entities (0 when none match); one aggregate query. */
   sum(filter: Filter<C>, measure: M): Promise<number>;
   /** Entities whose pending transition is due at `now`, earliest first. */

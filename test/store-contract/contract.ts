@@ -107,17 +107,6 @@ export function storeContract(backend: Backend): void {
         assert.equal(await read((tx) => tx.endpoints.count({ id: "e1" })), 3);
       });
 
-      it(`${backend.name}: count with atMost counts the matches up to that bound (a quota check), and all of them without`, async () => {
-        await insertAll("endpoints", [1, 2, 3, 4, 5].map((i) => entity("endpoints", { id: `e${i}` })));
-        await insertAll("endpoints", [entity("endpoints", { id: "e1", account: A2 })]);
-        assert.equal(await read((tx) => tx.endpoints.count({ account: A1 })), 5);
-        assert.equal(await read((tx) => tx.endpoints.count({ account: A1 }, 3)), 3, "bounded");
-        assert.equal(await read((tx) => tx.endpoints.count({ account: A1 }, 5)), 5, "bound equal to the matches");
-        assert.equal(await read((tx) => tx.endpoints.count({ account: A1 }, 9)), 5, "bound above the matches");
-        assert.equal(await read((tx) => tx.endpoints.count({ account: A1 }, 0)), 0);
-        assert.equal(await read((tx) => tx.endpoints.count({ account: A2 }, 3)), 1, "the filter still applies");
-      });
-
       it(`${backend.name}: update replaces the body and the index properties`, async () => {
         const c = entity("clusters", { id: "c1", index: { status: "creating" }, pending: { transition: "cluster-create", at: 10 } });
         await insertAll("clusters", [c]);

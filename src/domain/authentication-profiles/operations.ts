@@ -68,7 +68,7 @@ export async function createAuthenticationProfile(ctx: DomainContext, req: Authe
   if (await ctx.tx.authenticationProfiles.get(ctx.scope, name)) throw exists();
   const partition = { account: ctx.scope.account, region: ctx.scope.region };
   const limit = ctx.quotas["authentication-profiles-per-account"];
-  if ((await ctx.tx.authenticationProfiles.count(partition, limit)) >= limit) {
+  if ((await ctx.tx.authenticationProfiles.count(partition)) >= limit) {
     throw new AuthenticationProfileQuotaExceededFault(`The request would exceed the allowed number of authentication profiles for this account (${limit}).`);
   }
   const profile: AuthenticationProfile = { ...partition, id: name, createdAt: ctx.now, content: req.AuthenticationProfileContent };

@@ -87,7 +87,7 @@ export async function authorizeEndpointAccess(ctx: DomainContext, req: Authorize
   }
 
   // The cluster row is locked, so this count and the insert below are atomic.
-  const grants = await ctx.tx.authorizations.count({ account: ctx.scope.account, region: ctx.scope.region, clusterId: cluster.id }, ctx.quotas["grants-per-cluster"]);
+  const grants = await ctx.tx.authorizations.count({ account: ctx.scope.account, region: ctx.scope.region, clusterId: cluster.id });
   if (grants >= ctx.quotas["grants-per-cluster"]) {
     throw new EndpointAuthorizationsPerClusterLimitExceeded(
       `Cluster ${cluster.id} already has the maximum number of endpoint authorizations (${ctx.quotas["grants-per-cluster"]}).`,

@@ -71,7 +71,7 @@ export async function createEndpointAccess(ctx: DomainContext, req: CreateEndpoi
   }
   const securityGroupIds = await resolveSecurityGroups(ctx, group.vpcId, req.vpcSecurityGroupIds);
 
-  const perCluster = await ctx.tx.endpoints.count({ region, clusterOwner: owner, clusterId: cluster.id }, ctx.quotas["endpoints-per-cluster"]);
+  const perCluster = await ctx.tx.endpoints.count({ region, clusterOwner: owner, clusterId: cluster.id });
   if (perCluster >= ctx.quotas["endpoints-per-cluster"]) {
     throw new EndpointsPerClusterLimitExceeded(
       `Cluster ${cluster.id} already has the maximum number of Redshift-managed VPC endpoints (${ctx.quotas["endpoints-per-cluster"]}).`,

@@ -51,7 +51,7 @@ export async function createParameterGroup(ctx: DomainContext, req: CreateParame
   if (await ctx.tx.parameterGroups.get(ctx.scope, id)) throw exists();
   const partition = { account: ctx.scope.account, region: ctx.scope.region };
   const limit = ctx.quotas["parameter-groups-per-account"];
-  if ((await ctx.tx.parameterGroups.count(partition, limit)) >= limit) {
+  if ((await ctx.tx.parameterGroups.count(partition)) >= limit) {
     throw new ClusterParameterGroupQuotaExceeded(`The request would exceed the allowed number of cluster parameter groups for this account (${limit}).`);
   }
   const group: ClusterParameterGroup = {

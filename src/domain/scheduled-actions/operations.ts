@@ -134,7 +134,7 @@ export async function createAction(ctx: DomainContext, req: ScheduledActionReque
   await checkAction(ctx, action);
   if (await ctx.tx.scheduledActions.get(ctx.scope, id)) throw new ScheduledActionAlreadyExists(`Scheduled action ${req.ScheduledActionName} already exists.`);
   const limit = ctx.quotas["scheduled-actions-per-account"];
-  if ((await ctx.tx.scheduledActions.count({ account: ctx.scope.account, region: ctx.scope.region }, limit)) >= limit) {
+  if ((await ctx.tx.scheduledActions.count({ account: ctx.scope.account, region: ctx.scope.region })) >= limit) {
     throw new ScheduledActionQuotaExceeded(`The request would exceed the allowed number of scheduled actions for this account (${limit}).`);
   }
   action.dueAt = nextRun(action, ctx.now);

@@ -98,7 +98,7 @@ export async function createSchedule(ctx: DomainContext, req: CreateScheduleRequ
   if (await ctx.tx.snapshotSchedules.get(ctx.scope, id)) throw new SnapshotScheduleAlreadyExists(`Snapshot Schedule ${id} already exists.`);
   const partition = { account: ctx.scope.account, region: ctx.scope.region };
   const limit = ctx.quotas["snapshot-schedules-per-account"];
-  if ((await ctx.tx.snapshotSchedules.count(partition, limit)) >= limit) {
+  if ((await ctx.tx.snapshotSchedules.count(partition)) >= limit) {
     throw new SnapshotScheduleQuotaExceeded(`The request would exceed the allowed number of snapshot schedules for this account (${limit}).`);
   }
   const schedule: SnapshotSchedule = { ...partition, id, createdAt: ctx.now, definitions, description: req.ScheduleDescription, anchor: ctx.now, tags };

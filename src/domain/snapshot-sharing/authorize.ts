@@ -55,7 +55,7 @@ export async function authorizeSnapshotAccess(ctx: DomainContext, req: SnapshotA
     throw new AuthorizationAlreadyExists(`Account ${grantee} is already authorized to restore snapshot ${snapshot.id}.`);
   }
   const limit = ctx.quotas["accounts-per-snapshot"];
-  if ((await ctx.tx.snapshotGrants.count({ account: ctx.scope.account, region: ctx.scope.region, snapshotId: snapshot.id }, limit)) >= limit) {
+  if ((await ctx.tx.snapshotGrants.count({ account: ctx.scope.account, region: ctx.scope.region, snapshotId: snapshot.id })) >= limit) {
     throw new AuthorizationQuotaExceeded(`Snapshot ${snapshot.id} is already shared with the maximum of ${limit} accounts (quota accounts-per-snapshot).`);
   }
   const grant: SnapshotGrant = { account: ctx.scope.account, region: ctx.scope.region, id, createdAt: ctx.now, snapshotId: snapshot.id, grantee };

@@ -114,7 +114,7 @@ export async function getSnapshotForUpdate(ctx: DomainContext, identifier: strin
  */
 export async function checkSnapshotQuota(ctx: DomainContext): Promise<void> {
   const limit = ctx.quotas["manual-snapshots-per-account"];
-  const count = await ctx.tx.snapshots.count({ account: ctx.scope.account, region: ctx.scope.region, snapshotType: "manual" }, limit);
+  const count = await ctx.tx.snapshots.count({ account: ctx.scope.account, region: ctx.scope.region, snapshotType: "manual" });
   if (count >= limit) {
     throw new ClusterSnapshotQuotaExceeded(`The request would exceed the allowed number of manual snapshots for this account (${limit}).`);
   }

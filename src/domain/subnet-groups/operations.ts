@@ -33,10 +33,9 @@ export async function createSubnetGroup(ctx: DomainContext, req: CreateSubnetGro
     throw new ClusterSubnetGroupAlreadyExists(`The cluster subnet group '${id}' already exists.`);
   }
   const partition = { account: ctx.scope.account, region: ctx.scope.region };
-  const limit = ctx.quotas["subnet-groups-per-account"];
-  // One more than the quota: the `default` group may be among them, outside the quota.
-  const existing = await ctx.tx.subnetGroups.count(partition, limit + 1);
+  const existing = await ctx.tx.subnetGroups.count(partition);
   const hasDefault = (await ctx.tx.subnetGroups.count({ ...partition, id: DEFAULT_SUBNET_GROUP })) > 0;
+  const limit = ctx.quotas["subnet-groups-per-account"];
   if (existing - (hasDefault ? 1 : 0) >= limit) {
     throw new ClusterSubnetGroupQuotaExceeded(`The request would exceed the allowed number of cluster subnet groups for this account (${limit}).`);
   }

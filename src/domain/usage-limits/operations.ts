@@ -58,7 +58,7 @@ export async function createUsageLimit(ctx: DomainContext, req: CreateUsageLimit
   const cluster = await getClusterForUpdate(ctx, req.ClusterIdentifier);
   if (cluster.status === "deleting") throw new InvalidClusterState(`The cluster ${cluster.id} is being deleted.`);
   const limit = ctx.quotas["usage-limits-per-feature-per-cluster"];
-  const existing = await ctx.tx.usageLimits.count({ account: cluster.account, region: cluster.region, clusterId: cluster.id, featureType: req.FeatureType }, limit);
+  const existing = await ctx.tx.usageLimits.count({ account: cluster.account, region: cluster.region, clusterId: cluster.id, featureType: req.FeatureType });
   if (existing >= limit) {
     throw new LimitExceededFault(`The cluster ${cluster.id} already has the maximum number of usage limits (${limit}) for the feature ${req.FeatureType}.`);
   }

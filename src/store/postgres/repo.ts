@@ -128,16 +128,9 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
     return this.#read ? keptList(this.#read, sql, values, () => this.#bodies(sql, values)) : this.#bodies(sql, values);
   }
 
-  async count(filter: Filter<string>, atMost?: number): Promise<number> {
+  async count(filter: Filter<string>): Promise<number> {
     const values: SqlValue[] = [];
-    const where = this.#where(filter, values);
-    if (atMost !== undefined) values.push(atMost);
-    const res = await this.#run<{ n: number }>(
-      atMost === undefined
-        ? `SELECT count(*)::integer AS n FROM ${this.#spec.table} WHERE ${where}`
-        : `SELECT count(*)::integer AS n FROM (SELECT 1 FROM ${this.#spec.table} WHERE ${where} LIMIT $${values.length}) AS matching`,
-      values,
-    );
+    const res = await this.#run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`, values);
     return res.rows[0]!.n;
   }
 

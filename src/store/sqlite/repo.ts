@@ -137,14 +137,10 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return this.#read ? keptList(this.#read, sql, args, load) : load();
   }
 
-  async count(filter: Filter<string>, atMost?: number): Promise<number> {
+  async count(filter: Filter<string>): Promise<number> {
     const where = this.#where(filter);
     this.#open();
-    const row = (
-      atMost === undefined
-        ? this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args)
-        : this.#stmt(`SELECT count(*) AS n FROM (SELECT 1 FROM ${this.#spec.table} WHERE ${where.sql} LIMIT ?)`).get(...where.args, atMost)
-    ) as { n: number };
+    const row = this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
     return row.n;
   }
 
