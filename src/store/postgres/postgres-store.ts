@@ -44,8 +44,9 @@
  *
  * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
  * and never conflicting — opened only when a read runs a statement; one served entirely from what
- * earlier reads kept under the current snapshot needs only the shared look (#lazyRead). `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and
- * cheaply (on the lock) rather than at COMMIT.
+ * earlier reads kept under the current snapshot needs only the shared look (#lazyRead).
+ * `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and cheaply (on the lock)
+ * rather than at COMMIT.
  *
  * A unique violation is handled in two ways. Inserts use `ON CONFLICT DO NOTHING`: a duplicate the
  * transaction can see is a `DuplicateKeyError` (the domain answers AlreadyExists) without aborting
@@ -472,7 +473,6 @@ const SNAPSHOT_MARK = "txid_current_snapshot()::text AS mark";
 const LOOK = `SELECT ${SNAPSHOT_MARK}, LEAST(${DUE_TABLES.map((t) => `(SELECT min(due_at) FROM ${t} WHERE due_at IS NOT NULL)`).join(", ")})::float8 AS next_due`;
 
 const BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-
 
 async function commit(client: pgTypes.ClientBase): Promise<void> {
   const done = await client.query("COMMIT");
