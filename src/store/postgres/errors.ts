@@ -44,3 +44,20 @@ export function describeConnectionError(err: unknown): string {
   const message = err instanceof Error ? err.message || (err instanceof AggregateError ? err.errors.map((e: Error) => e.message).join("; ") : "") : String(err);
   return `the PostgreSQL database is unreachable: ${message}${code && !message.includes(code) ? ` (${code})` : ""}`;
 }
+
+/** No turn at the write gate within the gate timeout: retried like PostgreSQL's own lock timeout (55P03). */
+export class NoTurn extends Error {
+  readonly code = "55P03";
+  constructor(timeoutMs: number) {
+    super(`no turn at the write gate within ${timeoutMs} ms`);
+  }
+}
+
+/** A connection-level failure of one attempt; `beforeCommit`: COMMIT was not sent, so nothing was applied. */
+export class AttemptFailed extends Error {
+  readonly beforeCommit: boolean;
+  constructor(cause: unknown, beforeCommit: boolean) {
+    super("connection failed", { cause });
+    this.beforeCommit = beforeCommit;
+  }
+}

@@ -85,3 +85,23 @@ function positive(value: number, name: string): number {
   return value;
 }
 
+/** The `application_name` a connection URL names, if any. */
+export function applicationNameIn(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get("application_name") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL without its password (for /health, logs and errors); an unparsable URL is not echoed. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== "") u.password = "";
+    for (const key of [...u.searchParams.keys()]) if (/password|passwd|sslkey/i.test(key)) u.searchParams.set(key, "***");
+    return u.toString();
+  } catch {
+    return "postgres://(unparsable URL)";
+  }
+}

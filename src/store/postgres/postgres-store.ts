@@ -69,16 +69,17 @@ import { nextDelay, resolveRetry, throttled } from "../retry.js";
 import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
 import { DuplicateKeyError, readOnlyRepo } from "../store.js";
 import type { ReadCaches, ReadMark } from "../decoded.js";
-import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
-import { describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
+import { ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
+import { AttemptFailed, NoTurn, describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
-import { checkOptions, type PostgresOptions } from "./options.js";
+import { applicationNameIn, checkOptions, redactUrl, type PostgresOptions } from "./options.js";
 import { WriteTurns } from "./write-turns.js";
 import { SharedLook, type Look } from "./shared-look.js";
+import { BEGIN_READ, LOOK, LazyRepos, SNAPSHOT_MARK, commit, dueProbe } from "./transaction.js";
 import { PgRepo, keptPerKind, run } from "./repo.js";
 
-export { DEFAULT_POOL_SIZE, type PostgresOptions } from "./options.js";
+export { DEFAULT_POOL_SIZE, redactUrl, type PostgresOptions } from "./options.js";
 
 /** A unique violation raised as an error is retried this many times before it is believed. */
 const UNIQUE_RETRIES = 3;
@@ -424,95 +425,5 @@ export class PostgresStore implements Store {
       return res.rows[0]!.due;
     };
     return new LazyRepos(make, anyDue) as unknown as Tx;
-  }
-}
-
-/**
- * A transaction's repos, each made when the operation first uses it (most use two or three of the
- * kinds). The accessors are defined once, on the prototype: accessors defined on each transaction's
- * own object would give every transaction a hidden class of its own in V8, which kept every
- * request's objects alive until the next full collection.
- */
-class LazyRepos {
-  readonly #make: (kind: EntityKind) => Repo<EntityBase, string, string>;
-  readonly #made = new Map<EntityKind, Repo<EntityBase, string, string>>();
-  readonly anyDue: (now: number) => Promise<boolean>;
-
-  constructor(make: (kind: EntityKind) => Repo<EntityBase, string, string>, anyDue: (now: number) => Promise<boolean>) {
-    this.#make = make;
-    this.anyDue = anyDue;
-  }
-
-  repo(kind: EntityKind): Repo<EntityBase, string, string> {
-    let repo = this.#made.get(kind);
-    if (repo === undefined) {
-      repo = this.#make(kind);
-      this.#made.set(kind, repo);
-    }
-    return repo;
-  }
-}
-for (const kind of ENTITY_KINDS) {
-  Object.defineProperty(LazyRepos.prototype, kind, {
-    enumerable: true,
-    get(this: LazyRepos) {
-      return this.repo(kind);
-    },
-  });
-}
-
-/** Whether any lifecycle transition or scheduled action is due at `now` (a parameter or a literal). */
-function dueProbe(now: string): string {
-  return `SELECT ${DUE_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE due_at IS NOT NULL AND due_at <= ${now})`).join(" OR ")} AS due`;
-}
-
-/** The server's current snapshot, as the mark of a read (see `changeMarker`). */
-const SNAPSHOT_MARK = "txid_current_snapshot()::text AS mark";
-
-/** The earliest due time of any lifecycle transition or scheduled action, with the server's snapshot. */
-const LOOK = `SELECT ${SNAPSHOT_MARK}, LEAST(${DUE_TABLES.map((t) => `(SELECT min(due_at) FROM ${t} WHERE due_at IS NOT NULL)`).join(", ")})::float8 AS next_due`;
-
-const BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-
-async function commit(client: pgTypes.ClientBase): Promise<void> {
-  const done = await client.query("COMMIT");
-  // COMMIT of a transaction aborted by an error the function swallowed answers ROLLBACK.
-  if (done.command !== "COMMIT") throw new Error("the transaction was aborted by an earlier error and rolled back");
-}
-
-/** No turn at the write gate within the gate timeout: retried like PostgreSQL's own lock timeout (55P03). */
-class NoTurn extends Error {
-  readonly code = "55P03";
-  constructor(timeoutMs: number) {
-    super(`no turn at the write gate within ${timeoutMs} ms`);
-  }
-}
-
-/** A connection-level failure of one attempt; `beforeCommit`: COMMIT was not sent, so nothing was applied. */
-class AttemptFailed extends Error {
-  readonly beforeCommit: boolean;
-  constructor(cause: unknown, beforeCommit: boolean) {
-    super("connection failed", { cause });
-    this.beforeCommit = beforeCommit;
-  }
-}
-
-function applicationNameIn(url: string): string | undefined {
-  try {
-    return new URL(url).searchParams.get("application_name") ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The URL without its password (for /health, logs and errors); an unparsable URL is not echoed. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== "") u.password = "";
-    for (const key of [...u.searchParams.keys()]) if (/password|passwd|sslkey/i.test(key)) u.searchParams.set(key, "***");
-    return u.toString();
-  } catch {
-    return "postgres://(unparsable URL)";
   }
 }
