@@ -270,7 +270,7 @@ async function benchStore(store: string, storeArgs: string[], instances: 1 | 2 =
     await inParallel(150, 16, (i) => must(port, redshiftBody("AuthorizeEndpointAccess", { ClusterIdentifier: "reads", Account: grantee(i) })));
     await inParallel(10, 4, (i) => must(port, redshiftBody("AuthorizeEndpointAccess", { ClusterIdentifier: "small", Account: grantee(i) })));
 
-    const endpointWorkload = selected("DescribeEndpointAccess") || selected("CreateEndpointAccess");
+    const endpointWorkload = selected("DescribeEndpointAccess by name") || selected("CreateEndpointAccess");
     if (endpointWorkload) {
       await inParallel(ENDPOINT_ACCOUNTS, 16, async (a) => {
         const account = endpointAccount(a);

@@ -9,6 +9,7 @@
 import type { AwsError } from "../domain/errors.js";
 import type { WireProtocol } from "./decode.js";
 import type { ListShape, Shape, StructureShape } from "./shapes.js";
+import { encodedOnce } from "./stable-wire.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 // eslint-disable-next-line no-control-regex
@@ -61,8 +62,15 @@ function itemTagsOf(shape: ListShape): Tags {
   return tags;
 }
 
-/** The XML of a structure's members (without an enclosing element). */
+/**
+ * The XML of a structure's members (without an enclosing element); a stable wire value's is made
+ * once (stable-wire.ts).
+ */
 export function encodeMembers(shape: StructureShape, value: Record<string, unknown>): string {
+  return encodedOnce(shape, value, membersXml);
+}
+
+function membersXml(shape: StructureShape, value: Record<string, unknown>): string {
   let xml = "";
   const members = membersOf(shape);
   for (let i = 0; i < members.length; i++) {

@@ -227,9 +227,9 @@ function refuseBusy(app: App, budget: BodyBudget, req: IncomingMessage, res: Ser
  */
 class ResponseBatch {
   #pending: ServerResponse[] = [];
-  #bodies: Buffer[] = [];
+  #bodies: string[] = [];
 
-  end(res: ServerResponse, body: Buffer): void {
+  end(res: ServerResponse, body: string): void {
     this.#pending.push(res);
     this.#bodies.push(body);
     if (this.#pending.length === 1) setImmediate(this.#flush);
@@ -292,10 +292,10 @@ async function onRequest(app: App, hub: ConsoleHub, budget: BodyBudget, batch: R
     return;
   }
   const out = await handleAwsRequest(app, signed);
-  // One buffer for the body: its length and its bytes come from one UTF-8 encoding, not two.
-  const bytes = Buffer.from(out.body, "utf8");
-  res.writeHead(out.status, ["Date", date, "x-amzn-RequestId", out.requestId, "Content-Type", out.contentType, "Content-Length", String(bytes.length)]);
-  batch.end(res, bytes);
+  // The body stays a string: node:http writes it after the head as one string, encoded straight
+  // into the socket's write (a Buffer made here first costs an allocation and a copy more per answer).
+  res.writeHead(out.status, ["Date", date, "x-amzn-RequestId", out.requestId, "Content-Type", out.contentType, "Content-Length", String(Buffer.byteLength(out.body))]);
+  batch.end(res, out.body);
   hub.recordCall(out);
   logRequest(app, out, started);
 }

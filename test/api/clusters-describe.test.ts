@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DescribeClustersCommand, paginateDescribeClusters } from "@aws-sdk/client-redshift";
 import { GRANTEE, GRANTOR, clientsFor, expectAwsError, rawPost, startServer, type Clients } from "../helpers.js";
-import { clockedServer, createCluster } from "../fixtures/clusters-world.js";
+import { START, clockedServer, createCluster } from "../fixtures/clusters-world.js";
 
 const ids = (out: { Clusters?: { ClusterIdentifier?: string }[] }) => (out.Clusters ?? []).map((c) => c.ClusterIdentifier);
 
@@ -25,6 +25,20 @@ describe("DescribeClusters", () => {
       const out = await c.redshift.send(new DescribeClustersCommand({}));
       assert.deepEqual(ids(out), ["zeta", "alpha", "mid"]);
       assert.equal(out.Marker, undefined);
+    });
+
+    it("DescribeClusters: an unchanged cluster read again reports the next maintenance window as the clock passes it", async () => {
+      const { rs, clock } = await clockedServer();
+      await using _rs = rs;
+      const c = clientsFor(rs.url, GRANTOR);
+      // START is Monday 2026-01-05 10:00 UTC: the window opens an hour later.
+      await createCluster(c, "wh", { PreferredMaintenanceWindow: "mon:11:00-mon:11:30" });
+      const next = async () => (await c.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "wh" }))).Clusters?.[0]?.NextMaintenanceWindowStartTime?.getTime();
+      const HOUR = 3_600_000;
+      assert.equal(await next(), START + HOUR);
+      assert.equal(await next(), START + HOUR, "read again, unchanged");
+      clock.advance(2 * HOUR);
+      assert.equal(await next(), START + HOUR + 7 * 24 * HOUR, "the cluster did not change, the window did");
     });
 
     it("DescribeClusters: an identifier is matched case-insensitively", async () => {

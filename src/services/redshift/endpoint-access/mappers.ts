@@ -1,13 +1,30 @@
 /**
  * Entity → wire mappers for the endpoint-access outputs: the only place where grant and endpoint
- * entities become `EndpointAuthorization` / `EndpointAccess` shapes.
+ * entities become `EndpointAuthorization` / `EndpointAccess` shapes. A grant or endpoint read again
+ * unchanged reuses its wire value and XML (protocol/stable-wire.ts): a grant's while its cluster's
+ * live status is the same, an endpoint's as long as the entity is.
  */
 import type { AuthorizationView } from "../../../domain/authorizations/view.js";
 import type { Endpoint } from "../../../domain/entities.js";
 import type { ValueOf } from "../../../protocol/shapes.js";
+import { StableWires } from "../../../protocol/stable-wire.js";
 import type { EndpointAccess, EndpointAuthorization } from "./shapes.js";
 
-export function authorizationOutput(view: AuthorizationView): ValueOf<typeof EndpointAuthorization> {
+type AuthorizationWire = ValueOf<typeof EndpointAuthorization>;
+type EndpointWire = ValueOf<typeof EndpointAccess>;
+
+const stableAuthorizations = new StableWires<AuthorizationView["grant"], AuthorizationWire>();
+const stableEndpoints = new StableWires<Endpoint, EndpointWire>();
+
+export function authorizationOutput(view: AuthorizationView): AuthorizationWire {
+  return stableAuthorizations.of(view.grant, view.clusterStatus, () => authorizationWire(view));
+}
+
+export function endpointOutput(endpoint: Endpoint): EndpointWire {
+  return stableEndpoints.of(endpoint, undefined, () => endpointWire(endpoint));
+}
+
+function authorizationWire(view: AuthorizationView): AuthorizationWire {
   const { grant } = view;
   return {
     Grantor: grant.account,
@@ -27,7 +44,7 @@ export function authorizationOutput(view: AuthorizationView): ValueOf<typeof End
  * docs/differences-from-aws.md, Endpoints); they appear once the endpoint is active. EndpointCreateTime
  * is always there.
  */
-export function endpointOutput(endpoint: Endpoint): ValueOf<typeof EndpointAccess> {
+function endpointWire(endpoint: Endpoint): EndpointWire {
   const creating = endpoint.status === "creating";
   const nic = endpoint.networkInterface;
   return {
