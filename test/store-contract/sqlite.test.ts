@@ -165,6 +165,34 @@ describe("sqlite file backend", () => {
     await b.close();
   });
 
+  it("sqlite: reads asked for together share one look at data_version; a read asked for after another connection's commit sees it", async () => {
+    const statements: string[] = [];
+    const a = new SqliteStore({ dataDir: dir, onStatement: (sql) => statements.push(sql) });
+    const b = new SqliteStore({ dataDir: dir });
+    const key = { account: A1, region: R1 };
+    await a.transact((tx) => tx.clusters.insert(entity("clusters", { id: "c1" })));
+    const looks = () => statements.filter((sql) => sql === "PRAGMA data_version").length;
+
+    statements.length = 0;
+    const burst = await Promise.all(Array.from({ length: 8 }, () => a.read((tx) => tx.clusters.get(key, "c1"))));
+    assert.ok(burst.every((c) => c?.id === "c1"));
+    // The first read of the burst also opens a snapshot (its lookup is not kept yet), which looks once more.
+    assert.ok(looks() <= 2, `8 reads asked for together: ${looks()} looks`);
+
+    statements.length = 0;
+    for (let i = 0; i < 3; i++) await a.read((tx) => tx.clusters.get(key, "c1"));
+    assert.equal(looks(), 3, "each read asked for after the last look takes its own");
+
+    await b.transact((tx) => tx.clusters.remove(key, "c1"));
+    assert.equal(await a.read((tx) => tx.clusters.get(key, "c1")), undefined, "what reads kept before the commit is not served after it");
+    await b.transact((tx) => tx.clusters.insert(entity("clusters", { id: "c2" })));
+    const [gone, added] = await Promise.all([a.read((tx) => tx.clusters.get(key, "c1")), a.read((tx) => tx.clusters.get(key, "c2"))]);
+    assert.equal(gone, undefined);
+    assert.equal(added?.id, "c2");
+    await a.close();
+    await b.close();
+  });
+
   it("sqlite: a transaction whose function meets a lock conflict after writing is rolled back and run again from scratch", async () => {
     const store = new SqliteStore({ dataDir: dir, retry: { initialDelayMs: 1, maxDelayMs: 1 } });
     let runs = 0;

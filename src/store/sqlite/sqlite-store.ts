@@ -4,8 +4,9 @@
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
  * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`. Reads of a file ask
- * `PRAGMA data_version`, then, if they run a statement, open a deferred `BEGIN … COMMIT`, which in
- * WAL mode neither waits for writers nor blocks them (https://www.sqlite.org/wal.html#concurrency)
+ * `PRAGMA data_version` (one look shared by a burst of reads), then, if they run a statement, open
+ * a deferred `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
+ * (https://www.sqlite.org/wal.html#concurrency)
  * (#fileRead); reads in memory, where this connection is the only one and the queue already runs
  * one operation at a time, run no transaction statement at all. A read's repos refuse every write
  * (store.ts readOnlyTx). `PRAGMA query_only` is not used: setting any flag pragma expires every
@@ -90,6 +91,10 @@ export class SqliteStore implements Store {
    * under the same one.
    */
   readonly #mark: ReadMark = { writes: 0, version: 0, open: () => this.#openRead() };
+  /** Reads asked for so far (each read's number, #fileRead). */
+  #readsAsked = 0;
+  /** The last look at `PRAGMA data_version`, and how many reads had been asked for when it was taken. */
+  #look: { readonly version: number; readonly asked: number } = { version: 0, asked: -1 };
   /** The file read in progress: whether its snapshot is open, and whether it must run again. */
   #reading: { open: boolean; stale: boolean } | undefined;
 
@@ -139,7 +144,7 @@ export class SqliteStore implements Store {
   }
 
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#track(this.#withRetry("read", fn));
+    return this.#track(this.#withRetry("read", fn, ++this.#readsAsked));
   }
 
   health(): StoreHealth {
@@ -196,11 +201,12 @@ export class SqliteStore implements Store {
    * again from scratch after a backoff. The backoff is spent outside the queue, so this process's
    * other operations (reads especially) go on meanwhile and nothing waits on a sleeping slot.
    */
-  async #withRetry<T>(mode: Mode, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  /** `asked`: a read's number (#readsAsked when it was asked for); 0 for a write. */
+  async #withRetry<T>(mode: Mode, fn: (tx: Tx) => Promise<T>, asked = 0): Promise<T> {
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.#enqueue(() => this.#attempt(mode, fn));
+        return await this.#enqueue(() => this.#attempt(mode, fn, asked));
       } catch (err) {
         if (!isContention(err)) throw err;
         const delayMs = nextDelay(this.#retry, attempt, performance.now() - started);
@@ -217,12 +223,12 @@ export class SqliteStore implements Store {
     return result;
   }
 
-  async #attempt<T>(mode: Mode, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  async #attempt<T>(mode: Mode, fn: (tx: Tx) => Promise<T>, asked: number): Promise<T> {
     if (this.#closed) throw new Error("store is closed");
     // In memory, a read needs no transaction at all: this connection is the database's only one and
     // the queue runs one operation at a time, so nothing can change while the read runs; its repos
     // refuse every write (readOnlyTx) and it has nothing to undo.
-    if (mode === "read") return this.kind === "memory" ? fn(this.#readTx) : this.#fileRead(fn);
+    if (mode === "read") return this.kind === "memory" ? fn(this.#readTx) : this.#fileRead(fn, asked);
     this.#checkFile();
     this.#mark.writes++;
     try {
@@ -244,15 +250,27 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * A read of a file. It first asks `PRAGMA data_version` (one statement, outside any
+   * A read of a file. It first looks at `PRAGMA data_version` (one statement, outside any
    * transaction): while neither this connection nor another has written since, what earlier reads
    * kept is current and the read may need nothing else — no transaction at all. Its snapshot
    * (`BEGIN`) is opened only when it runs a statement (#openRead); if another connection committed
    * between the first look and the snapshot, whatever the read took from what was kept may be
    * older than what it now reads, so it runs again, wholly inside the snapshot.
+   *
+   * One look serves every read asked for before it was taken (`asked`): such a read may answer
+   * the database as it was at the look, a moment after it arrived — as the PostgreSQL store's
+   * shared look does (postgres/shared-look.ts). A read that needs a new look takes it on the next
+   * turn of the event loop (`setImmediate`), so that the requests arriving in this turn are asked
+   * for first and share it: under load a burst of reads costs one look, not one each. A read asked
+   * for after the last look takes a new one, so none answers from before it arrived.
    */
-  async #fileRead<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    this.#mark.version = this.#dataVersion.get() as number;
+  async #fileRead<T>(fn: (tx: Tx) => Promise<T>, asked: number): Promise<T> {
+    if (asked > this.#look.asked) {
+      // Reads that arrive in this turn of the event loop queue up behind this one meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.#look = { version: this.#dataVersion.get() as number, asked: this.#readsAsked };
+    }
+    this.#mark.version = this.#look.version;
     const read = { open: false, stale: false };
     this.#reading = read;
     try {
@@ -284,6 +302,8 @@ export class SqliteStore implements Store {
     read.open = true;
     // The snapshot's first statement: did another connection commit since the read's first look?
     const version = this.#dataVersion.get() as number;
+    // A fresher look for the reads asked for so far.
+    this.#look = { version, asked: this.#readsAsked };
     if (version !== this.#mark.version) {
       this.#mark.version = version;
       read.stale = true;
