@@ -200,8 +200,8 @@ export class SqliteStore implements Store {
    * Runs `fn` in a transaction; when the lock is taken by another process, rolls back and runs it
    * again from scratch after a backoff. The backoff is spent outside the queue, so this process's
    * other operations (reads especially) go on meanwhile and nothing waits on a sleeping slot.
+   * `asked`: a read's number (#readsAsked when it was asked for); 0 for a write.
    */
-  /** `asked`: a read's number (#readsAsked when it was asked for); 0 for a write. */
   async #withRetry<T>(mode: Mode, fn: (tx: Tx) => Promise<T>, asked = 0): Promise<T> {
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
