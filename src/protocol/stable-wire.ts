@@ -15,6 +15,7 @@
  * handler may still change) are mapped every time, as before. Memory follows the entities: the
  * maps are weak, so a wire value and its XML go when the decoded entity is dropped.
  */
+import { deepFreeze } from "../store/decoded.js";
 import type { StructureShape } from "./shapes.js";
 
 /** Wire values the encoder may encode once, with their XML once it is made. */
@@ -50,14 +51,4 @@ export class StableWires<E extends object, W extends object> {
     this.#kept.set(entity, { stamp, wire });
     return wire;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  } else {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return Object.freeze(value);
 }

@@ -46,8 +46,9 @@ function evictOldest(): void {
   }
 }
 
-function deepFreeze(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
+/** `value` and everything it holds, frozen (an object already frozen is taken as frozen throughout). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   } else {
