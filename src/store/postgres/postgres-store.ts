@@ -84,7 +84,10 @@ export { DEFAULT_POOL_SIZE, redactUrl, type PostgresOptions } from "./options.js
 /** A unique violation raised as an error is retried this many times before it is believed. */
 const UNIQUE_RETRIES = 3;
 
-/** "lazy-read": a read whose snapshot opens only before its first statement (#lazyRead). */
+/**
+ * "lazy-read": an operation's read, whose snapshot opens only before its first statement (#lazyRead);
+ * "read": a REPEATABLE READ transaction from the start, reading through its connection (`snapshot`).
+ */
 type Mode = "read" | "lazy-read" | "write";
 
 /** Opens the pool, checks the connection and applies missing migrations; rejects with a clear Error otherwise. */
@@ -305,14 +308,10 @@ export class PostgresStore implements Store {
       // With the time known, "anything due?" travels with BEGIN (one round trip, not two): `now` is
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: { now: number; due: boolean } | undefined;
-      // A read also learns its snapshot (the first SELECT takes it; every later statement of the
-      // REPEATABLE READ transaction sees the same one): the mark of what it may reuse.
-      const markQuery = mode === "read" ? `; SELECT ${SNAPSHOT_MARK}` : "";
       const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
-      const results = [await client.query(`${begin}${probe}${markQuery}`)].flat() as pgTypes.QueryResult<{ due?: boolean; mark?: string }>[];
-      if (probe !== "") prefetched = { now: now!, due: results[results.length - (mode === "read" ? 2 : 1)]!.rows[0]!.due! };
-      const mark: ReadMark | undefined = mode === "read" ? { writes: 0, version: results[results.length - 1]!.rows[0]!.mark! } : undefined;
-      const tx = this.#txFor(client, mode, prefetched, mark);
+      const results = [await client.query(`${begin}${probe}`)].flat() as pgTypes.QueryResult<{ due?: boolean }>[];
+      if (probe !== "") prefetched = { now: now!, due: results[results.length - 1]!.rows[0]!.due! };
+      const tx = this.#txFor(client, mode, prefetched);
       const result = await fn(tx, client);
       committing = true;
       await commit(client);
