@@ -3,7 +3,8 @@
  * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
- * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`. Reads of a file ask
+ * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; in a file, writes that
+ * run back to back share one commit (commit-group.ts). Reads of a file ask
  * `PRAGMA data_version` (one look shared by a burst of reads), then, if they run a statement, open
  * a deferred `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
  * (https://www.sqlite.org/wal.html#concurrency)
@@ -32,6 +33,7 @@ import { ServiceUnavailable } from "../../domain/errors.js";
 import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
 import { readOnlyTx } from "../store.js";
 import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
+import { CommitGroup, MAX_GROUP } from "./commit-group.js";
 import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
 import type { ReadMark } from "../decoded.js";
@@ -67,6 +69,11 @@ export class SqliteStore implements Store {
   readonly #beginRead: Database.Statement;
   readonly #commit: Database.Statement;
   readonly #rollback: Database.Statement;
+  readonly #savepoint: Database.Statement;
+  readonly #release: Database.Statement;
+  readonly #rollbackTo: Database.Statement;
+  /** A file's open write transaction, shared by the writes that ran since it began (commit-group.ts). */
+  #group: CommitGroup | undefined;
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #identity: FileIdentity | undefined;
@@ -132,6 +139,9 @@ export class SqliteStore implements Store {
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
     this.#rollback = this.#db.prepare("ROLLBACK");
+    this.#savepoint = this.#db.prepare("SAVEPOINT member");
+    this.#release = this.#db.prepare("RELEASE member");
+    this.#rollbackTo = this.#db.prepare("ROLLBACK TO member");
   }
 
   /** The schema version of the open database. */
@@ -206,6 +216,12 @@ export class SqliteStore implements Store {
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {
+        if (mode === "write" && this.kind === "sqlite") {
+          // Acknowledged once its group is committed, which it awaits outside the queue.
+          const { value, committed } = await this.#enqueue(() => this.#groupedWrite(fn));
+          await committed;
+          return value;
+        }
         return await this.#enqueue(() => this.#attempt(mode, fn, asked));
       } catch (err) {
         if (!isContention(err)) throw err;
@@ -228,7 +244,11 @@ export class SqliteStore implements Store {
     // In memory, a read needs no transaction at all: this connection is the database's only one and
     // the queue runs one operation at a time, so nothing can change while the read runs; its repos
     // refuse every write (readOnlyTx) and it has nothing to undo.
-    if (mode === "read") return this.kind === "memory" ? fn(this.#readTx) : this.#fileRead(fn, asked);
+    if (mode === "read") {
+      if (this.kind === "memory") return fn(this.#readTx);
+      if (this.#group !== undefined) this.#commitGroup(); // a read sees only what is committed
+      return this.#fileRead(fn, asked);
+    }
     this.#checkFile();
     this.#mark.writes++;
     try {
@@ -247,6 +267,68 @@ export class SqliteStore implements Store {
       // Whatever the write did (committed or rolled back), entities read before it are not reused.
       this.#mark.writes++;
     }
+  }
+
+  /**
+   * A write to a file, inside the open group or opening one (commit-group.ts). Resolves when the
+   * operation is done, with the group's commit for the caller to await outside the queue.
+   */
+  async #groupedWrite<T>(fn: (tx: Tx) => Promise<T>): Promise<{ value: T; committed: Promise<void> }> {
+    if (this.#closed) throw new Error("store is closed");
+    let group = this.#group;
+    if (group === undefined) {
+      this.#checkFile();
+      this.#beginWrite.run(); // another process's lock throws here, before anything began
+      group = this.#group = new CommitGroup();
+    } else this.#savepoint.run();
+    this.#mark.writes++;
+    try {
+      const value = await fn(this.#tx);
+      if (group.members > 0) this.#release.run();
+      group.members++;
+      if (group.members >= MAX_GROUP) this.#commitGroup();
+      else if (!group.scheduled) {
+        group.scheduled = true;
+        // On the next turn of the loop, so that the writes asked for in this one join the group;
+        // through the queue, so that it never lands inside another operation.
+        const member = group;
+        setImmediate(() => void this.#enqueue(async () => (this.#group === member ? this.#commitGroup() : undefined)));
+      }
+      return { value, committed: group.committed };
+    } catch (err) {
+      // Read inside what is undone (a settled transition rolled back with it).
+      this.#nextDue = undefined;
+      if (group.members > 0 && this.#db.inTransaction) {
+        this.#rollbackTo.run();
+        this.#release.run();
+      } else {
+        // The group's first operation, or SQLite undid the whole transaction itself: the group ends
+        // here, and its members (if any) were not committed.
+        if (this.#db.inTransaction) this.#rollback.run();
+        this.#group = undefined;
+        group.fail(err);
+      }
+      throw err;
+    } finally {
+      // Whatever the write did, entities read before it are not reused.
+      this.#mark.writes++;
+    }
+  }
+
+  /** Commits the open group and settles its members; a failed COMMIT fails every one of them. */
+  #commitGroup(): void {
+    const group = this.#group!;
+    this.#group = undefined;
+    try {
+      this.#checkFile(); // no write acknowledged into a file that was removed meanwhile
+      this.#commit.run();
+    } catch (err) {
+      if (this.#db.inTransaction) this.#rollback.run();
+      this.#nextDue = undefined;
+      group.fail(err);
+      return;
+    }
+    group.succeed();
   }
 
   /**
