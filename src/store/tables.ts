@@ -8,7 +8,7 @@
  */
 import { nodesInUse } from "../domain/clusters/nodes.js";
 import type { Cluster, EntityBase, EntityKind } from "../domain/entities.js";
-import type { IndexColumns, Measures } from "./store.js";
+import type { FilterValue, IndexColumns, Measures } from "./store.js";
 
 export interface MeasureSpec {
   readonly column: string;
@@ -22,6 +22,12 @@ export interface TableSpec<K extends EntityKind> {
   readonly columns: Readonly<Record<IndexColumns[K], string>>;
   /** Measure → its column and how it is derived from the entity, for `Repo.sum`. */
   readonly measures: Readonly<Record<Measures[K], MeasureSpec>>;
+  /**
+   * Rows counted per (account, region, `by`) in a table of their own that the database keeps
+   * (triggers on insert, delete and a change of key, in both schemas' migrations): `Repo.count`
+   * filtered by exactly those three reads one row, however many rows there are.
+   */
+  readonly counted?: { readonly by: IndexColumns[K]; readonly table: string };
 }
 
 const none = {} as Readonly<Record<never, MeasureSpec>>;
@@ -48,6 +54,8 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
     table: "authorizations",
     columns: { clusterId: "cluster_id", grantee: "grantee", status: "status" },
     measures: none,
+    // The grants-per-cluster quota counts a cluster's grants on every AuthorizeEndpointAccess.
+    counted: { by: "clusterId", table: "authorization_counts" },
   },
   endpoints: {
     kind: "endpoints",
@@ -114,6 +122,24 @@ export function filterColumn(spec: TableSpec<EntityKind>, prop: string): string 
   const column = prop === "account" || prop === "region" || prop === "id" ? prop : (spec.columns as Record<string, string>)[prop];
   if (column === undefined) throw new Error(`${spec.kind} cannot be filtered by ${prop}`);
   return column;
+}
+
+/**
+ * The kept count that answers `count(filter)`: its table, its column for the counted property and
+ * the key to look up, when the filter is exactly account, region and that property; else undefined.
+ */
+export function countedBy(
+  spec: TableSpec<EntityKind>,
+  filter: Readonly<Record<string, FilterValue | undefined>>,
+): { readonly table: string; readonly column: string; readonly key: [string, string, SqlValue] } | undefined {
+  const counted = spec.counted;
+  if (counted === undefined) return undefined;
+  let given = 0;
+  for (const prop in filter) if (filter[prop] !== undefined) given++;
+  const { account, region } = filter;
+  const value = filter[counted.by];
+  if (given !== 3 || typeof account !== "string" || typeof region !== "string" || value === undefined) return undefined;
+  return { table: counted.table, column: filterColumn(spec, counted.by), key: [account, region, toSqlValue(value)] };
 }
 
 export function measureColumn(spec: TableSpec<EntityKind>, measure: string): string {

@@ -121,6 +121,9 @@ describe("statements per hot operation (SQLite, counted through the store)", () 
   it("statement count: AuthorizeEndpointAccess is one write transaction with a bounded number of statements", async () => {
     const list = await counted(() => grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "analytics", Account: "555555555555" })));
     assert.equal(list.filter((s) => /^BEGIN/.test(s)).length, 1, "one transaction");
+    // The grants-per-cluster quota reads the count the database keeps, not the cluster's grants.
+    assert.ok(list.some((s) => /FROM authorization_counts/.test(s)), list.join("\n"));
+    assert.ok(!list.some((s) => /count\(\*\)/.test(s)), list.join("\n"));
     within(list, 6, "AuthorizeEndpointAccess");
   });
 

@@ -160,6 +160,41 @@ export function storeContract(backend: Backend): void {
         }
       }
 
+      it(`${backend.name}: endpoint authorizations per cluster are counted by the database, through inserts, a move, removals, a rollback and reset`, async () => {
+        const grant = (id: string, clusterId: string, account = A1) => entity("authorizations", { id, account, index: { clusterId } });
+        const counts = async () => {
+          const one = async (account: string, clusterId: string) => {
+            // The kept count (exactly account, region and cluster) and the rows themselves agree.
+            const kept = await read((tx) => tx.authorizations.count({ account, region: R1, clusterId }));
+            const rows = (await read((tx) => tx.authorizations.find({ account, region: R1, clusterId }))).length;
+            assert.equal(kept, rows, `${account}/${clusterId}`);
+            return kept;
+          };
+          return [await one(A1, "c1"), await one(A1, "c2"), await one(A2, "c1")];
+        };
+        await insertAll("authorizations", [grant("g1", "c1"), grant("g2", "c1"), grant("g3", "c1"), grant("g4", "c2"), grant("g5", "c1", A2)]);
+        assert.deepEqual(await counts(), [3, 1, 1]);
+        await store.transact((tx) => tx.authorizations.update(grant("g1", "c2")));
+        assert.deepEqual(await counts(), [2, 2, 1]);
+        await store.transact(async (tx) => {
+          await tx.authorizations.remove(S1, "g2");
+          await tx.authorizations.remove(S1, "g3");
+        });
+        assert.deepEqual(await counts(), [0, 2, 1]);
+        await assert.rejects(
+          store.transact(async (tx) => {
+            await tx.authorizations.insert(grant("g6", "c1"));
+            throw new Error("undone");
+          }),
+          /undone/,
+        );
+        assert.deepEqual(await counts(), [0, 2, 1]);
+        await store.reset();
+        assert.deepEqual(await counts(), [0, 0, 0]);
+        await insertAll("authorizations", [grant("g1", "c1")]);
+        assert.deepEqual(await counts(), [1, 0, 0]);
+      });
+
       it(`${backend.name}: an undefined filter value is ignored; an unknown filter property is an error`, async () => {
         await insertAll("vpcs", [entity("vpcs", { id: "v1" }), entity("vpcs", { id: "v2", index: { isDefault: true } })]);
         assert.equal((await read((tx) => tx.vpcs.find({ account: A1, isDefault: undefined }))).length, 2);

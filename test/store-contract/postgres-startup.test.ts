@@ -64,9 +64,24 @@ describe("postgres start-up", () => {
           await c.client.query(m.sql);
           await pgAdmin(`INSERT INTO "${schema}".redshift_local_migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
         }
+        // Grants stored before the last migration (8), which starts counting them per cluster.
+        for (const [id, cluster] of [["g1", "c1"], ["g2", "c1"], ["g3", "c2"]]) {
+          await c.client.query(
+            "INSERT INTO authorizations (account, region, id, created_at, due_at, cluster_id, grantee, status, body) VALUES ('111111111111', 'us-east-1', $1, 1, NULL, $2, $1, 'Authorized', '{}')",
+            [id, cluster],
+          );
+        }
         c.statements.length = 0;
         assert.equal(await migrate(c.client, schema), PG_LATEST_VERSION);
         assert.ok(c.statements.includes(PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.sql), "the last migration ran");
+        const kept = await pgAdmin<{ cluster_id: string; n: number }>(`SELECT cluster_id, n FROM "${schema}".authorization_counts ORDER BY cluster_id`);
+        assert.deepEqual(
+          kept.map((r) => [r.cluster_id, r.n]),
+          [
+            ["c1", 2],
+            ["c2", 1],
+          ],
+        );
         const versions = await pgAdmin<{ version: number }>(`SELECT version FROM "${schema}".redshift_local_migrations ORDER BY version`);
         assert.deepEqual(
           versions.map((r) => r.version),

@@ -124,6 +124,23 @@ describe("sqlite file backend", () => {
       await store.close();
     });
 
+    it("sqlite: migration 8 counts the endpoint authorizations already stored, per cluster", async () => {
+      const db = new Database(file);
+      for (const m of MIGRATIONS) if (m.version < 8) db.exec(m.sql);
+      db.pragma("user_version = 7");
+      const insert = db.prepare(
+        "INSERT INTO authorizations (account, region, id, created_at, due_at, cluster_id, grantee, status, body) VALUES (?, ?, ?, 1, NULL, ?, ?, 'Authorized', ?)",
+      );
+      for (const [id, cluster] of [["g1", "c1"], ["g2", "c1"], ["g3", "c2"]] as const) {
+        insert.run(A1, R1, id, cluster, id, JSON.stringify(entity("authorizations", { id, index: { clusterId: cluster } })));
+      }
+      db.close();
+      const store = new SqliteStore({ dataDir: dir });
+      assert.equal(await store.read((tx) => tx.authorizations.count({ account: A1, region: R1, clusterId: "c1" })), 2);
+      assert.equal(await store.read((tx) => tx.authorizations.count({ account: A1, region: R1, clusterId: "c2" })), 1);
+      await store.close();
+    });
+
     it("sqlite: a database from a newer redshift-local is refused with a clear error and left untouched", () => {
       const db = new Database(file);
       db.pragma(`user_version = ${LATEST_VERSION + 1}`);

@@ -36,6 +36,43 @@ CREATE INDEX ${table}_due ON ${table} (due_at) WHERE due_at IS NOT NULL;
 ${indexes.map((cols, i) => `CREATE INDEX ${table}_ix${i} ON ${table} (${cols});`).join("\n")}
 `;
 
+/**
+ * A count of `table`'s rows per (account, region, `column`) kept in `counts` by a trigger (every
+ * insert, delete and change of those columns), filled from the rows already there. A key's row is
+ * removed when its count falls to zero. The function names its tables unqualified: they resolve
+ * through the session's search_path, which is the store's schema (PostgresOptions.schema).
+ */
+const keptCount = (table: string, counts: string, column: string): string => {
+  const old = `account = OLD.account AND region = OLD.region AND ${column} = OLD.${column}`;
+  return `
+CREATE TABLE ${counts} (
+  account   ${text} NOT NULL,
+  region    ${text} NOT NULL,
+  ${column} ${text} NOT NULL,
+  n         INTEGER NOT NULL,
+  PRIMARY KEY (account, region, ${column})
+);
+INSERT INTO ${counts} (account, region, ${column}, n) SELECT account, region, ${column}, count(*) FROM ${table} GROUP BY account, region, ${column};
+CREATE FUNCTION ${counts}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    DELETE FROM ${counts} WHERE ${old} AND n = 1;
+    UPDATE ${counts} SET n = n - 1 WHERE ${old};
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO ${counts} (account, region, ${column}, n) VALUES (NEW.account, NEW.region, NEW.${column}, 1)
+      ON CONFLICT (account, region, ${column}) DO UPDATE SET n = ${counts}.n + 1;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER ${counts}_keep AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE PROCEDURE ${counts}_keep();
+CREATE TRIGGER ${counts}_move AFTER UPDATE OF account, region, ${column} ON ${table} FOR EACH ROW
+  WHEN (OLD.account IS DISTINCT FROM NEW.account OR OLD.region IS DISTINCT FROM NEW.region OR OLD.${column} IS DISTINCT FROM NEW.${column})
+  EXECUTE PROCEDURE ${counts}_keep();
+`;
+};
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -118,6 +155,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       "CREATE TABLE write_gate ();",
       "COMMENT ON TABLE write_gate IS 'redshift-local: every write transaction takes LOCK TABLE write_gate IN EXCLUSIVE MODE first, so writers queue here';",
     ].join("\n"),
+  },
+  {
+    version: 8,
+    description: "endpoint authorizations counted per cluster by the database (the grants-per-cluster quota reads one row)",
+    sql: keptCount("authorizations", "authorization_counts", "cluster_id"),
   },
 ];
 

@@ -4,7 +4,7 @@ import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/en
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches } from "../decoded.js";
-import { ENTITY_KINDS, columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { ENTITY_KINDS, columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
 
 /** SQL text → prepared-statement name, shared by every connection (each prepares on first use). */
 const names = new Map<string, string>();
@@ -129,6 +129,14 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   async count(filter: Filter<string>): Promise<number> {
+    const counted = countedBy(this.#spec, filter);
+    if (counted !== undefined) {
+      const kept = await this.#run<{ n: number }>(
+        `SELECT coalesce(max(n), 0)::integer AS n FROM ${counted.table} WHERE account = $1 AND region = $2 AND ${counted.column} = $3`,
+        counted.key,
+      );
+      return kept.rows[0]!.n;
+    }
     const values: SqlValue[] = [];
     const res = await this.#run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`, values);
     return res.rows[0]!.n;

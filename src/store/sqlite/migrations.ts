@@ -26,6 +26,40 @@ CREATE INDEX ${table}_due ON ${table} (due_at) WHERE due_at IS NOT NULL;
 ${indexes.map((cols, i) => `CREATE INDEX ${table}_ix${i} ON ${table} (${cols});`).join("\n")}
 `;
 
+/**
+ * A count of `table`'s rows per (account, region, `column`) kept in `counts` by triggers (every
+ * insert, delete and change of those columns), filled from the rows already there. A key's row is
+ * removed when its count falls to zero.
+ */
+const keptCount = (table: string, counts: string, column: string): string => {
+  const old = `account = OLD.account AND region = OLD.region AND ${column} = OLD.${column}`;
+  const down = `DELETE FROM ${counts} WHERE ${old} AND n = 1;\n  UPDATE ${counts} SET n = n - 1 WHERE ${old};`;
+  const up =
+    `INSERT INTO ${counts} (account, region, ${column}, n) VALUES (NEW.account, NEW.region, NEW.${column}, 1)\n` +
+    `    ON CONFLICT (account, region, ${column}) DO UPDATE SET n = n + 1;`;
+  return `
+CREATE TABLE ${counts} (
+  account TEXT NOT NULL,
+  region  TEXT NOT NULL,
+  ${column} TEXT NOT NULL,
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (account, region, ${column})
+) WITHOUT ROWID;
+INSERT INTO ${counts} (account, region, ${column}, n) SELECT account, region, ${column}, count(*) FROM ${table} GROUP BY account, region, ${column};
+CREATE TRIGGER ${counts}_insert AFTER INSERT ON ${table} BEGIN
+  ${up}
+END;
+CREATE TRIGGER ${counts}_delete AFTER DELETE ON ${table} BEGIN
+  ${down}
+END;
+CREATE TRIGGER ${counts}_move AFTER UPDATE OF account, region, ${column} ON ${table}
+WHEN OLD.account IS NOT NEW.account OR OLD.region IS NOT NEW.region OR OLD.${column} IS NOT NEW.${column} BEGIN
+  ${down}
+  ${up}
+END;
+`;
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -111,6 +145,11 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
       "account, region, snapshot_id, created_at, id",
       "region, grantee, created_at, account, id",
     ]),
+  },
+  {
+    version: 8,
+    description: "endpoint authorizations counted per cluster by the database (the grants-per-cluster quota reads one row)",
+    sql: keptCount("authorizations", "authorization_counts", "cluster_id"),
   },
 ];
 

@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { columnsOf, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
 import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches, type ReadMark } from "../decoded.js";
 import type { Db } from "./open.js";
 
@@ -138,6 +138,12 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async count(filter: Filter<string>): Promise<number> {
+    const counted = countedBy(this.#spec as unknown as TableSpec<EntityKind>, filter);
+    if (counted !== undefined) {
+      this.#open();
+      const kept = this.#stmt(`SELECT coalesce(max(n), 0) AS n FROM ${counted.table} WHERE account = ? AND region = ? AND ${counted.column} = ?`);
+      return (kept.get(...counted.key.map(bind)) as { n: number }).n;
+    }
     const where = this.#where(filter);
     this.#open();
     const row = this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
