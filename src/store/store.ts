@@ -81,6 +81,11 @@ export interface Repo<E extends EntityBase, C extends string, M extends string =
    * backend has row locks). Quota checks lock the parent row first.
    */
   getForUpdate(scope: Scope, id: string): Promise<E | undefined>;
+  /**
+   * Like `getForUpdate` (the row stays locked), but the entity is the shared, deep-frozen one
+   * (store/decoded.ts), not a copy of its own: for a caller that only reads the locked row.
+   */
+  getForUpdateShared(scope: Scope, id: string): Promise<E | undefined>;
   /** Throws `DuplicateKeyError` when (account, region, id) exists. */
   insert(entity: E): Promise<void>;
   /**
@@ -222,6 +227,7 @@ export function readOnlyRepo(kind: string, repo: Repo<EntityBase, string, string
     sum: repo.sum.bind(repo),
     due: repo.due.bind(repo),
     getForUpdate: refuse("getForUpdate"),
+    getForUpdateShared: refuse("getForUpdateShared"),
     insert: refuse("insert"),
     update: refuse("update"),
     remove: refuse("remove"),

@@ -158,8 +158,11 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
     body: JSON.stringify(e),
   };
   const record = e as unknown as Record<string, unknown>;
-  for (const [prop, column] of Object.entries<string>(spec.columns)) row[column] = toSqlValue(record[prop]);
-  for (const m of Object.values<MeasureSpec>(spec.measures)) {
+  const columns = spec.columns as Readonly<Record<string, string>>;
+  for (const prop in columns) row[columns[prop]!] = toSqlValue(record[prop]);
+  const measures = spec.measures as Readonly<Record<string, MeasureSpec>>;
+  for (const name in measures) {
+    const m = measures[name]!;
     const value = m.value(e);
     row[m.column] = Number.isFinite(value) ? value : 0; // an entity without the property holds nothing
   }

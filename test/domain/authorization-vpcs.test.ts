@@ -35,7 +35,7 @@ function counted(items: string[]): { list: string[]; reads: () => number } {
 function world(grant: Authorization, vpcsPerGrant: number): DomainContext {
   const cluster = { account: OWNER, region: REGION, id: "analytics", createdAt: 0, status: "available", nodeType: "ra3.xlplus", azRelocation: true, multiAz: false } as Cluster;
   const tx = {
-    clusters: { getForUpdate: async () => cluster },
+    clusters: { getForUpdateShared: async () => cluster },
     authorizations: {
       getForUpdate: async () => grant,
       update: async () => undefined,

@@ -55,7 +55,7 @@ describe("node quota", () => {
     const check = (adding: number, exceptId?: string) =>
       store.transact((tx) => {
         const counted: Tx = { ...tx, clusters: { ...tx.clusters, find: (...args: Parameters<Tx["clusters"]["find"]>) => (finds++, tx.clusters.find(...args)) } };
-        for (const m of ["get", "getForUpdate", "insert", "update", "remove", "count", "sum", "due"] as const) {
+        for (const m of ["get", "getForUpdate", "getForUpdateShared", "insert", "update", "remove", "count", "sum", "due"] as const) {
           (counted.clusters as unknown as Record<string, unknown>)[m] = (tx.clusters[m] as (...a: unknown[]) => unknown).bind(tx.clusters);
         }
         return checkNodeQuota(context(counted, A1, quotas), adding, exceptId);

@@ -87,6 +87,10 @@ export function storeContract(backend: Backend): void {
           await insertAll(kind, [e]);
           assert.deepEqual(await read((tx) => repo(tx, kind).get(S1, e.id)), e, kind);
           assert.deepEqual(await read((tx) => repo(tx, kind).getForUpdate(S1, e.id)), e, kind);
+          const shared = await read((tx) => repo(tx, kind).getForUpdateShared(S1, e.id));
+          assert.deepEqual(shared, e, kind);
+          assert.ok(Object.isFrozen(shared) && Object.isFrozen((shared as unknown as { payload: object }).payload), `${kind}: shared and frozen`);
+          assert.ok(!Object.isFrozen(await read((tx) => repo(tx, kind).getForUpdate(S1, e.id))), `${kind}: getForUpdate gives a copy of its own`);
         }
       });
 
@@ -395,13 +399,14 @@ export function storeContract(backend: Backend): void {
         assert.equal(await store.read((tx) => tx.anyDue(0)), false);
       });
 
-      it(`${backend.name}: a read transaction cannot write: insert, update, remove and getForUpdate are refused and nothing changes`, async () => {
+      it(`${backend.name}: a read transaction cannot write: insert, update, remove and both getForUpdate are refused and nothing changes`, async () => {
         await insertAll("vpcs", [entity("vpcs", { id: "keep" })]);
         const attempts: [string, (tx: Tx) => Promise<unknown>][] = [
           ["insert", (tx) => tx.vpcs.insert(entity("vpcs", { id: "new" }))],
           ["update", (tx) => tx.vpcs.update({ ...entity("vpcs", { id: "keep" }), cidrBlock: "10.9.0.0/16" })],
           ["remove", (tx) => tx.vpcs.remove(S1, "keep")],
           ["getForUpdate", (tx) => tx.vpcs.getForUpdate(S1, "keep")],
+          ["getForUpdateShared", (tx) => tx.vpcs.getForUpdateShared(S1, "keep")],
         ];
         for (const [what, attempt] of attempts) {
           await assert.rejects(store.read(attempt), ReadOnlyTransactionError, what);

@@ -16,10 +16,11 @@ import { requireStatus, supportsManagedEndpoints } from "../clusters/status.js";
 
 /**
  * The cluster `clusterIdentifier` of the partition `owner`, row-locked for the rest of the transaction
- * (quota counts made after this are atomic). Cluster identifiers are case-insensitive.
+ * (quota counts made after this are atomic). Cluster identifiers are case-insensitive. The entity is
+ * shared and frozen: the callers check it and read from it, never change it.
  */
-export async function lockCluster(ctx: DomainContext, owner: Scope, clusterIdentifier: string): Promise<Cluster> {
-  const cluster = await ctx.tx.clusters.getForUpdate(owner, clusterIdentifier.toLowerCase());
+export async function lockCluster(ctx: DomainContext, owner: Scope, clusterIdentifier: string): Promise<Readonly<Cluster>> {
+  const cluster = await ctx.tx.clusters.getForUpdateShared(owner, clusterIdentifier.toLowerCase());
   if (!cluster) throw new ClusterNotFound(`Cluster ${clusterIdentifier} not found.`);
   return cluster;
 }

@@ -50,9 +50,9 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
     return run<R>(this.#client, sql, values);
   }
 
-  async #bodies(sql: string, values: SqlValue[]): Promise<EntityKinds[K][]> {
+  async #bodies(sql: string, values: SqlValue[], decode = this.#decode): Promise<EntityKinds[K][]> {
     const res = await this.#run<{ body: string }>(sql, values);
-    return res.rows.map((r) => this.#decode<EntityKinds[K]>(r.body));
+    return res.rows.map((r) => decode<EntityKinds[K]>(r.body));
   }
 
   async get(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
@@ -62,12 +62,17 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   /** A row lock: a concurrent writer of the same row waits (bounded by lock_timeout) or fails to serialize. */
-  async getForUpdate(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const [e] = await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3 FOR UPDATE`, [
-      scope.account,
-      scope.region,
-      id,
-    ]);
+  getForUpdate(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
+    return this.#locked(scope, id, this.#decode);
+  }
+
+  getForUpdateShared(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
+    return this.#locked(scope, id, decodeShared);
+  }
+
+  async #locked(scope: Scope, id: string, decode: <E>(body: string) => E): Promise<EntityKinds[K] | undefined> {
+    const sql = `SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3 FOR UPDATE`;
+    const [e] = await this.#bodies(sql, [scope.account, scope.region, id], decode);
     return e;
   }
 

@@ -25,6 +25,10 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   /** Read repos only: the store's read mark and what reads of this kind kept (store/decoded.ts). */
   readonly #read: ReadCaches<EntityKinds[K]> | undefined;
   #byKey: Database.Statement | undefined;
+  /** The insert, update and kept-count statements, prepared on first use. */
+  #insert: Database.Statement | undefined;
+  #update: Database.Statement | undefined;
+  #counted: Database.Statement | undefined;
   /** Before a read runs a statement (the store's snapshot, opened on first need). */
   readonly #open: () => void;
 
@@ -66,11 +70,11 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return this.#read ? keptEntity(this.#read, scope, id, () => this.#load(scope, id)) : this.#load(scope, id);
   }
 
-  #load(scope: Scope, id: string): EntityKinds[K] | undefined {
+  #load(scope: Scope, id: string, decode = this.#decode): EntityKinds[K] | undefined {
     this.#open();
     this.#byKey ??= this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`);
     const body = this.#byKey.get(scope.account, scope.region, id) as string | undefined;
-    return body === undefined ? undefined : this.#decode<EntityKinds[K]>(body);
+    return body === undefined ? undefined : decode<EntityKinds[K]>(body);
   }
 
   /** The whole database is locked by BEGIN IMMEDIATE, so a plain read is already exclusive. */
@@ -78,12 +82,17 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return this.get(scope, id);
   }
 
+  async getForUpdateShared(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
+    return this.#load(scope, id, decodeShared);
+  }
+
   async insert(entity: EntityKinds[K]): Promise<void> {
     const row = entityToRow(this.#spec, entity);
     if (row.due_at !== null) this.#noteDue(row.due_at);
     const cols = this.#insertColumns;
+    this.#insert ??= this.#db.prepare(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
     try {
-      this.#stmt(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => bind(row[c])));
+      this.#insert.run(...cols.map((c) => bind(row[c])));
     } catch (err) {
       if (isUniqueViolation(err)) throw new DuplicateKeyError(`${this.#spec.kind} ${entity.id} already exists`);
       throw err;
@@ -94,9 +103,8 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const row = entityToRow(this.#spec, entity);
     if (row.due_at !== null) this.#noteDue(row.due_at);
     const cols = this.#insertColumns.slice(3);
-    const info = this.#stmt(
-      `UPDATE ${this.#spec.table} SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE account = ? AND region = ? AND id = ?`,
-    ).run(...cols.map((c) => bind(row[c])), row.account, row.region, row.id);
+    this.#update ??= this.#db.prepare(`UPDATE ${this.#spec.table} SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE account = ? AND region = ? AND id = ?`);
+    const info = this.#update.run(...cols.map((c) => bind(row[c])), row.account, row.region, row.id);
     return info.changes > 0;
   }
 
@@ -141,8 +149,8 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const counted = countedBy(this.#spec as unknown as TableSpec<EntityKind>, filter);
     if (counted !== undefined) {
       this.#open();
-      const kept = this.#stmt(`SELECT coalesce(max(n), 0) AS n FROM ${counted.table} WHERE account = ? AND region = ? AND ${counted.column} = ?`);
-      return (kept.get(...counted.key.map(bind)) as { n: number }).n;
+      this.#counted ??= this.#db.prepare(`SELECT coalesce(max(n), 0) FROM ${counted.table} WHERE account = ? AND region = ? AND ${counted.column} = ?`).pluck();
+      return this.#counted.get(...counted.key.map(bind)) as number;
     }
     const where = this.#where(filter);
     this.#open();
