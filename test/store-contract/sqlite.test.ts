@@ -254,4 +254,33 @@ describe("sqlite file backend", () => {
       await b.close();
     }
   });
+
+  it("sqlite: after anyDue, a write's due reads only the tables where something may be due, and still sees what the write itself made due", async () => {
+    const statements: string[] = [];
+    const store = new SqliteStore({ dataDir: dir, onStatement: (sql) => statements.push(sql) });
+    const dueReads = () => statements.filter((s) => /WHERE due_at IS NOT NULL AND due_at <=/.test(s)).map((s) => /FROM (\w+)/.exec(s)![1]);
+    try {
+      await store.transact((tx) => tx.clusters.insert(entity("clusters", { id: "c", pending: { transition: "cluster-create", at: 1_000 } })));
+      await store.transact((tx) => tx.endpoints.insert(entity("endpoints", { id: "e", pending: { transition: "endpoint-create", at: 5_000 } })));
+      statements.length = 0;
+      const found = await store.transact(async (tx) => {
+        assert.equal(await tx.anyDue(2_000), true);
+        const clusters = await tx.clusters.due(2_000, 10);
+        const endpoints = await tx.endpoints.due(2_000, 10);
+        const snapshots = await tx.snapshots.due(2_000, 10);
+        // Made due by this very write: the bound it lowered is read again.
+        await tx.snapshots.insert(entity("snapshots", { id: "s", pending: { transition: "snapshot-create", at: 1_500 } }));
+        const later = await tx.snapshots.due(2_000, 10);
+        return [clusters, endpoints, snapshots, later].map((l) => l.map((e) => e.id).join(","));
+      });
+      assert.deepEqual(found, ["c", "", "", "s"]);
+      assert.deepEqual(dueReads(), ["clusters", "snapshots"]);
+      // Without anyDue first (or in another write), due runs its statement.
+      statements.length = 0;
+      assert.equal((await store.transact((tx) => tx.endpoints.due(9_000, 10))).length, 1);
+      assert.deepEqual(dueReads(), ["endpoints"]);
+    } finally {
+      await store.close();
+    }
+  });
 });

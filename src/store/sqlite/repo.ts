@@ -9,6 +9,16 @@ import type { Db } from "./open.js";
 
 type Bound = string | number | null;
 
+/** What the store knows of this table's earliest due time (sqlite-store.ts `#anyDue`). */
+export interface DueBound {
+  /** Hears every due time the repo writes (the bound stays a lower bound). */
+  note(dueAt: number): void;
+  /** False when nothing in the table can be due at `now`: `due` then runs no statement. */
+  mayBeDue(now: number): boolean;
+}
+
+const NO_BOUND: DueBound = { note: () => undefined, mayBeDue: () => true };
+
 /** SQLite has no boolean type: 1/0, as the schema stores them. */
 function bind(v: SqlValue | undefined): Bound {
   return typeof v === "boolean" ? (v ? 1 : 0) : (v ?? null);
@@ -20,7 +30,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #statements = new Map<string, Database.Statement>();
   readonly #bodyStatements = new Map<string, Database.Statement>();
   readonly #insertColumns: string[];
-  readonly #noteDue: (dueAt: number) => void;
+  readonly #due: DueBound;
   readonly #decode: <E>(body: string) => E;
   /** Read repos only: the store's read mark and what reads of this kind kept (store/decoded.ts). */
   readonly #read: ReadCaches<EntityKinds[K]> | undefined;
@@ -33,14 +43,15 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #open: () => void;
 
   /**
-   * `noteDue` hears every due time this repo writes (the store's cache of the earliest one).
+   * `due` is the store's knowledge of this table's earliest due time, which hears every due time
+   * this repo writes.
    * `readMark`: this repo serves read-only transactions, which share frozen entities
    * (store/decoded.ts) and, while the mark is unchanged, get an entity by key without a statement.
    */
-  constructor(db: Db, spec: TableSpec<K>, noteDue: (dueAt: number) => void = () => undefined, readMark?: ReadMark) {
+  constructor(db: Db, spec: TableSpec<K>, due: DueBound = NO_BOUND, readMark?: ReadMark) {
     this.#db = db;
     this.#spec = spec;
-    this.#noteDue = noteDue;
+    this.#due = due;
     this.#decode = readMark ? decodeShared : decodeOwn;
     this.#read = readMark ? { mark: readMark, keyed: new KeyedEntities(), found: new KeyedEntities() } : undefined;
     this.#open = readMark?.open ?? (() => undefined);
@@ -88,7 +99,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
 
   async insert(entity: EntityKinds[K]): Promise<void> {
     const row = entityToRow(this.#spec, entity);
-    if (row.due_at !== null) this.#noteDue(row.due_at);
+    if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#insertColumns;
     this.#insert ??= this.#db.prepare(`INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
     try {
@@ -101,7 +112,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
 
   async update(entity: EntityKinds[K]): Promise<boolean> {
     const row = entityToRow(this.#spec, entity);
-    if (row.due_at !== null) this.#noteDue(row.due_at);
+    if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#insertColumns.slice(3);
     this.#update ??= this.#db.prepare(`UPDATE ${this.#spec.table} SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE account = ? AND region = ? AND id = ?`);
     const info = this.#update.run(...cols.map((c) => bind(row[c])), row.account, row.region, row.id);
@@ -167,6 +178,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {
+    if (!this.#due.mayBeDue(now)) return [];
     this.#open();
     const bodies = this.#bodies(
       `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,

@@ -32,11 +32,12 @@ import type { EntityBase, EntityKind } from "../../domain/entities.js";
 import { ServiceUnavailable } from "../../domain/errors.js";
 import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
 import { readOnlyTx } from "../store.js";
-import { DUE_TABLES, ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
+import { ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
 import { CommitGroup, MAX_GROUP } from "./commit-group.js";
 import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
 import type { ReadMark } from "../decoded.js";
+import { DueBounds } from "./due-bounds.js";
 import { SqliteRepo } from "./repo.js";
 
 export const SQLITE_FILE = "redshift-local.sqlite";
@@ -77,15 +78,9 @@ export class SqliteStore implements Store {
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #identity: FileIdentity | undefined;
-  readonly #nextDueQuery: Database.Statement;
   readonly #dataVersion: Database.Statement;
-  /**
-   * A lower bound of the earliest due time in the database (null: nothing is due), valid while
-   * `PRAGMA data_version` equals `#nextDueVersion` (another connection's commit changes it);
-   * undefined when unknown. This connection's own writes keep it a lower bound (`noteDue`).
-   */
-  #nextDue: number | null | undefined;
-  #nextDueVersion: number | string = -1;
+  /** When something falls due, as far as this connection knows (due-bounds.ts). */
+  readonly #due: DueBounds;
   #problem: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   /** Operations not yet settled, including those waiting out a backoff outside the queue. */
@@ -121,17 +116,11 @@ export class SqliteStore implements Store {
       migrate(this.#db);
     }
     const repos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
-    // Every due time written lowers the cached bound (below), whether or not its transaction commits.
-    const noteDue = (dueAt: number) => {
-      if (this.#nextDue !== undefined && (this.#nextDue === null || dueAt < this.#nextDue)) this.#nextDue = dueAt;
-    };
-    for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue);
+    this.#due = new DueBounds(this.#db, () => this.#mark.writes);
+    for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, this.#due.of(kind));
     // Read-only transactions get repos of their own that share decoded entities (store/decoded.ts).
     const readRepos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
-    for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, noteDue, this.#mark);
-    this.#nextDueQuery = this.#db
-      .prepare(`SELECT min(due) FROM (${DUE_TABLES.map((t) => `SELECT min(due_at) AS due FROM ${t} WHERE due_at IS NOT NULL`).join(" UNION ALL ")})`)
-      .pluck();
+    for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, undefined, this.#mark);
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
     this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
     this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, true) });
@@ -260,7 +249,7 @@ export class SqliteStore implements Store {
       } catch (err) {
         if (this.#db.inTransaction) this.#rollback.run();
         // Read inside the transaction that is undone (a settled transition rolled back with it).
-        this.#nextDue = undefined;
+        this.#due.forget();
         throw err;
       }
     } finally {
@@ -297,7 +286,7 @@ export class SqliteStore implements Store {
       return { value, committed: group.committed };
     } catch (err) {
       // Read inside what is undone (a settled transition rolled back with it).
-      this.#nextDue = undefined;
+      this.#due.forget();
       if (group.members > 0 && this.#db.inTransaction) {
         this.#rollbackTo.run();
         this.#release.run();
@@ -324,7 +313,7 @@ export class SqliteStore implements Store {
       this.#commit.run();
     } catch (err) {
       if (this.#db.inTransaction) this.#rollback.run();
-      this.#nextDue = undefined;
+      this.#due.forget();
       group.fail(err);
       return;
     }
@@ -393,24 +382,16 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * `anyDue` without reading the tables in the common case: nothing can be due before the cached
-   * lower bound, so while `now` is before it (and no other connection committed since it was read:
-   * `PRAGMA data_version`, which also starts the transaction's snapshot; an in-memory database has
-   * no other connection) the answer is no. Otherwise one aggregate over the three partial due
-   * indexes reads the exact earliest due time.
+   * `anyDue` without reading the tables in the common case (due-bounds.ts). A read has asked
+   * data_version already (#fileRead); a write asks it here. In memory there is no other connection.
    */
   #anyDue(now: number, inRead = false): boolean {
-    // A read has asked data_version already (#fileRead); a write asks it here.
-    let version = this.#identity === undefined ? 0 : inRead ? this.#mark.version : (this.#dataVersion.get() as number);
-    if (this.#nextDue === undefined || version !== this.#nextDueVersion || (this.#nextDue !== null && this.#nextDue <= now)) {
-      if (inRead && this.#identity !== undefined) {
-        this.#openRead();
-        version = this.#mark.version;
-      }
-      this.#nextDue = this.#nextDueQuery.get() as number | null;
-      this.#nextDueVersion = version;
-    }
-    return this.#nextDue !== null && this.#nextDue <= now;
+    if (this.#identity === undefined) return this.#due.anyDue(now, 0, !inRead);
+    if (!inRead) return this.#due.anyDue(now, this.#dataVersion.get() as number, true);
+    return this.#due.anyDue(now, this.#mark.version, false, () => {
+      this.#openRead();
+      return this.#mark.version;
+    });
   }
 
   #checkFile(): void {
@@ -431,3 +412,4 @@ export class SqliteStore implements Store {
     );
   }
 }
+
