@@ -92,6 +92,20 @@ export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
  */
 export const DUE_TABLES: readonly string[] = (["clusters", "endpoints", "scheduledActions", "snapshots"] as const).map((k) => TABLES[k].table);
 
+/**
+ * What a store knows, within a write, of when a due table's rows fall due, so that settling reads
+ * only the tables where something may be due (src/domain/settle.ts asks `anyDue` first).
+ */
+export interface DueBound {
+  /** Hears every due time the repo writes. */
+  note(dueAt: number): void;
+  /** False when nothing in the table can be due at `now`: `due` then runs no statement. */
+  mayBeDue(now: number): boolean;
+}
+
+/** For a table settling does not read, or a store that knows nothing: every `due` asks the table. */
+export const NO_BOUND: DueBound = { note: () => undefined, mayBeDue: () => true };
+
 export type SqlValue = string | number | boolean | null;
 
 /** The persisted row of any table, with logical values (each backend binds booleans its own way). */

@@ -141,6 +141,24 @@ export function storeContract(backend: Backend): void {
       });
     });
 
+    it(`${backend.name}: in a write, due after anyDue finds what is due in every due table, and what the write itself makes due`, async () => {
+      await insertAll("clusters", [entity("clusters", { id: "c", pending: { transition: "cluster-create", at: 1_000 } })]);
+      await insertAll("endpoints", [entity("endpoints", { id: "e", pending: { transition: "endpoint-create", at: 5_000 } })]);
+      const ids = (list: EntityBase[]) => list.map((e) => e.id).join(",");
+      const found = await store.transact(async (tx) => {
+        const due = await tx.anyDue(2_000);
+        const before = [ids(await tx.clusters.due(2_000, 10)), ids(await tx.endpoints.due(2_000, 10)), ids(await tx.snapshots.due(2_000, 10))];
+        // Made due by this very write, after anyDue.
+        await tx.snapshots.insert(entity("snapshots", { id: "s", pending: { transition: "snapshot-create", at: 1_500 } }));
+        await tx.endpoints.update(entity("endpoints", { id: "e", pending: { transition: "endpoint-create", at: 1_800 } }));
+        const after = [ids(await tx.snapshots.due(2_000, 10)), ids(await tx.endpoints.due(2_000, 10))];
+        // At another time than anyDue's, every table is asked.
+        const later = ids(await tx.scheduledActions.due(9_000, 10)) + "|" + ids(await tx.clusters.due(9_000, 10));
+        return { due, before, after, later };
+      });
+      assert.deepEqual(found, { due: true, before: ["c", "", ""], after: ["s", "e"], later: "|c" });
+    });
+
     describe("find and count", () => {
       for (const kind of ENTITY_KINDS) {
         for (const prop of Object.keys(TABLES[kind].columns)) {

@@ -69,14 +69,14 @@ import { nextDelay, resolveRetry, throttled } from "../retry.js";
 import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
 import { DuplicateKeyError, readOnlyRepo } from "../store.js";
 import type { ReadCaches, ReadMark } from "../decoded.js";
-import { ENTITY_KINDS, TABLES, rowToEntity, type TableSpec } from "../tables.js";
+import { DUE_TABLES, ENTITY_KINDS, NO_BOUND, TABLES, rowToEntity, type DueBound, type TableSpec } from "../tables.js";
 import { AttemptFailed, NoTurn, describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
 import { applicationNameIn, checkOptions, redactUrl, type PostgresOptions } from "./options.js";
 import { WriteTurns } from "./write-turns.js";
 import { SharedLook, type Look } from "./shared-look.js";
-import { BEGIN_READ, LOOK, LazyRepos, SNAPSHOT_MARK, commit, dueProbe } from "./transaction.js";
+import { BEGIN_READ, LOOK, LazyRepos, SNAPSHOT_MARK, commit, dueIn, dueProbe } from "./transaction.js";
 import { PgRepo, keptPerKind, run } from "./repo.js";
 
 export { DEFAULT_POOL_SIZE, redactUrl, type PostgresOptions } from "./options.js";
@@ -307,10 +307,13 @@ export class PostgresStore implements Store {
       const begin = mode === "write" ? this.#beginWrite : BEGIN_READ;
       // With the time known, "anything due?" travels with BEGIN (one round trip, not two): `now` is
       // a safe integer, written as a literal (the simple protocol takes no parameters).
-      let prefetched: { now: number; due: boolean } | undefined;
+      let prefetched: Probe | undefined;
       const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
-      const results = [await client.query(`${begin}${probe}`)].flat() as pgTypes.QueryResult<{ due?: boolean }>[];
-      if (probe !== "") prefetched = { now: now!, due: results[results.length - 1]!.rows[0]!.due! };
+      const results = [await client.query(`${begin}${probe}`)].flat() as pgTypes.QueryResult<Record<string, unknown>>[];
+      if (probe !== "") {
+        const perTable = dueIn(results[results.length - 1]!.rows[0] ?? {});
+        prefetched = { now: now!, due: perTable.includes(true), perTable };
+      }
       const tx = this.#txFor(client, mode, prefetched);
       const result = await fn(tx, client);
       committing = true;
@@ -407,22 +410,46 @@ export class PostgresStore implements Store {
    * `prefetched`: the answer to the transaction's first `anyDue`, asked with BEGIN (or a lazy read's
    * first look); later calls query. `open`: a lazy read's, called before any statement.
    */
-  #txFor(client: pgTypes.ClientBase, mode: "read" | "write", prefetched?: { now: number; due: boolean }, mark?: ReadMark, open?: () => Promise<void>): Tx {
+  #txFor(client: pgTypes.ClientBase, mode: "read" | "write", prefetched?: Probe, mark?: ReadMark, open?: () => Promise<void>): Tx {
+    let first = prefetched;
+    // A write's latest probe, and the due tables it wrote due times to since: settling skips the
+    // others' `due` (DueBound), as the probe saw the transaction's own writes up to it.
+    let latest: Probe | undefined;
+    const noted = DUE_TABLES.map(() => false);
+    const boundOf = (kind: EntityKind): DueBound => {
+      const i = DUE_TABLES.indexOf(TABLES[kind].table);
+      if (i < 0 || mode !== "write") return NO_BOUND;
+      return {
+        note: () => (noted[i] = true),
+        mayBeDue: (now) => latest?.perTable === undefined || latest.now !== now || latest.perTable[i] === true || noted[i]!,
+      };
+    };
     const make = (kind: EntityKind): Repo<EntityBase, string, string> => {
       const kept = this.#kept[kind];
       const read: ReadCaches<never> | undefined = mark === undefined ? undefined : ({ mark, keyed: kept.keyed, found: kept.found } as ReadCaches<never>);
-      const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read, open) as unknown as Repo<EntityBase, string, string>;
+      const pgRepo = new PgRepo(client, TABLES[kind] as unknown as TableSpec<EntityKind>, read, open, boundOf(kind)) as unknown as Repo<EntityBase, string, string>;
       return mode === "write" ? pgRepo : readOnlyRepo(kind, pgRepo);
     };
-    let first = prefetched;
     const anyDue = async (now: number): Promise<boolean> => {
       const known = first;
       first = undefined;
-      if (known !== undefined && known.now === now) return known.due;
-      if (open !== undefined) await open();
-      const res = await run<{ due: boolean }>(client, dueProbe("$1"), [now]);
-      return res.rows[0]!.due;
+      if (known !== undefined && known.now === now) latest = known;
+      else {
+        if (open !== undefined) await open();
+        const res = await run(client, dueProbe("$1"), [now]);
+        const perTable = dueIn(res.rows[0]!);
+        latest = { now, due: perTable.includes(true), perTable };
+      }
+      noted.fill(false);
+      return latest.due;
     };
     return new LazyRepos(make, anyDue) as unknown as Tx;
   }
+}
+
+/** A transaction's answer to "anything due at `now`?", per due table when a write asked it (dueProbe). */
+interface Probe {
+  readonly now: number;
+  readonly due: boolean;
+  readonly perTable?: readonly boolean[];
 }

@@ -4,7 +4,7 @@ import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/en
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches } from "../decoded.js";
-import { ENTITY_KINDS, columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { ENTITY_KINDS, NO_BOUND, columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type DueBound, type SqlValue, type TableSpec } from "../tables.js";
 
 /** SQL text → prepared-statement name, shared by every connection (each prepares on first use). */
 const names = new Map<string, string>();
@@ -28,6 +28,8 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   readonly #decode: <E>(body: string) => E;
   readonly #read: ReadCaches<EntityKinds[K]> | undefined;
   readonly #open: (() => Promise<void>) | undefined;
+  /** What the transaction knows of when this table's rows fall due (tables.ts DueBound). */
+  readonly #due: DueBound;
 
   /**
    * `read`: this repo serves a read-only transaction: it returns shared, frozen entities
@@ -35,8 +37,9 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
    * got by key or by query, without a round trip. `open`: called before each statement, to open
    * the read's snapshot first (a read that finds everything it needs kept runs no transaction).
    */
-  constructor(client: pg.ClientBase, spec: TableSpec<K>, read?: ReadCaches<EntityKinds[K]>, open?: () => Promise<void>) {
+  constructor(client: pg.ClientBase, spec: TableSpec<K>, read?: ReadCaches<EntityKinds[K]>, open?: () => Promise<void>, due: DueBound = NO_BOUND) {
     this.#client = client;
+    this.#due = due;
     this.#spec = spec as unknown as TableSpec<EntityKind>;
     this.#columns = columnsOf(this.#spec);
     this.#decode = read ? decodeShared : decodeOwn;
@@ -84,6 +87,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
    */
   async insert(entity: EntityKinds[K]): Promise<void> {
     const row = entityToRow(this.#spec, entity);
+    if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#columns;
     const res = await this.#run(
       `INSERT INTO ${this.#spec.table} (${cols.join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`,
@@ -94,6 +98,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
 
   async update(entity: EntityKinds[K]): Promise<boolean> {
     const row = entityToRow(this.#spec, entity);
+    if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#columns.slice(3);
     const res = await this.#run(
       `UPDATE ${this.#spec.table} SET ${cols.map((c, i) => `${c} = $${i + 1}`).join(", ")} WHERE account = $${cols.length + 1} AND region = $${cols.length + 2} AND id = $${cols.length + 3}`,
@@ -158,6 +163,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {
+    if (!this.#due.mayBeDue(now)) return [];
     return this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at, created_at, id LIMIT $2`, [
       now,
       limit,

@@ -41,9 +41,17 @@ for (const kind of ENTITY_KINDS) {
   });
 }
 
-/** Whether any lifecycle transition or scheduled action is due at `now` (a parameter or a literal). */
+/**
+ * Whether a lifecycle transition or scheduled action is due at `now` (a parameter or a literal), per
+ * due table: one row with one boolean per table of DUE_TABLES, `due0`, `due1`, … (`dueIn`).
+ */
 export function dueProbe(now: string): string {
-  return `SELECT ${DUE_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE due_at IS NOT NULL AND due_at <= ${now})`).join(" OR ")} AS due`;
+  return `SELECT ${DUE_TABLES.map((t, i) => `EXISTS (SELECT 1 FROM ${t} WHERE due_at IS NOT NULL AND due_at <= ${now}) AS due${i}`).join(", ")}`;
+}
+
+/** A `dueProbe` row as one flag per due table. */
+export function dueIn(row: Readonly<Record<string, unknown>>): boolean[] {
+  return DUE_TABLES.map((_, i) => row[`due${i}`] === true);
 }
 
 /** The server's current snapshot, as the mark of a read (see `changeMarker`). */

@@ -11,8 +11,7 @@
  */
 import type Database from "better-sqlite3";
 import type { EntityKind } from "../../domain/entities.js";
-import { DUE_TABLES, TABLES } from "../tables.js";
-import type { DueBound } from "./repo.js";
+import { DUE_TABLES, TABLES, type DueBound } from "../tables.js";
 
 export class DueBounds {
   readonly #query: Database.Statement;

@@ -3,21 +3,11 @@ import type Database from "better-sqlite3";
 import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
 import type { Filter, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
-import { columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type SqlValue, type TableSpec } from "../tables.js";
+import { NO_BOUND, columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type DueBound, type SqlValue, type TableSpec } from "../tables.js";
 import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches, type ReadMark } from "../decoded.js";
 import type { Db } from "./open.js";
 
 type Bound = string | number | null;
-
-/** What the store knows of this table's earliest due time (sqlite-store.ts `#anyDue`). */
-export interface DueBound {
-  /** Hears every due time the repo writes (the bound stays a lower bound). */
-  note(dueAt: number): void;
-  /** False when nothing in the table can be due at `now`: `due` then runs no statement. */
-  mayBeDue(now: number): boolean;
-}
-
-const NO_BOUND: DueBound = { note: () => undefined, mayBeDue: () => true };
 
 /** SQLite has no boolean type: 1/0, as the schema stores them. */
 function bind(v: SqlValue | undefined): Bound {
