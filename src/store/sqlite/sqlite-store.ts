@@ -412,4 +412,3 @@ export class SqliteStore implements Store {
     );
   }
 }
-
