@@ -281,21 +281,18 @@ export class SqliteStore implements Store {
         // On the next turn of the loop, so that the writes asked for in this one join the group;
         // through the queue, so that it never lands inside another operation.
         const member = group;
-        setImmediate(() => void this.#enqueue(async () => (this.#group === member ? this.#commitGroup() : undefined)));
+        setImmediate(() => void this.#enqueue(async () => (this.#group === member ? this.#commitGroup() : undefined)).catch(() => undefined));
       }
       return { value, committed: group.committed };
     } catch (err) {
       // Read inside what is undone (a settled transition rolled back with it).
       this.#due.forget();
-      if (group.members > 0 && this.#db.inTransaction) {
-        this.#rollbackTo.run();
-        this.#release.run();
-      } else {
-        // The group's first operation, or SQLite undid the whole transaction itself: the group ends
-        // here, and its members (if any) were not committed.
-        if (this.#db.inTransaction) this.#rollback.run();
+      if (!(group.members > 0 && this.#undoMember())) {
+        // The group's first operation, or SQLite undid the whole transaction itself (or its
+        // savepoint could not be undone): the group ends here, and its members were not committed.
         this.#group = undefined;
         group.fail(err);
+        if (this.#db.inTransaction) this.#rollback.run();
       }
       throw err;
     } finally {
@@ -304,7 +301,19 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Commits the open group and settles its members; a failed COMMIT fails every one of them. */
+  /** Undoes the failed member's writes alone; false when the transaction is gone or cannot be kept. */
+  #undoMember(): boolean {
+    if (!this.#db.inTransaction) return false;
+    try {
+      this.#rollbackTo.run();
+      this.#release.run();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Commits the open group and settles its members; a failed COMMIT fails every one of them. Never throws. */
   #commitGroup(): void {
     const group = this.#group!;
     this.#group = undefined;
@@ -312,9 +321,13 @@ export class SqliteStore implements Store {
       this.#checkFile(); // no write acknowledged into a file that was removed meanwhile
       this.#commit.run();
     } catch (err) {
-      if (this.#db.inTransaction) this.#rollback.run();
-      this.#due.forget();
       group.fail(err);
+      this.#due.forget();
+      try {
+        if (this.#db.inTransaction) this.#rollback.run();
+      } catch {
+        // The members already have the error; the next write's BEGIN reports what is wrong.
+      }
       return;
     }
     group.succeed();
