@@ -238,7 +238,7 @@ export class SqliteStore implements Store {
       if (this.#group !== undefined) this.#commitGroup(); // a read sees only what is committed
       return this.#fileRead(fn, asked);
     }
-    this.#checkFile();
+    // A write here is in memory: a file's writes are grouped (#groupedWrite), which checks the file.
     this.#mark.writes++;
     try {
       this.#beginWrite.run();
