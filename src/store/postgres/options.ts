@@ -35,12 +35,19 @@ export interface PostgresOptions {
   readonly idleInTransactionTimeoutMs?: number | undefined;
   /** `application_name` of the connections, as pg_stat_activity shows them; default "redshift-local". */
   readonly applicationName?: string | undefined;
+  /**
+   * While this instance is the only one writing (sole-lease.ts), how long its reads reuse one look at
+   * the database (default 250 ms): what a session of your own writes to the tables is seen within it.
+   * 0: never reuse a look, and never take the lease.
+   */
+  readonly lookReuseMs?: number | undefined;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
 const DEFAULT_LOCK_TIMEOUT_MS = 200;
 const DEFAULT_GATE_TIMEOUT_MS = 2000;
 const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+const DEFAULT_LOOK_REUSE_MS = 250;
 /** Write transactions of one instance at the database at once (write-turns.ts). */
 const WRITERS_AT_THE_DATABASE = 2;
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -49,6 +56,11 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export interface Limits {
   readonly poolSize: number;
   readonly gateTimeoutMs: number;
+  readonly lockTimeoutMs: number;
+  /** A stopped holder of the write gate or of the sole-writer lease loses its session after this long. */
+  readonly idleTimeoutMs: number;
+  /** 0: looks are never reused and the lease is never taken. */
+  readonly lookReuseMs: number;
   /** Write transactions of this instance at the database at once. */
   readonly writersAtTheDatabase: number;
   /**
@@ -69,9 +81,14 @@ export function checkOptions(options: PostgresOptions): Limits {
   const lockTimeout = positive(options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, "lockTimeoutMs");
   const gateTimeout = positive(options.gateTimeoutMs ?? DEFAULT_GATE_TIMEOUT_MS, "gateTimeoutMs");
   const idleTimeout = positive(options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS, "idleInTransactionTimeoutMs");
+  const lookReuseMs = options.lookReuseMs ?? DEFAULT_LOOK_REUSE_MS;
+  if (!Number.isInteger(lookReuseMs) || lookReuseMs < 0) throw new RangeError("lookReuseMs must be a non-negative integer");
   return {
     poolSize,
     gateTimeoutMs: gateTimeout,
+    lockTimeoutMs: lockTimeout,
+    idleTimeoutMs: idleTimeout,
+    lookReuseMs,
     // One writer holding the gate and one queued behind it; every other connection stays free for reads.
     writersAtTheDatabase: Math.max(1, Math.min(WRITERS_AT_THE_DATABASE, poolSize - 1)),
     beginWrite:

@@ -44,7 +44,9 @@
  *
  * Reads run in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one snapshot, never blocking
  * and never conflicting — opened only when a read runs a statement; one served entirely from what
- * earlier reads kept under the current snapshot needs only the shared look (#lazyRead).
+ * earlier reads kept under the current snapshot needs only the shared look (#lazyRead), and while
+ * the instance holds the sole-writer lease (sole-lease.ts: no other instance can write then) it
+ * reuses the last look until it commits a write itself, so such a read runs no statement at all.
  * `getForUpdate` is `SELECT … FOR UPDATE`, so a conflict shows early and cheaply (on the lock)
  * rather than at COMMIT.
  *
@@ -76,6 +78,7 @@ import { migrate } from "./migrations.js";
 import { applicationNameIn, checkOptions, redactUrl, type PostgresOptions } from "./options.js";
 import { WriteTurns } from "./write-turns.js";
 import { SharedLook, type Look } from "./shared-look.js";
+import { LEASE_KEY, SoleLease, askHolder } from "./sole-lease.js";
 import { BEGIN_READ, LOOK, LazyRepos, SNAPSHOT_MARK, commit, dueIn, dueProbe } from "./transaction.js";
 import { PgRepo, keptPerKind, run } from "./repo.js";
 
@@ -83,6 +86,9 @@ export { DEFAULT_POOL_SIZE, redactUrl, type PostgresOptions } from "./options.js
 
 /** A unique violation raised as an error is retried this many times before it is believed. */
 const UNIQUE_RETRIES = 3;
+
+/** How long after losing (or failing to take) the sole-writer lease an instance tries again. */
+const LEASE_RETRY_MS = 2000;
 
 /**
  * "lazy-read": an operation's read, whose snapshot opens only before its first statement (#lazyRead);
@@ -111,6 +117,14 @@ export class PostgresStore implements Store {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #beginWrite: string;
   readonly #gateTimeoutMs: number;
+  readonly #lockTimeoutMs: number;
+  readonly #idleTimeoutMs: number;
+  readonly #lookReuseMs: number;
+  readonly #connection: pgTypes.ClientConfig;
+  /** The sole-writer lease (sole-lease.ts), from `start` unless looks are never reused. */
+  #lease: SoleLease | undefined;
+  /** The lease key of the schema, as a bigint literal, once `start` read it. */
+  #leaseKey: string | undefined;
   readonly #turns: WriteTurns;
   #problem: string | undefined;
   readonly #running = new Set<Promise<unknown>>();
@@ -121,29 +135,36 @@ export class PostgresStore implements Store {
   #schemaVersion = 0;
   #probe: Promise<unknown> | undefined;
   /** The statement every lazy read starts from, shared by the reads that ask for it together. */
-  readonly #looks = new SharedLook(async () => {
-    const res = await this.#pool.query<{ mark: string; next_due: number | null }>(LOOK);
-    return { mark: res.rows[0]!.mark, nextDue: res.rows[0]!.next_due };
-  });
+  readonly #looks: SharedLook;
 
   constructor(options: PostgresOptions) {
     const limits = checkOptions(options);
     this.#gateTimeoutMs = limits.gateTimeoutMs;
+    this.#lockTimeoutMs = limits.lockTimeoutMs;
+    this.#idleTimeoutMs = limits.idleTimeoutMs;
+    this.#lookReuseMs = limits.lookReuseMs;
     this.#turns = new WriteTurns(limits.writersAtTheDatabase);
     this.#beginWrite = limits.beginWrite;
     this.location = redactUrl(options.url);
     this.schema = options.schema;
     this.#retry = resolveRetry(options.retry);
     this.#onRetry = options.onRetry;
-    this.#pool = new pg.Pool({
+    this.#connection = {
       connectionString: options.url,
-      max: limits.poolSize,
       // A database that does not answer must become a 503, not a request that never ends.
       connectionTimeoutMillis: 10_000,
       // pg lets the URL's own parameters win; the default applies only when the URL names none.
       application_name: options.applicationName ?? applicationNameIn(options.url) ?? "redshift-local",
       ...(options.schema !== undefined ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    };
+    this.#pool = new pg.Pool({ ...this.#connection, max: limits.poolSize });
+    this.#looks = new SharedLook(
+      async () => {
+        const res = await this.#pool.query<{ mark: string; next_due: number | null }>(LOOK);
+        return { mark: res.rows[0]!.mark, nextDue: res.rows[0]!.next_due };
+      },
+      { allowed: () => this.#lease?.held === true, maxAgeMs: this.#lookReuseMs, now: () => performance.now() },
+    );
     // An idle connection the server terminates emits "error" on the pool: without a listener the
     // process would crash. The pool drops that connection; the next checkout opens a new one.
     const noteError = (err: unknown) => {
@@ -161,13 +182,31 @@ export class PostgresStore implements Store {
     return this.#schemaVersion;
   }
 
-  /** Connects once and migrates: the server listens only with a working store. */
+  /** Whether this instance holds the sole-writer lease now (sole-lease.ts). */
+  get soleWriter(): boolean {
+    return this.#lease?.held === true;
+  }
+
+  /** Connects once and migrates, then starts taking the lease: the server listens only with a working store. */
   async start(): Promise<void> {
     const client = await this.#pool.connect();
     try {
       this.#schemaVersion = await migrate(client, this.schema);
+      const key = (await client.query<{ key: string }>(LEASE_KEY)).rows[0]!.key;
+      if (!/^-?\d+$/.test(key)) throw new Error(`unexpected lease key ${key}`);
+      this.#leaseKey = key;
     } finally {
       client.release();
+    }
+    if (this.#lookReuseMs > 0 && !this.#closed) {
+      this.#lease = new SoleLease({
+        connection: this.#connection,
+        key: this.#leaseKey,
+        idleMs: this.#idleTimeoutMs,
+        retryMs: LEASE_RETRY_MS,
+        onChange: () => this.#looks.invalidate(),
+      });
+      this.#lease.start();
     }
   }
 
@@ -234,6 +273,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     this.#closed = true;
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+    await this.#lease?.close();
     this.#ended ??= this.#pool.end();
     await this.#ended;
   }
@@ -309,7 +349,10 @@ export class PostgresStore implements Store {
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: Probe | undefined;
       const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
-      const results = [await client.query(`${begin}${probe}`)].flat() as pgTypes.QueryResult<Record<string, unknown>>[];
+      // A write of an instance without the lease takes its key shared (sole-lease.ts).
+      const claim = mode === "write" && this.#leaseKey !== undefined && this.#lease?.held !== true ? `; SELECT pg_try_advisory_xact_lock_shared(${this.#leaseKey}) AS free` : "";
+      const results = [await client.query(`${begin}${claim}${probe}`)].flat() as pgTypes.QueryResult<Record<string, unknown>>[];
+      if (claim !== "" && results[results.length - (probe === "" ? 1 : 2)]!.rows[0]?.["free"] !== true) await this.#waitForLease(client);
       if (probe !== "") {
         const perTable = dueIn(results[results.length - 1]!.rows[0] ?? {});
         prefetched = { now: now!, due: perTable.includes(true), perTable };
@@ -329,9 +372,26 @@ export class PostgresStore implements Store {
       }
       throw err;
     } finally {
+      // What a holder's reads reuse predates this write: the reads answered after it look again.
+      if (committing) this.#looks.invalidate();
       client.off("error", onError);
       client.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
     }
+  }
+
+  /**
+   * Another instance holds the lease: ask it to give the lease up, then wait for its key (bounded
+   * like the gate; past it the attempt is retried like any lost race). The transaction holds the
+   * gate, so no write can commit between its snapshot and the key: it still sees every write
+   * committed before it. An instance that took the lease meanwhile is itself the holder.
+   */
+  async #waitForLease(client: pgTypes.ClientBase): Promise<void> {
+    if (this.#lease?.held === true) return;
+    if (this.#lease !== undefined) await this.#lease.askHolder(this.#pool);
+    else await askHolder(this.#pool, this.#leaseKey!);
+    await client.query(
+      `SET LOCAL lock_timeout = ${this.#gateTimeoutMs}; SELECT pg_advisory_xact_lock_shared(${this.#leaseKey}); SET LOCAL lock_timeout = ${this.#lockTimeoutMs}`,
+    );
   }
 
   /**
@@ -372,6 +432,8 @@ export class PostgresStore implements Store {
         if (version !== mark.version) {
           mark.version = version;
           stale = true;
+          // The look is outdated (a write of a session of one's own, or activity elsewhere on the server).
+          this.#looks.invalidate();
         }
       })());
     // The repos' statements go to the connection `open` takes (each repo calls `open` first).
