@@ -5,7 +5,7 @@
  * (user + system) per request is printed. Steadier than `npm run bench` on a busy shared machine,
  * so it is the figure to compare while optimising (with `node --cpu-prof` for where the time goes).
  *
- *   node --import tsx bench/micro.ts [--iterations 5000] [--workloads SUBSTRING,…]
+ *   node --import tsx bench/micro.ts [--iterations 5000] [--workloads SUBSTRING,…] [--postgres URL]
  */
 import { parseArgs } from "node:util";
 import { Authenticator } from "../src/auth/authenticate.js";
@@ -16,16 +16,20 @@ import type { App } from "../src/server/app.js";
 import { Logger } from "../src/server/logger.js";
 import { handleAwsRequest, type PipelineRequest } from "../src/server/pipeline.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { openPostgresStore } from "../src/store/postgres/postgres-store.js";
+import { pg } from "../src/store/postgres/driver.js";
 
-const args = parseArgs({ options: { iterations: { type: "string" }, workloads: { type: "string" }, concurrency: { type: "string" } } }).values;
+const args = parseArgs({ options: { iterations: { type: "string" }, workloads: { type: "string" }, concurrency: { type: "string" }, postgres: { type: "string" } } }).values;
 const ITERATIONS = Number(args.iterations ?? 5000);
 /** Requests in flight at once (16 is what `npm run bench` keeps in flight over HTTP). */
 const CONCURRENCY = Number(args.concurrency ?? 1);
 const FILTER = args.workloads?.split(",").map((w) => w.toLowerCase());
 const OWNER = "111111111111";
+const SCHEMA = `micro_${process.pid}`;
 
 const app: App = {
-  store: new SqliteStore(),
+  // --postgres URL: the PostgreSQL store, in a fresh schema of that database (dropped at the end).
+  store: args.postgres === undefined ? new SqliteStore() : await openPostgresStore({ url: args.postgres, schema: SCHEMA }),
   auth: new Authenticator({ mode: "open", credentials: new Map(), defaultAccount: "000000000000" }),
   clock: systemClock,
   quotas: resolveQuotas({ "grants-per-cluster": 1_000_000, "nodes-per-account": 1_000_000 }),
@@ -100,3 +104,9 @@ for (const [name, run] of workloads) {
   console.log(`${name.padEnd(48)} ${((used.user + used.system) / ITERATIONS).toFixed(1).padStart(7)} µs CPU/request`);
 }
 await app.store.close();
+if (args.postgres !== undefined) {
+  const admin = new pg.Client({ connectionString: args.postgres });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await admin.end();
+}
