@@ -217,19 +217,50 @@ export function readOnlyTx(tx: Tx): Tx {
 
 /** One repo with every write refused (`readOnlyTx`, or a backend that builds its repos on first use). */
 export function readOnlyRepo(kind: string, repo: Repo<EntityBase, string, string>): Repo<EntityBase, string, string> {
-  const refuse = (what: string) => async (): Promise<never> => {
-    throw new ReadOnlyTransactionError(`${what} of ${kind} in a read-only transaction`);
-  };
-  return {
-    get: repo.get.bind(repo),
-    find: repo.find.bind(repo),
-    count: repo.count.bind(repo),
-    sum: repo.sum.bind(repo),
-    due: repo.due.bind(repo),
-    getForUpdate: refuse("getForUpdate"),
-    getForUpdateShared: refuse("getForUpdateShared"),
-    insert: refuse("insert"),
-    update: refuse("update"),
-    remove: refuse("remove"),
-  };
+  return new ReadOnlyRepo(kind, repo);
+}
+
+/** Its methods live on the prototype: a read makes one object per repo it uses, not ten closures. */
+class ReadOnlyRepo implements Repo<EntityBase, string, string> {
+  readonly #kind: string;
+  readonly #repo: Repo<EntityBase, string, string>;
+
+  constructor(kind: string, repo: Repo<EntityBase, string, string>) {
+    this.#kind = kind;
+    this.#repo = repo;
+  }
+
+  get(scope: Scope, id: string): Promise<EntityBase | undefined> {
+    return this.#repo.get(scope, id);
+  }
+  find(filter: Filter<string>, page?: PageRequest): Promise<EntityBase[]> {
+    return this.#repo.find(filter, page);
+  }
+  count(filter: Filter<string>): Promise<number> {
+    return this.#repo.count(filter);
+  }
+  sum(filter: Filter<string>, measure: string): Promise<number> {
+    return this.#repo.sum(filter, measure);
+  }
+  due(now: number, limit: number): Promise<EntityBase[]> {
+    return this.#repo.due(now, limit);
+  }
+  getForUpdate(): Promise<never> {
+    return this.#refuse("getForUpdate");
+  }
+  getForUpdateShared(): Promise<never> {
+    return this.#refuse("getForUpdateShared");
+  }
+  insert(): Promise<never> {
+    return this.#refuse("insert");
+  }
+  update(): Promise<never> {
+    return this.#refuse("update");
+  }
+  remove(): Promise<never> {
+    return this.#refuse("remove");
+  }
+  async #refuse(what: string): Promise<never> {
+    throw new ReadOnlyTransactionError(`${what} of ${this.#kind} in a read-only transaction`);
+  }
 }

@@ -125,10 +125,17 @@ export function toSqlValue(v: unknown): SqlValue {
   return JSON.stringify(v);
 }
 
-/** Every column of a kind's table, key first, body last: the insert column list. */
-export function columnsOf(spec: TableSpec<EntityKind>): string[] {
-  const measures = Object.values<MeasureSpec>(spec.measures).map((m) => m.column);
-  return ["account", "region", "id", "created_at", "due_at", ...Object.values<string>(spec.columns), ...measures, "body"];
+const columnLists = new WeakMap<TableSpec<EntityKind>, readonly string[]>();
+
+/** Every column of a kind's table, key first, body last: the insert column list (one list per table, shared). */
+export function columnsOf(spec: TableSpec<EntityKind>): readonly string[] {
+  let columns = columnLists.get(spec);
+  if (columns === undefined) {
+    const measures = Object.values<MeasureSpec>(spec.measures).map((m) => m.column);
+    columns = Object.freeze(["account", "region", "id", "created_at", "due_at", ...Object.values<string>(spec.columns), ...measures, "body"]);
+    columnLists.set(spec, columns);
+  }
+  return columns;
 }
 
 /** The SQL column of a filterable property (or of the key), or an Error naming the property. */

@@ -477,10 +477,10 @@ export class PostgresStore implements Store {
     // A write's latest probe, and the due tables it wrote due times to since: settling skips the
     // others' `due` (DueBound), as the probe saw the transaction's own writes up to it.
     let latest: Probe | undefined;
-    const noted = DUE_TABLES.map(() => false);
+    const noted = mode === "write" ? DUE_TABLES.map(() => false) : undefined;
     const boundOf = (kind: EntityKind): DueBound => {
       const i = DUE_TABLES.indexOf(TABLES[kind].table);
-      if (i < 0 || mode !== "write") return NO_BOUND;
+      if (i < 0 || noted === undefined) return NO_BOUND;
       return {
         note: () => (noted[i] = true),
         mayBeDue: (now) => latest?.perTable === undefined || latest.now !== now || latest.perTable[i] === true || noted[i]!,
@@ -502,7 +502,7 @@ export class PostgresStore implements Store {
         const perTable = dueIn(res.rows[0]!);
         latest = { now, due: perTable.includes(true), perTable };
       }
-      noted.fill(false);
+      noted?.fill(false);
       return latest.due;
     };
     return new LazyRepos(make, anyDue) as unknown as Tx;

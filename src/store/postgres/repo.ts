@@ -24,7 +24,7 @@ export async function run<R extends pg.QueryResultRow>(client: pg.ClientBase, sq
 export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
   readonly #client: pg.ClientBase;
   readonly #spec: TableSpec<EntityKind>;
-  readonly #columns: string[];
+  readonly #columns: readonly string[];
   readonly #decode: <E>(body: string) => E;
   readonly #read: ReadCaches<EntityKinds[K]> | undefined;
   readonly #open: (() => Promise<void>) | undefined;

@@ -67,6 +67,11 @@ export class SoleLease {
   #timer: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #attempt: Promise<void> | undefined;
+  /**
+   * A writer asked while the lease was not held. Its notice may come in the same read from the
+   * socket as the answer that grants the lease, before the grant is seen: it is then honoured at once.
+   */
+  #askedMeanwhile = false;
 
   constructor(options: LeaseOptions) {
     // An instance without the lease keeps its session alive with its attempts.
@@ -109,6 +114,7 @@ export class SoleLease {
     try {
       const client = this.#client ?? (await this.#connect());
       if (client === undefined || this.#closed) return;
+      this.#askedMeanwhile = false;
       const res = await client.query<{ held: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS held", [this.#options.key]);
       if (res.rows[0]?.held !== true) return this.#schedule(this.#options.retryMs);
       if (this.#closed || this.#client !== client) {
@@ -119,6 +125,7 @@ export class SoleLease {
       this.#options.onChange(true);
       this.#heartbeat = setInterval(() => void client.query("SELECT 1").catch(() => undefined), Math.max(1, Math.floor(this.#options.idleMs / 3)));
       this.#heartbeat.unref();
+      if (this.#askedMeanwhile) this.#giveUp(client);
     } catch {
       // The connection failed (its "error" listener dropped it) or the database is away: try later.
       this.#drop();
@@ -153,7 +160,10 @@ export class SoleLease {
 
   /** Another instance wants to write: stop relying on the lease, then free the key. */
   #giveUp(client: pgTypes.Client): void {
-    if (!this.#held) return;
+    if (!this.#held) {
+      this.#askedMeanwhile = true;
+      return;
+    }
     this.#release();
     client.query("SELECT pg_advisory_unlock($1::bigint)", [this.#options.key]).then(
       () => this.#schedule(this.#options.retryMs),

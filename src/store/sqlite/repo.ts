@@ -19,7 +19,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #spec: TableSpec<K>;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #bodyStatements = new Map<string, Database.Statement>();
-  readonly #insertColumns: string[];
+  readonly #insertColumns: readonly string[];
   readonly #due: DueBound;
   readonly #decode: <E>(body: string) => E;
   /** Read repos only: the store's read mark and what reads of this kind kept (store/decoded.ts). */
