@@ -33,6 +33,7 @@ import { ServiceUnavailable } from "../../domain/errors.js";
 import type { Repos, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, Tx } from "../store.js";
 import { readOnlyTx } from "../store.js";
 import { ENTITY_KINDS, TABLES, rowToEntity, type Row, type TableSpec } from "../tables.js";
+import { BACKSTOP_PAGES, Checkpointer, DEFAULT_AUTOCHECKPOINT_PAGES } from "./checkpointer.js";
 import { CommitGroup, MAX_GROUP } from "./commit-group.js";
 import { contentionError, isContention, nextDelay, resolveRetry } from "./contention.js";
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
@@ -78,6 +79,8 @@ export class SqliteStore implements Store {
   readonly #retry: RetryPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #identity: FileIdentity | undefined;
+  /** A file's checkpoints, run by a worker thread (checkpointer.ts). */
+  readonly #checkpointer: Checkpointer | undefined;
   readonly #dataVersion: Database.Statement;
   /** When something falls due, as far as this connection knows (due-bounds.ts). */
   readonly #due: DueBounds;
@@ -109,6 +112,13 @@ export class SqliteStore implements Store {
       this.kind = "sqlite";
       this.#db = openDatabaseFile(dir, this.location, { readonly: options.openReadOnly, verbose: options.onStatement });
       this.#identity = fileIdentity(this.location);
+      if (options.openReadOnly !== true) {
+        this.#db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+        // Should the worker fail, this connection checkpoints as SQLite does by default.
+        this.#checkpointer = new Checkpointer(this.location, () => {
+          if (!this.#closed) this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+        });
+      }
     } else {
       this.location = ":memory:";
       this.kind = "memory";
@@ -179,12 +189,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** Checkpoints the worker thread completed, once none is running (checkpointer.ts; 0 in memory). */
+  async checkpointsDone(): Promise<number> {
+    await this.#checkpointer?.idle();
+    return this.#checkpointer?.checkpoints ?? 0;
+  }
+
   async close(): Promise<void> {
     // Operations in a backoff are not in the queue: wait for them too (each is bounded).
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
     await this.#queue;
     if (this.#closed) return;
     this.#closed = true;
+    await this.#checkpointer?.close();
     this.#db.close();
   }
 
@@ -331,6 +348,7 @@ export class SqliteStore implements Store {
       return;
     }
     group.succeed();
+    this.#checkpointer?.noteCommit();
   }
 
   /**
