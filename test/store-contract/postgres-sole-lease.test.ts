@@ -74,7 +74,8 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
   });
 
   it("postgres lease: without reuse (lookReuseMs 0) the lease is never taken and every read looks at the database", async () => {
-    const store = await open(fresh(), { lookReuseMs: 0 });
+    const schema = fresh();
+    const store = await open(schema, { lookReuseMs: 0 });
     await store.transact((tx) => tx.vpcs.insert(entity("vpcs", { id: "v1" })));
     await read(store, "v1");
     const sent = await statementsDuring(async () => {
@@ -82,7 +83,13 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
     });
     assert.equal(sent.length, 3, "one look per read");
     assert.equal(store.soleWriter, false);
-    const held = await pgAdmin<{ n: number }>("SELECT count(*)::integer AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+    // The lease's key (sole-lease.ts LEASE_KEY) as pg_locks shows an advisory lock on a bigint: its two halves.
+    const held = await pgAdmin<{ n: number }>(
+      `WITH k AS (SELECT hashtextextended('redshift-local sole writer ' || $1, 0) AS key)
+       SELECT count(*)::integer AS n FROM pg_locks, k WHERE locktype = 'advisory' AND objsubid = 1
+         AND classid::bigint = (key >> 32) & 4294967295 AND objid::bigint = key & 4294967295`,
+      [schema],
+    );
     assert.equal(held[0]!.n, 0);
   });
 
