@@ -4,11 +4,11 @@
  * last look (shared-look.ts) instead of asking for a new one per read — a read then costs no round
  * trip at all when what it needs was kept (postgres-store.ts `#lazyRead`).
  *
- * The lease is a session-level advisory lock, exclusive, keyed by the schema (`leaseKey`), held by
- * a connection of its own that also `LISTEN`s on one channel. Every write of an instance that does
- * not hold it takes the same key shared, for its transaction, right after the write gate
- * (options.ts `beginWrite`): it cannot be granted while a holder has the lease, and a lease cannot
- * be granted while such a write runs. A write that finds the lease held asks the holder to give it
+ * The lease is a session-level advisory lock, exclusive, keyed by the schema (`LEASE_KEY`), held
+ * by a connection of its own that also `LISTEN`s on one channel. Every write of an instance that
+ * does not hold it takes the same key shared, for its transaction, right after the write gate (sent
+ * with BEGIN, postgres-store.ts `#attemptOnConnection`): it cannot be granted while a holder has
+ * the lease, and a lease cannot be granted while such a write runs. A write that finds the lease held asks the holder to give it
  * up (`NOTIFY` with the key), then waits for the key (bounded like the gate); the holder stops
  * reusing looks first, then unlocks. So every write of another instance commits after the holder
  * stopped reusing looks, and a read answered after that write was acknowledged has taken a look of
@@ -29,7 +29,7 @@ import { pg } from "./driver.js";
 /** The channel a writer asks the holder on; the payload is the lease key of the schema. */
 export const LEASE_CHANNEL = "redshift_local_sole_writer";
 
-/** The lease key of the connection's schema, as the text of a bigint (a literal in `beginWrite`). */
+/** The lease key of the connection's schema, as the text of a bigint (a literal in the statements that take it). */
 export const LEASE_KEY = "SELECT hashtextextended('redshift-local sole writer ' || current_schema(), 0)::text AS key";
 
 /** Something that runs a statement: a client or a pool. */
