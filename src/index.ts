@@ -37,7 +37,7 @@ export type StoreOption =
       readonly kind: "postgres";
       /** postgres://user:password@host:port/database; the password never appears in logs or /health. */
       readonly url: string;
-      /** Connections this instance opens; default 10. */
+      /** Connections this instance opens for requests; default 10 (plus one for the sole-writer lease). */
       readonly poolSize?: number;
       /** Schema of the tables (created if missing); default the connection's search_path. */
       readonly schema?: string;

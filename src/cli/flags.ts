@@ -50,7 +50,7 @@ export const FLAGS = [
     type: "string",
     value: "N",
     default: "10",
-    help: "Connections this instance opens to PostgreSQL (--store), 1–1000.",
+    help: "Connections this instance opens to PostgreSQL (--store) for requests, 1–1000 (plus one for its lease).",
   },
   {
     name: "auth",

@@ -88,9 +88,17 @@ export class SoleLease {
     this.#schedule(0);
   }
 
-  /** Asks whichever instance holds the lease to give it up, on the lease's connection if it has one. */
+  /** Asks whichever instance holds the lease to give it up: on the lease's connection if it has a working one, else on `fallback`. */
   async askHolder(fallback: Queryable): Promise<void> {
-    await askHolder(this.#client ?? fallback, this.#options.key);
+    const client = this.#client;
+    if (client !== undefined) {
+      try {
+        return await askHolder(client, this.#options.key);
+      } catch {
+        // Connecting, or lost: its listeners deal with it; the request does not depend on it.
+      }
+    }
+    await askHolder(fallback, this.#options.key);
   }
 
   /** Gives the lease up and ends its connection. */
