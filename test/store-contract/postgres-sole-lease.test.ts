@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { after, afterEach, describe, it } from "node:test";
 import { pg } from "../../src/store/postgres/driver.js";
 import { openPostgresStore, type PostgresOptions, type PostgresStore } from "../../src/store/postgres/postgres-store.js";
+import { LEASE_KEY, SoleLease } from "../../src/store/postgres/sole-lease.js";
 import { PG_SKIP, PG_URL, dropSchema, freshSchema, pgAdmin } from "../postgres.js";
 import { A1, R1, entity } from "./fixtures.js";
 
@@ -115,6 +116,73 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
     await store.transact((tx) => tx.vpcs.update({ ...entity("vpcs", { id: "v1" }), cidrBlock: "10.8.0.0/16" }));
     assert.equal((await read(store, "v1"))?.cidrBlock, "10.8.0.0/16");
     assert.equal((await store.read((tx) => tx.vpcs.find({ account: A1 })))[0]?.cidrBlock, "10.8.0.0/16");
+  });
+
+  it("postgres lease: it is not taken while a write is at the database, even one of a holder whose lease was lost meanwhile", async () => {
+    const schema = fresh();
+    const holder = await open(schema);
+    await untilSole(holder);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // The holder's write passes its check of the lease, then the lease's session ends.
+    const write = holder.transact(async (tx) => {
+      await tx.vpcs.insert(entity("vpcs", { id: "v1" }));
+      holding();
+      await released;
+    });
+    await held;
+    try {
+      const [owner] = await pgAdmin<{ pid: number }>(
+        `WITH k AS (SELECT hashtextextended('redshift-local sole writer ' || $1, 0) AS key)
+         SELECT pid FROM pg_locks, k WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+           AND classid::bigint = (key >> 32) & 4294967295 AND objid::bigint = key & 4294967295`,
+        [schema],
+      );
+      await pgAdmin("SELECT pg_terminate_backend($1)", [owner!.pid]);
+      // Another instance tries every 300 ms (a third of the idle bound): each attempt finds the gate busy.
+      const other = await open(schema, { idleInTransactionTimeoutMs: 900 });
+      for (let i = 0; i < 100 && !other.soleWriter; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(other.soleWriter, false, "not taken while the write is at the database");
+      release();
+      await write;
+      await untilSole(other);
+      assert.equal((await read(other, "v1"))?.id, "v1", "the write is seen");
+    } finally {
+      release();
+      await write;
+    }
+  });
+
+  it("postgres lease: the holder's check at the database is true while its session holds the key, false once that session is gone", async () => {
+    const schema = fresh();
+    await open(schema, { lookReuseMs: 0 }); // creates the schema and its write gate
+    const key = (await pgAdmin<{ key: string }>(LEASE_KEY.replace("current_schema()", "$1::text"), [schema]))[0]!.key;
+    const lease = new SoleLease({
+      connection: { connectionString: PG_URL, options: `-c search_path=${schema}` },
+      key,
+      idleMs: 30_000,
+      retryMs: 2000,
+      onChange: () => undefined,
+    });
+    lease.start();
+    try {
+      for (let i = 0; i < 500 && !lease.held; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      const check = lease.heldAtTheDatabase;
+      assert.ok(check !== undefined);
+      assert.equal((await pgAdmin<{ held: boolean }>(`SELECT ${check} AS held`))[0]!.held, true);
+      const pid = Number(/pid = (\d+)/.exec(check)![1]);
+      await pgAdmin("SELECT pg_terminate_backend($1)", [pid]);
+      let held = true;
+      for (let i = 0; i < 500 && held; i++) {
+        held = (await pgAdmin<{ held: boolean }>(`SELECT ${check} AS held`))[0]!.held;
+        if (held) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.equal(held, false, "the ended session holds nothing");
+    } finally {
+      await lease.close();
+    }
   });
 
   it("postgres lease: a session of one's own that writes the tables is seen once the reused look is lookReuseMs old", async () => {

@@ -349,8 +349,9 @@ export class PostgresStore implements Store {
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: Probe | undefined;
       const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
-      // A write of an instance without the lease takes its key shared (sole-lease.ts).
-      const claim = mode === "write" && this.#leaseKey !== undefined && this.#lease?.held !== true ? `; SELECT pg_try_advisory_xact_lock_shared(${this.#leaseKey}) AS free` : "";
+      // A write of an instance without the lease takes its key shared; the holder's checks that it
+      // still holds it (sole-lease.ts). Either is sent with BEGIN, after the gate.
+      const claim = mode === "write" ? this.#claim() : "";
       const results = [await client.query(`${begin}${claim}${probe}`)].flat() as pgTypes.QueryResult<Record<string, unknown>>[];
       if (claim !== "" && results[results.length - (probe === "" ? 1 : 2)]!.rows[0]?.["free"] !== true) await this.#waitForLease(client);
       if (probe !== "") {
@@ -379,14 +380,20 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** What a write sends after the gate about the lease: a column `free`, true when it may go on. */
+  #claim(): string {
+    if (this.#leaseKey === undefined) return "";
+    const held = this.#lease?.heldAtTheDatabase;
+    return `; SELECT ${held ?? `pg_try_advisory_xact_lock_shared(${this.#leaseKey})`} AS free`;
+  }
+
   /**
-   * Another instance holds the lease: ask it to give the lease up, then wait for its key (bounded
-   * like the gate; past it the attempt is retried like any lost race). The transaction holds the
-   * gate, so no write can commit between its snapshot and the key: it still sees every write
-   * committed before it. An instance that took the lease meanwhile is itself the holder.
+   * The key is held by another instance (or this one's lease was lost): ask the holder to give the
+   * lease up, then wait for its key (bounded like the gate; past it the attempt is retried like any
+   * lost race). The transaction holds the gate, so no write can commit between its snapshot and the
+   * key: it still sees every write committed before it.
    */
   async #waitForLease(client: pgTypes.ClientBase): Promise<void> {
-    if (this.#lease?.held === true) return;
     if (this.#lease !== undefined) await this.#lease.askHolder(this.#pool);
     else await askHolder(this.#pool, this.#leaseKey!);
     await client.query(

@@ -15,6 +15,13 @@
  * its own. The holder tries again a while later (`retryMs`): when another instance keeps writing,
  * the lease changes hands at most once per `retryMs`.
  *
+ * Two more rules close the gaps around a change of hands. The lease is taken while holding the
+ * write gate, so no write is at the database at that moment. And a holder's write does not trust
+ * the holder's own belief: after the gate it checks that the lease's session still holds the key
+ * (`heldAtTheDatabase`, in `pg_locks`); if not — the session ended and this process does not know
+ * yet, or the lease changed hands after the write was decided — it takes the key as any other
+ * instance's write does.
+ *
  * A holder that stops talking (a paused VM) would hold every other instance's writes: its
  * connection ends the session after `idleMs` without a statement (`idle_session_timeout`,
  * PostgreSQL 14 and later), which frees the key, and a live holder sends a statement every third of
@@ -42,6 +49,9 @@ export async function askHolder(db: Queryable, key: string): Promise<void> {
   await db.query("SELECT pg_notify($1, $2)", [LEASE_CHANNEL, key]);
 }
 
+/** lock_not_available: the gate was busy (NOWAIT). */
+const LOCK_NOT_AVAILABLE = "55P03";
+
 /** `idle_session_timeout` came with PostgreSQL 14. */
 const MIN_SERVER_VERSION = 140000;
 
@@ -60,6 +70,8 @@ export interface LeaseOptions {
 export class SoleLease {
   readonly #options: LeaseOptions;
   #client: pgTypes.Client | undefined;
+  /** The backend of the lease's connection (`pg_backend_pid()`). */
+  #pid: number | undefined;
   #held = false;
   #closed = false;
   /** The server cannot bound a holder's session: the lease is never taken. */
@@ -81,6 +93,22 @@ export class SoleLease {
   /** Whether this instance holds the lease now (no other instance can write while it does). */
   get held(): boolean {
     return this.#held;
+  }
+
+  /**
+   * While the lease is held: a condition that is true when the database agrees that it is (the
+   * lease's session holds the key). A holder's write checks it after the write gate: one that runs
+   * after the lease was lost without this process knowing yet (its session ended) takes the key as
+   * any other instance's write does.
+   */
+  get heldAtTheDatabase(): string | undefined {
+    if (!this.#held || this.#pid === undefined) return undefined;
+    const key = BigInt(this.#options.key);
+    const [hi, lo] = [(key >> 32n) & 0xffffffffn, key & 0xffffffffn];
+    return (
+      `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = ${this.#pid} AND mode = 'ExclusiveLock' AND granted ` +
+      `AND classid = '${hi}'::oid AND objid = '${lo}'::oid AND objsubid = 1)`
+    );
   }
 
   /** Makes the first attempt now; the lease is then taken whenever it is free, in the background. */
@@ -123,8 +151,7 @@ export class SoleLease {
       const client = this.#client ?? (await this.#connect());
       if (client === undefined || this.#closed) return;
       this.#askedMeanwhile = false;
-      const res = await client.query<{ held: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS held", [this.#options.key]);
-      if (res.rows[0]?.held !== true) return this.#schedule(this.#options.retryMs);
+      if (!(await this.#tryUnderTheGate(client))) return this.#schedule(this.#options.retryMs);
       if (this.#closed || this.#client !== client) {
         await client.query("SELECT pg_advisory_unlock($1::bigint)", [this.#options.key]).catch(() => undefined);
         return;
@@ -138,6 +165,27 @@ export class SoleLease {
       // The connection failed (its "error" listener dropped it) or the database is away: try later.
       this.#drop();
       this.#schedule(this.#options.retryMs);
+    }
+  }
+
+  /**
+   * Tries the key while holding the write gate, so that no write is at the database when the lease
+   * is taken (a write that passed its check of an earlier holder's lease commits before, one that
+   * did not finds the key held). The gate is taken NOWAIT: a busy gate is a failed attempt, tried
+   * again later, and this connection — which writers of this instance ask the holder through — is
+   * never held up behind them. The session's lock outlives the transaction.
+   */
+  async #tryUnderTheGate(client: pgTypes.Client): Promise<boolean> {
+    try {
+      const results = (await client.query(
+        `BEGIN; LOCK TABLE write_gate IN EXCLUSIVE MODE NOWAIT; SELECT pg_try_advisory_lock(${this.#options.key}) AS held`,
+      )) as unknown as pgTypes.QueryResult<{ held?: boolean }>[];
+      await client.query("COMMIT");
+      return results[results.length - 1]!.rows[0]?.held === true;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      if ((err as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return false;
+      throw err;
     }
   }
 
@@ -163,6 +211,7 @@ export class SoleLease {
       return undefined;
     }
     await client.query(`SET idle_session_timeout = ${this.#options.idleMs}; LISTEN ${LEASE_CHANNEL}`);
+    this.#pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
     return client;
   }
 
