@@ -28,7 +28,11 @@
  * that. On an older PostgreSQL, which has no such timeout, the lease is never taken.
  *
  * A session of your own that writes the tables does not take the key: an instance holding the lease
- * sees such a write once it writes itself, or once its reused look is `lookReuseMs` old.
+ * sees such a write once it writes itself, or once its reused look is `lookReuseMs` old. Nor can a
+ * holder know the instant its session ends (terminated, or the network between them lost): until
+ * its connection reports it, its reads may reuse a look older than a write another instance then
+ * made — a window as long as the report takes, which on a working network is the time for the
+ * server's termination message to arrive.
  */
 import type pgTypes from "pg";
 import { pg } from "./driver.js";
