@@ -172,7 +172,7 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
       const check = lease.heldAtTheDatabase;
       assert.ok(check !== undefined);
       assert.equal((await pgAdmin<{ held: boolean }>(`SELECT ${check} AS held`))[0]!.held, true);
-      const pid = Number(/pid = (\d+)/.exec(check)![1]);
+      const pid = Number(/, (\d+)\)$/.exec(check)![1]);
       await pgAdmin("SELECT pg_terminate_backend($1)", [pid]);
       let held = true;
       for (let i = 0; i < 500 && held; i++) {

@@ -17,10 +17,10 @@
  *
  * Two more rules close the gaps around a change of hands. The lease is taken while holding the
  * write gate, so no write is at the database at that moment. And a holder's write does not trust
- * the holder's own belief: after the gate it checks that the lease's session still holds the key
- * (`heldAtTheDatabase`, in `pg_locks`); if not — the session ended and this process does not know
- * yet, or the lease changed hands after the write was decided — it takes the key as any other
- * instance's write does.
+ * the holder's own belief: after the gate it checks that the lease's session still holds it
+ * (`heldAtTheDatabase`, a lock only that session takes); if not — the session ended and this
+ * process does not know yet, or the lease changed hands after the write was decided — it takes the
+ * key as any other instance's write does.
  *
  * A holder that stops talking (a paused VM) would hold every other instance's writes: its
  * connection ends the session after `idleMs` without a statement (`idle_session_timeout`,
@@ -52,6 +52,9 @@ export interface Queryable {
 export async function askHolder(db: Queryable, key: string): Promise<void> {
   await db.query("SELECT pg_notify($1, $2)", [LEASE_CHANNEL, key]);
 }
+
+/** The first half of the holder's own lock, `(HOLDER_LOCK, backend pid)` ("RSLH"; two-int keys never meet bigint ones). */
+const HOLDER_LOCK = 0x52534c48;
 
 /** lock_not_available: the gate was busy (NOWAIT). */
 const LOCK_NOT_AVAILABLE = "55P03";
@@ -89,6 +92,11 @@ export class SoleLease {
    */
   #askedMeanwhile = false;
 
+  /** The holder's own lock first (a write that checks it then takes the key), then the key. */
+  get #unlock(): string {
+    return `SELECT pg_advisory_unlock(${HOLDER_LOCK}, pg_backend_pid()); SELECT pg_advisory_unlock(${this.#options.key})`;
+  }
+
   constructor(options: LeaseOptions) {
     // An instance without the lease keeps its session alive with its attempts.
     this.#options = { ...options, retryMs: Math.max(1, Math.min(options.retryMs, Math.floor(options.idleMs / 3))) };
@@ -100,19 +108,16 @@ export class SoleLease {
   }
 
   /**
-   * While the lease is held: a condition that is true when the database agrees that it is (the
-   * lease's session holds the key). A holder's write checks it after the write gate: one that runs
-   * after the lease was lost without this process knowing yet (its session ended) takes the key as
-   * any other instance's write does.
+   * While the lease is held: a condition that is true when the database agrees that it is. With the
+   * key, the lease's session holds a second lock of its own, `(HOLDER_LOCK, its backend pid)`,
+   * exclusive: a shared try of that lock fails exactly while the session holds it — a few
+   * microseconds, where reading `pg_locks` would cost a scan of the lock table. A holder's write
+   * checks it after the write gate: one that runs after the lease was lost without this process
+   * knowing yet (its session ended) takes the key as any other instance's write does.
    */
   get heldAtTheDatabase(): string | undefined {
     if (!this.#held || this.#pid === undefined) return undefined;
-    const key = BigInt(this.#options.key);
-    const [hi, lo] = [(key >> 32n) & 0xffffffffn, key & 0xffffffffn];
-    return (
-      `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = ${this.#pid} AND mode = 'ExclusiveLock' AND granted ` +
-      `AND classid = '${hi}'::oid AND objid = '${lo}'::oid AND objsubid = 1)`
-    );
+    return `NOT pg_try_advisory_xact_lock_shared(${HOLDER_LOCK}, ${this.#pid})`;
   }
 
   /** Makes the first attempt now; the lease is then taken whenever it is free, in the background. */
@@ -157,7 +162,7 @@ export class SoleLease {
       this.#askedMeanwhile = false;
       if (!(await this.#tryUnderTheGate(client))) return this.#schedule(this.#options.retryMs);
       if (this.#closed || this.#client !== client) {
-        await client.query("SELECT pg_advisory_unlock($1::bigint)", [this.#options.key]).catch(() => undefined);
+        await client.query(this.#unlock).catch(() => undefined);
         return;
       }
       this.#held = true;
@@ -182,7 +187,11 @@ export class SoleLease {
   async #tryUnderTheGate(client: pgTypes.Client): Promise<boolean> {
     try {
       const results = (await client.query(
-        `BEGIN; LOCK TABLE write_gate IN EXCLUSIVE MODE NOWAIT; SELECT pg_try_advisory_lock(${this.#options.key}) AS held`,
+        `BEGIN; LOCK TABLE write_gate IN EXCLUSIVE MODE NOWAIT; ` +
+          // Both locks or neither (the second cannot fail while this transaction holds the gate).
+          `SELECT CASE WHEN pg_try_advisory_lock(${this.#options.key}) THEN ` +
+          `(CASE WHEN pg_try_advisory_lock(${HOLDER_LOCK}, pg_backend_pid()) THEN true ELSE NOT pg_advisory_unlock(${this.#options.key}) END) ` +
+          `ELSE false END AS held`,
       )) as unknown as pgTypes.QueryResult<{ held?: boolean }>[];
       await client.query("COMMIT");
       return results[results.length - 1]!.rows[0]?.held === true;
@@ -226,7 +235,7 @@ export class SoleLease {
       return;
     }
     this.#release();
-    client.query("SELECT pg_advisory_unlock($1::bigint)", [this.#options.key]).then(
+    client.query(this.#unlock).then(
       () => this.#schedule(this.#options.retryMs),
       () => undefined, // the connection failed: its "error" listener handles it
     );
