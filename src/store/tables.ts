@@ -92,6 +92,11 @@ export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[];
  */
 export const DUE_TABLES: readonly string[] = (["clusters", "endpoints", "scheduledActions", "snapshots"] as const).map((k) => TABLES[k].table);
 
+/** The place of a kind's table in DUE_TABLES (its column in a due probe), or -1 for a kind nothing of falls due. */
+export function dueTableIndex(kind: EntityKind): number {
+  return DUE_TABLES.indexOf(TABLES[kind].table);
+}
+
 /**
  * What a store knows, within a write, of when a due table's rows fall due, so that settling reads
  * only the tables where something may be due (src/domain/settle.ts asks `anyDue` first).

@@ -34,6 +34,17 @@ async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
   return sent;
 }
 
+/** The backends holding `schema`'s lease key, as pg_locks shows an advisory lock on a bigint: its two halves. */
+async function leaseHolders(schema: string): Promise<number[]> {
+  const rows = await pgAdmin<{ pid: number }>(
+    `WITH k AS (SELECT ${LEASE_KEY.replace("current_schema()", "$1::text")} AS key)
+     SELECT pid FROM pg_locks, k WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+       AND classid::bigint = (key >> 32) & 4294967295 AND objid::bigint = key & 4294967295`,
+    [schema],
+  );
+  return rows.map((r) => r.pid);
+}
+
 /** Waits (a bounded number of short polls) until `store` holds the lease or not. */
 async function untilSole(store: PostgresStore, sole = true): Promise<void> {
   for (let i = 0; i < 500 && store.soleWriter !== sole; i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -84,14 +95,7 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
     });
     assert.equal(sent.length, 3, "one look per read");
     assert.equal(store.soleWriter, false);
-    // The lease's key (sole-lease.ts LEASE_KEY) as pg_locks shows an advisory lock on a bigint: its two halves.
-    const held = await pgAdmin<{ n: number }>(
-      `WITH k AS (SELECT hashtextextended('redshift-local sole writer ' || $1, 0) AS key)
-       SELECT count(*)::integer AS n FROM pg_locks, k WHERE locktype = 'advisory' AND objsubid = 1
-         AND classid::bigint = (key >> 32) & 4294967295 AND objid::bigint = key & 4294967295`,
-      [schema],
-    );
-    assert.equal(held[0]!.n, 0);
+    assert.deepEqual(await leaseHolders(schema), []);
   });
 
   for (const peerReuse of [0, 250]) {
@@ -134,13 +138,8 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
     });
     await held;
     try {
-      const [owner] = await pgAdmin<{ pid: number }>(
-        `WITH k AS (SELECT hashtextextended('redshift-local sole writer ' || $1, 0) AS key)
-         SELECT pid FROM pg_locks, k WHERE locktype = 'advisory' AND objsubid = 1 AND granted
-           AND classid::bigint = (key >> 32) & 4294967295 AND objid::bigint = key & 4294967295`,
-        [schema],
-      );
-      await pgAdmin("SELECT pg_terminate_backend($1)", [owner!.pid]);
+      const [owner] = await leaseHolders(schema);
+      await pgAdmin("SELECT pg_terminate_backend($1)", [owner!]);
       // Another instance tries every 300 ms (a third of the idle bound): each attempt finds the gate busy.
       const other = await open(schema, { idleInTransactionTimeoutMs: 900 });
       for (let i = 0; i < 100 && !other.soleWriter; i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -158,10 +157,8 @@ describe("postgres sole-writer lease", { skip: PG_SKIP }, () => {
   it("postgres lease: the holder's check at the database is true while its session holds the key, false once that session is gone", async () => {
     const schema = fresh();
     await open(schema, { lookReuseMs: 0 }); // creates the schema and its write gate
-    const key = (await pgAdmin<{ key: string }>(LEASE_KEY.replace("current_schema()", "$1::text"), [schema]))[0]!.key;
     const lease = new SoleLease({
       connection: { connectionString: PG_URL, options: `-c search_path=${schema}` },
-      key,
       idleMs: 30_000,
       retryMs: 2000,
       onChange: () => undefined,

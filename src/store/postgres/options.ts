@@ -56,7 +56,6 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export interface Limits {
   readonly poolSize: number;
   readonly gateTimeoutMs: number;
-  readonly lockTimeoutMs: number;
   /** A stopped holder of the write gate or of the sole-writer lease loses its session after this long. */
   readonly idleTimeoutMs: number;
   /** 0: looks are never reused and the lease is never taken. */
@@ -69,6 +68,12 @@ export interface Limits {
    * and sees every write committed before its turn.
    */
   readonly beginWrite: string;
+  /**
+   * `statement`, a wait of a write transaction that is a turn at the gate (the gate itself, the
+   * sole-writer lease's key), bounded by the gate's timeout; the transaction's later statements
+   * wait for row locks up to the lock timeout again.
+   */
+  readonly gateWait: (statement: string) => string;
 }
 
 /** Throws a RangeError naming the first option out of range. */
@@ -83,17 +88,18 @@ export function checkOptions(options: PostgresOptions): Limits {
   const idleTimeout = positive(options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS, "idleInTransactionTimeoutMs");
   const lookReuseMs = options.lookReuseMs ?? DEFAULT_LOOK_REUSE_MS;
   if (!Number.isInteger(lookReuseMs) || lookReuseMs < 0) throw new RangeError("lookReuseMs must be a non-negative integer");
+  const gateWait = (statement: string): string => `SET LOCAL lock_timeout = ${gateTimeout}; ${statement}; SET LOCAL lock_timeout = ${lockTimeout}`;
   return {
     poolSize,
     gateTimeoutMs: gateTimeout,
-    lockTimeoutMs: lockTimeout,
     idleTimeoutMs: idleTimeout,
     lookReuseMs,
     // One writer holding the gate and one queued behind it; every other connection stays free for reads.
     writersAtTheDatabase: Math.max(1, Math.min(WRITERS_AT_THE_DATABASE, poolSize - 1)),
     beginWrite:
       `BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL idle_in_transaction_session_timeout = ${idleTimeout}; ` +
-      `SET LOCAL lock_timeout = ${gateTimeout}; LOCK TABLE write_gate IN EXCLUSIVE MODE; SET LOCAL lock_timeout = ${lockTimeout}`,
+      gateWait("LOCK TABLE write_gate IN EXCLUSIVE MODE"),
+    gateWait,
   };
 }
 

@@ -71,7 +71,7 @@ import { nextDelay, resolveRetry, throttled } from "../retry.js";
 import type { Repo, RetryEvent, RetryPolicy, Snapshot, Store, StoreHealth, TransactionHint, Tx } from "../store.js";
 import { DuplicateKeyError, readOnlyRepo } from "../store.js";
 import type { ReadCaches, ReadMark } from "../decoded.js";
-import { DUE_TABLES, ENTITY_KINDS, NO_BOUND, TABLES, rowToEntity, type DueBound, type TableSpec } from "../tables.js";
+import { DUE_TABLES, ENTITY_KINDS, NO_BOUND, TABLES, dueTableIndex, rowToEntity, type DueBound, type TableSpec } from "../tables.js";
 import { AttemptFailed, NoTurn, describeConnectionError, isConnectionError, isRace, isUniqueViolation } from "./errors.js";
 import { pg } from "./driver.js";
 import { migrate } from "./migrations.js";
@@ -117,14 +117,12 @@ export class PostgresStore implements Store {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #beginWrite: string;
   readonly #gateTimeoutMs: number;
-  readonly #lockTimeoutMs: number;
+  readonly #gateWait: (statement: string) => string;
   readonly #idleTimeoutMs: number;
   readonly #lookReuseMs: number;
   readonly #connection: pgTypes.ClientConfig;
   /** The sole-writer lease (sole-lease.ts), from `start` unless looks are never reused. */
   #lease: SoleLease | undefined;
-  /** The lease key of the schema, as a bigint literal, once `start` read it. */
-  #leaseKey: string | undefined;
   readonly #turns: WriteTurns;
   #problem: string | undefined;
   readonly #running = new Set<Promise<unknown>>();
@@ -140,7 +138,7 @@ export class PostgresStore implements Store {
   constructor(options: PostgresOptions) {
     const limits = checkOptions(options);
     this.#gateTimeoutMs = limits.gateTimeoutMs;
-    this.#lockTimeoutMs = limits.lockTimeoutMs;
+    this.#gateWait = limits.gateWait;
     this.#idleTimeoutMs = limits.idleTimeoutMs;
     this.#lookReuseMs = limits.lookReuseMs;
     this.#turns = new WriteTurns(limits.writersAtTheDatabase);
@@ -192,16 +190,12 @@ export class PostgresStore implements Store {
     const client = await this.#pool.connect();
     try {
       this.#schemaVersion = await migrate(client, this.schema);
-      const key = (await client.query<{ key: string }>(LEASE_KEY)).rows[0]!.key;
-      if (!/^-?\d+$/.test(key)) throw new Error(`unexpected lease key ${key}`);
-      this.#leaseKey = key;
     } finally {
       client.release();
     }
     if (this.#lookReuseMs > 0 && !this.#closed) {
       this.#lease = new SoleLease({
         connection: this.#connection,
-        key: this.#leaseKey,
         idleMs: this.#idleTimeoutMs,
         retryMs: LEASE_RETRY_MS,
         onChange: () => this.#looks.invalidate(),
@@ -349,7 +343,7 @@ export class PostgresStore implements Store {
       // a safe integer, written as a literal (the simple protocol takes no parameters).
       let prefetched: Probe | undefined;
       const probe = now !== undefined && Number.isSafeInteger(now) ? `; ${dueProbe(String(now))}` : "";
-      // A write of an instance without the lease takes its key shared; the holder's checks that it
+      // A write of an instance without the lease takes its key shared; a holder's write checks that it
       // still holds it (sole-lease.ts). Either is sent with BEGIN, after the gate.
       const claim = mode === "write" ? this.#claim() : "";
       const results = [await client.query(`${begin}${claim}${probe}`)].flat() as pgTypes.QueryResult<Record<string, unknown>>[];
@@ -382,9 +376,7 @@ export class PostgresStore implements Store {
 
   /** What a write sends after the gate about the lease: a column `free`, true when it may go on. */
   #claim(): string {
-    if (this.#leaseKey === undefined) return "";
-    const held = this.#lease?.heldAtTheDatabase;
-    return `; SELECT ${held ?? `pg_try_advisory_xact_lock_shared(${this.#leaseKey})`} AS free`;
+    return `; SELECT ${this.#lease?.heldAtTheDatabase ?? `pg_try_advisory_xact_lock_shared(${LEASE_KEY})`} AS free`;
   }
 
   /**
@@ -394,11 +386,8 @@ export class PostgresStore implements Store {
    * key: it still sees every write committed before it.
    */
   async #waitForLease(client: pgTypes.ClientBase): Promise<void> {
-    if (this.#lease !== undefined) await this.#lease.askHolder(this.#pool);
-    else await askHolder(this.#pool, this.#leaseKey!);
-    await client.query(
-      `SET LOCAL lock_timeout = ${this.#gateTimeoutMs}; SELECT pg_advisory_xact_lock_shared(${this.#leaseKey}); SET LOCAL lock_timeout = ${this.#lockTimeoutMs}`,
-    );
+    await (this.#lease !== undefined ? this.#lease.askHolder(this.#pool) : askHolder(this.#pool));
+    await client.query(this.#gateWait(`SELECT pg_advisory_xact_lock_shared(${LEASE_KEY})`));
   }
 
   /**
@@ -486,7 +475,7 @@ export class PostgresStore implements Store {
     let latest: Probe | undefined;
     const noted = mode === "write" ? DUE_TABLES.map(() => false) : undefined;
     const boundOf = (kind: EntityKind): DueBound => {
-      const i = DUE_TABLES.indexOf(TABLES[kind].table);
+      const i = dueTableIndex(kind);
       if (i < 0 || noted === undefined) return NO_BOUND;
       return {
         note: () => (noted[i] = true),

@@ -8,9 +8,9 @@
  * by a connection of its own that also `LISTEN`s on one channel. Every write of an instance that
  * does not hold it takes the same key shared, for its transaction, right after the write gate (sent
  * with BEGIN, postgres-store.ts `#attemptOnConnection`): it cannot be granted while a holder has
- * the lease, and a lease cannot be granted while such a write runs. A write that finds the lease held asks the holder to give it
- * up (`NOTIFY` with the key), then waits for the key (bounded like the gate); the holder stops
- * reusing looks first, then unlocks. So every write of another instance commits after the holder
+ * the lease, and a lease cannot be granted while such a write runs. A write that finds the lease
+ * held asks the holder to give it up (`NOTIFY` with the key), then waits for the key (bounded like
+ * the gate); the holder stops reusing looks first, then unlocks. So every write of another instance commits after the holder
  * stopped reusing looks, and a read answered after that write was acknowledged has taken a look of
  * its own. The holder tries again a while later (`retryMs`): when another instance keeps writing,
  * the lease changes hands at most once per `retryMs`.
@@ -40,17 +40,21 @@ import { pg } from "./driver.js";
 /** The channel a writer asks the holder on; the payload is the lease key of the schema. */
 export const LEASE_CHANNEL = "redshift_local_sole_writer";
 
-/** The lease key of the connection's schema, as the text of a bigint (a literal in the statements that take it). */
-export const LEASE_KEY = "SELECT hashtextextended('redshift-local sole writer ' || current_schema(), 0)::text AS key";
+/**
+ * The lease key of the connection's schema: a bigint SQL expression, evaluated by the database in
+ * every statement that takes or names the key (every connection of an instance has the store's
+ * search_path), so no instance needs to read it first.
+ */
+export const LEASE_KEY = "hashtextextended('redshift-local sole writer ' || current_schema(), 0)";
 
 /** Something that runs a statement: a client or a pool. */
 export interface Queryable {
   query(sql: string, args: unknown[]): Promise<unknown>;
 }
 
-/** Asks whichever instance holds the lease of `key` to give it up. */
-export async function askHolder(db: Queryable, key: string): Promise<void> {
-  await db.query("SELECT pg_notify($1, $2)", [LEASE_CHANNEL, key]);
+/** Asks whichever instance holds the lease of the connection's schema to give it up. */
+export async function askHolder(db: Queryable): Promise<void> {
+  await db.query(`SELECT pg_notify($1, (${LEASE_KEY})::text)`, [LEASE_CHANNEL]);
 }
 
 /** The first half of the holder's own lock, `(HOLDER_LOCK, backend pid)` ("RSLH"; two-int keys never meet bigint ones). */
@@ -65,7 +69,6 @@ const MIN_SERVER_VERSION = 140000;
 export interface LeaseOptions {
   /** The connection's settings (the pool's: same database, user and search_path). */
   readonly connection: pgTypes.ClientConfig;
-  readonly key: string;
   /** The session of a holder that sends no statement for this long is ended by PostgreSQL. */
   readonly idleMs: number;
   /** How long after losing (or failing to take) the lease the next attempt is made. */
@@ -79,6 +82,8 @@ export class SoleLease {
   #client: pgTypes.Client | undefined;
   /** The backend of the lease's connection (`pg_backend_pid()`). */
   #pid: number | undefined;
+  /** `LEASE_KEY` as text, as a writer's notice carries it. */
+  #key: string | undefined;
   #held = false;
   #closed = false;
   /** The server cannot bound a holder's session: the lease is never taken. */
@@ -94,7 +99,7 @@ export class SoleLease {
 
   /** The holder's own lock first (a write that checks it then takes the key), then the key. */
   get #unlock(): string {
-    return `SELECT pg_advisory_unlock(${HOLDER_LOCK}, pg_backend_pid()); SELECT pg_advisory_unlock(${this.#options.key})`;
+    return `SELECT pg_advisory_unlock(${HOLDER_LOCK}, pg_backend_pid()); SELECT pg_advisory_unlock(${LEASE_KEY})`;
   }
 
   constructor(options: LeaseOptions) {
@@ -130,12 +135,12 @@ export class SoleLease {
     const client = this.#client;
     if (client !== undefined) {
       try {
-        return await askHolder(client, this.#options.key);
+        return await askHolder(client);
       } catch {
         // Connecting, or lost: its listeners deal with it; the request does not depend on it.
       }
     }
-    await askHolder(fallback, this.#options.key);
+    await askHolder(fallback);
   }
 
   /** Gives the lease up and ends its connection. */
@@ -189,8 +194,8 @@ export class SoleLease {
       const results = (await client.query(
         `BEGIN; LOCK TABLE write_gate IN EXCLUSIVE MODE NOWAIT; ` +
           // Both locks or neither (the second cannot fail while this transaction holds the gate).
-          `SELECT CASE WHEN pg_try_advisory_lock(${this.#options.key}) THEN ` +
-          `(CASE WHEN pg_try_advisory_lock(${HOLDER_LOCK}, pg_backend_pid()) THEN true ELSE NOT pg_advisory_unlock(${this.#options.key}) END) ` +
+          `SELECT CASE WHEN pg_try_advisory_lock(${LEASE_KEY}) THEN ` +
+          `(CASE WHEN pg_try_advisory_lock(${HOLDER_LOCK}, pg_backend_pid()) THEN true ELSE NOT pg_advisory_unlock(${LEASE_KEY}) END) ` +
           `ELSE false END AS held`,
       )) as unknown as pgTypes.QueryResult<{ held?: boolean }>[];
       await client.query("COMMIT");
@@ -213,18 +218,21 @@ export class SoleLease {
     client.on("error", lost);
     client.on("end", lost);
     client.on("notification", (message) => {
-      if (message.channel === LEASE_CHANNEL && message.payload === this.#options.key && this.#client === client) this.#giveUp(client);
+      if (message.channel === LEASE_CHANNEL && message.payload === this.#key && this.#client === client) this.#giveUp(client);
     });
     this.#client = client;
     await client.connect();
-    const version = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
-    if (Number(version.rows[0]?.v) < MIN_SERVER_VERSION) {
+    const session = await client.query<{ version: string; pid: number; key: string }>(
+      `SELECT current_setting('server_version_num') AS version, pg_backend_pid() AS pid, (${LEASE_KEY})::text AS key`,
+    );
+    const { version, pid, key } = session.rows[0]!;
+    if (Number(version) < MIN_SERVER_VERSION) {
       this.#unsupported = true;
       this.#drop();
       return undefined;
     }
+    [this.#pid, this.#key] = [pid, key];
     await client.query(`SET idle_session_timeout = ${this.#options.idleMs}; LISTEN ${LEASE_CHANNEL}`);
-    this.#pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
     return client;
   }
 

@@ -11,7 +11,7 @@
  */
 import type Database from "better-sqlite3";
 import type { EntityKind } from "../../domain/entities.js";
-import { DUE_TABLES, TABLES, type DueBound } from "../tables.js";
+import { DUE_TABLES, dueTableIndex, type DueBound } from "../tables.js";
 
 export class DueBounds {
   readonly #query: Database.Statement;
@@ -54,7 +54,7 @@ export class DueBounds {
 
   /** The bound a due table's write repo notes its due times in and asks before `due`; undefined for the other kinds. */
   of(kind: EntityKind): DueBound | undefined {
-    const i = DUE_TABLES.indexOf(TABLES[kind].table);
+    const i = dueTableIndex(kind);
     if (i < 0) return undefined;
     return {
       note: (dueAt) => {
