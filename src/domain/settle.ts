@@ -49,9 +49,11 @@ export async function settle(ctx: DomainContext): Promise<void> {
       ...snapshots.map((e) => ({ kind: "snapshots" as const, e, at: e.pending?.at ?? e.dueAt! })),
     ];
     due.sort((a, b) => a.at - b.at);
-    for (const item of due) {
+    for (let i = 0; i < due.length; i++) {
+      const item = due[i]!;
       if (item.kind === "clusters") {
-        const cluster = await ctx.tx.clusters.get(item.e, item.e.id); // an earlier item may have changed or removed it
+        // An earlier item may have changed or removed it; the first is as `due` just read it.
+        const cluster = i === 0 ? item.e : await ctx.tx.clusters.get(item.e, item.e.id);
         if (cluster === undefined) continue;
         if (cluster.pending !== undefined) {
           if (cluster.pending.at <= ctx.now) await completeCluster(ctx, cluster);

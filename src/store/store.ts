@@ -77,6 +77,11 @@ export interface PageRequest {
 export interface Repo<E extends EntityBase, C extends string, M extends string = never> {
   get(scope: Scope, id: string): Promise<E | undefined>;
   /**
+   * `get` of each id in one partition, answered in the order of `ids` (undefined where there is no
+   * such row); one statement where a statement is a round trip.
+   */
+  getMany(scope: Scope, ids: readonly string[]): Promise<(E | undefined)[]>;
+  /**
    * Like `get`, and the row stays locked until the transaction ends (SELECT … FOR UPDATE where the
    * backend has row locks). Quota checks lock the parent row first.
    */
@@ -232,6 +237,9 @@ class ReadOnlyRepo implements Repo<EntityBase, string, string> {
 
   get(scope: Scope, id: string): Promise<EntityBase | undefined> {
     return this.#repo.get(scope, id);
+  }
+  getMany(scope: Scope, ids: readonly string[]): Promise<(EntityBase | undefined)[]> {
+    return this.#repo.getMany(scope, ids);
   }
   find(filter: Filter<string>, page?: PageRequest): Promise<EntityBase[]> {
     return this.#repo.find(filter, page);

@@ -102,6 +102,19 @@ export function storeContract(backend: Backend): void {
         assert.equal(await read((tx) => tx.clusters.getForUpdate(S1, "c2")), undefined);
       });
 
+      it(`${backend.name}: getMany answers in the order asked, undefined where there is no row, scoped by partition, in writes and reads`, async () => {
+        await insertAll("subnets", [entity("subnets", { id: "s1" }), entity("subnets", { id: "s2" }), entity("subnets", { id: "s3", account: A2 })]);
+        const ids = ["s2", "missing", "s1", "s3", "s2"];
+        const expected = ["s2", undefined, "s1", undefined, "s2"];
+        const inWrite = await store.transact((tx) => tx.subnets.getMany(S1, ids));
+        assert.deepEqual(inWrite.map((s) => s?.id), expected);
+        assert.notEqual(inWrite[0], inWrite[4], "a write gets a copy of its own per id");
+        assert.ok(!Object.isFrozen(inWrite[0]));
+        assert.deepEqual((await store.read((tx) => tx.subnets.getMany(S1, ids))).map((s) => s?.id), expected);
+        assert.deepEqual(await store.read((tx) => tx.subnets.getMany(S1, [])), []);
+        assert.deepEqual((await store.read((tx) => tx.subnets.getMany({ account: A2, region: R1 }, ["s1", "s3"]))).map((s) => s?.id), [undefined, "s3"]);
+      });
+
       it(`${backend.name}: a second insert of the same (account, region, id) is a DuplicateKeyError`, async () => {
         await insertAll("endpoints", [entity("endpoints", { id: "e1" })]);
         await assert.rejects(insertAll("endpoints", [entity("endpoints", { id: "e1", createdAt: 5 })]), DuplicateKeyError);

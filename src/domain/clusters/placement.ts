@@ -69,11 +69,7 @@ export async function subnetGroupFor(ctx: DomainContext, name: string | undefine
 }
 
 async function groupSubnets(ctx: DomainContext, group: ClusterSubnetGroup): Promise<Subnet[]> {
-  const subnets: Subnet[] = [];
-  for (const id of group.subnetIds) {
-    const subnet = await ctx.tx.subnets.get(group, id);
-    if (subnet) subnets.push(subnet);
-  }
+  const subnets = (await ctx.tx.subnets.getMany(group, group.subnetIds)).filter((s) => s !== undefined);
   if (subnets.length === 0) throw new InvalidVPCNetworkStateFault(`The cluster subnet group '${group.id}' has no usable subnets.`);
   return subnets;
 }

@@ -9,7 +9,7 @@
  * drawn at creation), so it is stable for the cluster's life and differs between clusters
  * (docs/differences-from-aws.md, Clusters).
  */
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import type { Cluster } from "../entities.js";
 import { clusterRevisionNumber } from "../catalog/catalog.js";
 
@@ -21,9 +21,16 @@ function sshString(bytes: Buffer): Buffer {
   return Buffer.concat([length, bytes]);
 }
 
+/**
+ * SHA-256 of `text`: one call, without a Hash object, where Node has `crypto.hash` (20.12 and
+ * later, about a third of the cost); the same digest either way.
+ */
+const sha256: (text: string) => Buffer =
+  typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "buffer") : (text) => crypto.createHash("sha256").update(text).digest();
+
 function modulus(seed: string): Buffer {
   const blocks: Buffer[] = [];
-  for (let i = 0; blocks.length * 32 < MODULUS_BYTES; i++) blocks.push(createHash("sha256").update(`${seed}#${i}`).digest());
+  for (let i = 0; blocks.length * 32 < MODULUS_BYTES; i++) blocks.push(sha256(`${seed}#${i}`));
   const n = Buffer.concat(blocks).subarray(0, MODULUS_BYTES);
   n[0] = n[0]! | 0x80; // a full 2048-bit modulus
   n[MODULUS_BYTES - 1] = n[MODULUS_BYTES - 1]! | 0x01; // odd, as every RSA modulus is

@@ -19,11 +19,7 @@ export interface InterfacePlacement {
 }
 
 export async function placeInterface(ctx: DomainContext, group: ClusterSubnetGroup): Promise<InterfacePlacement> {
-  const subnets: Subnet[] = [];
-  for (const id of group.subnetIds) {
-    const subnet = await ctx.tx.subnets.get(ctx.scope, id);
-    if (subnet) subnets.push(subnet);
-  }
+  const subnets = (await ctx.tx.subnets.getMany(ctx.scope, group.subnetIds)).filter((s) => s !== undefined);
   // Every endpoint interface in this VPC belongs to an endpoint of this account (the subnets are its own).
   const taken = new Map<string, Set<string>>();
   for (const e of await ctx.tx.endpoints.find({ account: ctx.scope.account, region: ctx.scope.region, vpcId: group.vpcId })) {

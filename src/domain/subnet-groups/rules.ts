@@ -51,10 +51,10 @@ export async function resolveSubnets(ctx: DomainContext, subnetIds: readonly str
   if (ids.length > limit) {
     throw new ClusterSubnetQuotaExceededFault(`The request would result in the cluster subnet group having more than ${limit} subnets.`);
   }
+  const found = await ctx.tx.subnets.getMany(ctx.scope, ids);
   const subnets: Subnet[] = [];
-  for (const id of ids) {
-    const subnet = await ctx.tx.subnets.get(ctx.scope, id);
-    if (!subnet) throw new InvalidSubnet(`The subnet '${id}' is not valid: it does not exist in this account and region.`);
+  for (const [i, subnet] of found.entries()) {
+    if (!subnet) throw new InvalidSubnet(`The subnet '${ids[i]}' is not valid: it does not exist in this account and region.`);
     subnets.push(subnet);
   }
   const vpcIds = new Set(subnets.map((s) => s.vpcId));
@@ -95,10 +95,6 @@ export interface SubnetGroupView {
 }
 
 export async function viewSubnetGroup(ctx: DomainContext, group: ClusterSubnetGroup): Promise<SubnetGroupView> {
-  const subnets = [];
-  for (const id of group.subnetIds) {
-    const subnet = await ctx.tx.subnets.get(group, id);
-    subnets.push({ id, availabilityZone: subnet?.availabilityZone });
-  }
-  return { group, subnets };
+  const found = await ctx.tx.subnets.getMany(group, group.subnetIds);
+  return { group, subnets: group.subnetIds.map((id, i) => ({ id, availabilityZone: found[i]?.availabilityZone })) };
 }

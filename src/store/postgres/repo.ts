@@ -17,7 +17,10 @@ function statementName(sql: string): string {
   return name;
 }
 
-export async function run<R extends pg.QueryResultRow>(client: pg.ClientBase, sql: string, values: SqlValue[]): Promise<pg.QueryResult<R>> {
+/** A bound value: a column's, or a list of keys (`= ANY($n)`). */
+type PgValue = SqlValue | readonly string[];
+
+export async function run<R extends pg.QueryResultRow>(client: pg.ClientBase, sql: string, values: PgValue[]): Promise<pg.QueryResult<R>> {
   return client.query<R>({ name: statementName(sql), text: sql, values });
 }
 
@@ -48,7 +51,7 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
   }
 
   /** Every statement of this repo goes through here. */
-  async #run<R extends pg.QueryResultRow>(sql: string, values: SqlValue[]): Promise<pg.QueryResult<R>> {
+  async #run<R extends pg.QueryResultRow>(sql: string, values: PgValue[]): Promise<pg.QueryResult<R>> {
     if (this.#open !== undefined) await this.#open();
     return run<R>(this.#client, sql, values);
   }
@@ -62,6 +65,22 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
     const load = async () =>
       (await this.#bodies(`SELECT body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = $3`, [scope.account, scope.region, id]))[0];
     return this.#read ? keptEntity(this.#read, scope, id, load) : load();
+  }
+
+  /** One statement in a write; a read asks per id, as `get` does, so that what it kept is reused. */
+  async getMany(scope: Scope, ids: readonly string[]): Promise<(EntityKinds[K] | undefined)[]> {
+    if (this.#read !== undefined || ids.length <= 1) {
+      const out: (EntityKinds[K] | undefined)[] = [];
+      for (const id of ids) out.push(await this.get(scope, id));
+      return out;
+    }
+    const sql = `SELECT id, body FROM ${this.#spec.table} WHERE account = $1 AND region = $2 AND id = ANY($3)`;
+    const res = await this.#run<{ id: string; body: string }>(sql, [scope.account, scope.region, ids]);
+    const bodies = new Map(res.rows.map((r) => [r.id, r.body]));
+    return ids.map((id) => {
+      const body = bodies.get(id);
+      return body === undefined ? undefined : this.#decode<EntityKinds[K]>(body);
+    });
   }
 
   /** A row lock: a concurrent writer of the same row waits (bounded by lock_timeout) or fails to serialize. */
