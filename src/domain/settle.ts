@@ -29,13 +29,17 @@ const MAX_ROUNDS = 50;
 
 export async function settle(ctx: DomainContext): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // One indexed probe decides whether there is anything to read at all: the common case (nothing
-    // due) costs one statement, and so does the end of a settling pass.
+    // One probe decides whether there is anything to read at all: the common case (nothing due)
+    // costs at most one statement. A pass that read every due row ends without another.
     if (!(await ctx.tx.anyDue(ctx.now))) return;
-    const clusters = (await ctx.tx.clusters.due(ctx.now, BATCH)).filter((e) => !isHeld(ctx, e));
-    const endpoints = (await ctx.tx.endpoints.due(ctx.now, BATCH)).filter((e) => !isHeld(ctx, e));
+    const dueClusters = await ctx.tx.clusters.due(ctx.now, BATCH);
+    const dueEndpoints = await ctx.tx.endpoints.due(ctx.now, BATCH);
     const actions = await ctx.tx.scheduledActions.due(ctx.now, BATCH);
     const snapshots = await ctx.tx.snapshots.due(ctx.now, BATCH);
+    // Fewer than a batch of every kind: this pass reads every row due at `now`.
+    const readAll = [dueClusters, dueEndpoints, actions, snapshots].every((rows) => rows.length < BATCH);
+    const clusters = dueClusters.filter((e) => !isHeld(ctx, e));
+    const endpoints = dueEndpoints.filter((e) => !isHeld(ctx, e));
     if (clusters.length === 0 && endpoints.length === 0 && actions.length === 0 && snapshots.length === 0) return;
     const due: (
       | { kind: "clusters"; e: Cluster; at: number }
@@ -62,6 +66,9 @@ export async function settle(ctx: DomainContext): Promise<void> {
       else if (item.kind === "snapshots") await settleSnapshot(ctx, item.e);
       else await runScheduledAction(ctx, await freshAction(ctx, item.e));
     }
+    // Every due row was read and settled (or is held, and would be skipped again): another pass is
+    // needed only for a row this one made due by now (a cascade with zero delays).
+    if (readAll && !ctx.tx.wroteDueBy(ctx.now)) return;
   }
 }
 

@@ -118,6 +118,12 @@ export interface Tx extends Repos {
    * every request makes before settling, so the common case costs a single indexed lookup.
    */
   anyDue(now: number): Promise<boolean>;
+  /**
+   * True when this transaction has written a row due at or before `now` since its last `anyDue`
+   * (a write's due times are noted as it writes them; false in a read). Settling asks it after a
+   * pass that read every due row: only a row it made due meanwhile needs another pass.
+   */
+  wroteDueBy(now: number): boolean;
 }
 
 export type Snapshot = { [K in EntityKind]: EntityKinds[K][] };
@@ -212,9 +218,9 @@ export function cursorOf(e: EntityBase): Cursor {
  * backend (the backend also opens the transaction read-only where it can).
  */
 export function readOnlyTx(tx: Tx): Tx {
-  const view = { anyDue: (now: number) => tx.anyDue(now) } as Record<string, unknown>;
+  const view = { anyDue: (now: number) => tx.anyDue(now), wroteDueBy: () => false } as Record<string, unknown>;
   for (const kind of Object.keys(tx) as (keyof Tx)[]) {
-    if (kind === "anyDue") continue;
+    if (kind === "anyDue" || kind === "wroteDueBy") continue;
     view[kind] = readOnlyRepo(kind, tx[kind]);
   }
   return view as unknown as Tx;

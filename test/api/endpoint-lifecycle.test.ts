@@ -30,6 +30,17 @@ const status = async (w: World, EndpointName: string, as: "grantee" | "grantor" 
 const grants = async (w: World) => (await w.grantor.redshift.send(new DescribeEndpointAuthorizationCommand({}))).EndpointAuthorizationList ?? [];
 
 describe("endpoint and grant lifecycles", () => {
+  it("lifecycle: with zero delays a deleted cluster's endpoints are gone in the first request after it, a write included (the cascade settles in the same pass)", async () => {
+    await using w = await endpointWorld();
+    await grant(w);
+    await granteeEndpoint(w, "bi");
+    assert.equal(await status(w, "bi"), "active");
+    await w.grantor.redshift.send(new DeleteClusterCommand({ ClusterIdentifier: w.cluster, SkipFinalClusterSnapshot: true }));
+    // The grantee's next request (a write) first settles the cluster's deletion, which drives the
+    // endpoint to deleting, due at once: gone before the operation runs.
+    await expectAwsError(w.grantee.redshift.send(new DeleteEndpointAccessCommand({ EndpointName: "bi" })), "EndpointNotFoundFault", 404);
+  });
+
   it("lifecycle: creating → active exactly when the endpoint-create delay has passed", async () => {
     await using w = await endpointWorld({ delays: { "endpoint-create": 300_000 } });
     await grant(w);

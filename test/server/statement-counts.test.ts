@@ -147,6 +147,22 @@ describe("statements per hot operation (SQLite, counted through the store)", () 
     within(list, 10, "CreateCluster");
   });
 
+  it("statement count: a create that settles the create before it probes for due rows once and reads that cluster once", async () => {
+    const create = (id: string) =>
+      grantor.redshift.send(new CreateClusterCommand({ ClusterIdentifier: id, NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" }));
+    await create("settled-by-the-next"); // with zero delays, due at once
+    clock.advance(1000);
+    statements.length = 0;
+    await create("settles-the-one-before");
+    const list = [...statements];
+    // The pass read every due row and made nothing due by now: no second probe, and the due row is not read again.
+    assert.equal(list.filter((s) => /min\(due_at\)/.test(s)).length, 1, list.join("\n"));
+    assert.equal(list.filter((s) => /FROM clusters WHERE due_at IS NOT NULL AND due_at <=/.test(s)).length, 1, list.join("\n"));
+    assert.equal(list.filter((s) => /SELECT body FROM clusters WHERE account = .* AND id = 'settled-by-the-next'/.test(s)).length, 0, list.join("\n"));
+    const described = await grantor.redshift.send(new DescribeClustersCommand({ ClusterIdentifier: "settled-by-the-next" }));
+    assert.equal(described.Clusters?.[0]?.ClusterStatus, "available");
+  });
+
   it("statement count: STS GetCallerIdentity runs no statement at all", async () => {
     const list = await counted(() => grantor.sts.send(new GetCallerIdentityCommand({})));
     assert.deepEqual(list, []);

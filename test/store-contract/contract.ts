@@ -172,6 +172,24 @@ export function storeContract(backend: Backend): void {
       assert.deepEqual(found, { due: true, before: ["c", "", ""], after: ["s", "e"], later: "|c" });
     });
 
+    it(`${backend.name}: wroteDueBy tells whether the write wrote a row due by a time since its last anyDue; a read never did`, async () => {
+      await insertAll("clusters", [entity("clusters", { id: "c", pending: { transition: "cluster-create", at: 1_000 } })]);
+      const seen = await store.transact(async (tx) => {
+        const out: boolean[] = [];
+        await tx.anyDue(2_000);
+        out.push(tx.wroteDueBy(2_000)); // nothing written yet
+        await tx.clusters.update(entity("clusters", { id: "c", pending: { transition: "cluster-create", at: 3_000 } }));
+        out.push(tx.wroteDueBy(2_000), tx.wroteDueBy(3_000)); // due at 3,000: not by 2,000; by 3,000
+        await tx.endpoints.insert(entity("endpoints", { id: "e", pending: { transition: "endpoint-create", at: 1_500 } }));
+        out.push(tx.wroteDueBy(2_000)); // an endpoint due at 1,500
+        await tx.anyDue(2_000);
+        out.push(tx.wroteDueBy(2_000)); // a new probe starts again
+        return out;
+      });
+      assert.deepEqual(seen, [false, false, true, true, false]);
+      assert.equal(await store.read((tx) => tx.wroteDueBy(Number.MAX_SAFE_INTEGER)), false);
+    });
+
     describe("find and count", () => {
       for (const kind of ENTITY_KINDS) {
         for (const prop of Object.keys(TABLES[kind].columns)) {

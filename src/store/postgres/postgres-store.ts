@@ -474,11 +474,16 @@ export class PostgresStore implements Store {
     // others' `due` (DueBound), as the probe saw the transaction's own writes up to it.
     let latest: Probe | undefined;
     const noted = mode === "write" ? DUE_TABLES.map(() => false) : undefined;
+    // The earliest due time the write has written since its latest probe (Tx.wroteDueBy).
+    let notedMin = Infinity;
     const boundOf = (kind: EntityKind): DueBound => {
       const i = dueTableIndex(kind);
       if (i < 0 || noted === undefined) return NO_BOUND;
       return {
-        note: () => (noted[i] = true),
+        note: (dueAt) => {
+          noted[i] = true;
+          if (dueAt < notedMin) notedMin = dueAt;
+        },
         mayBeDue: (now) => latest?.perTable === undefined || latest.now !== now || latest.perTable[i] === true || noted[i]!,
       };
     };
@@ -499,9 +504,10 @@ export class PostgresStore implements Store {
         latest = { now, due: perTable.includes(true), perTable };
       }
       noted?.fill(false);
+      notedMin = Infinity;
       return latest.due;
     };
-    return new LazyRepos(make, anyDue) as unknown as Tx;
+    return new LazyRepos(make, anyDue, (now) => notedMin <= now) as unknown as Tx;
   }
 }
 

@@ -17,10 +17,12 @@ export class LazyRepos {
   readonly #make: (kind: EntityKind) => Repo<EntityBase, string, string>;
   readonly #made = new Map<EntityKind, Repo<EntityBase, string, string>>();
   readonly anyDue: (now: number) => Promise<boolean>;
+  readonly wroteDueBy: (now: number) => boolean;
 
-  constructor(make: (kind: EntityKind) => Repo<EntityBase, string, string>, anyDue: (now: number) => Promise<boolean>) {
+  constructor(make: (kind: EntityKind) => Repo<EntityBase, string, string>, anyDue: (now: number) => Promise<boolean>, wroteDueBy: (now: number) => boolean) {
     this.#make = make;
     this.anyDue = anyDue;
+    this.wroteDueBy = wroteDueBy;
   }
 
   repo(kind: EntityKind): Repo<EntityBase, string, string> {

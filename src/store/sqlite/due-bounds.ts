@@ -21,6 +21,9 @@ export class DueBounds {
   #version: number | string = -1;
   /** The write whose `anyDue` last confirmed the bounds: for the rest of it (it holds the lock) they need no other check. */
   #checkedIn = -1;
+  /** The earliest due time the write `#notedIn` has written since its last `anyDue` (Infinity: none). */
+  #notedMin = Infinity;
+  #notedIn = -1;
 
   constructor(db: Database.Database, write: () => number) {
     this.#query = db.prepare(`SELECT ${DUE_TABLES.map((t) => `(SELECT min(due_at) FROM ${t} WHERE due_at IS NOT NULL)`).join(", ")}`).raw();
@@ -48,8 +51,25 @@ export class DueBounds {
       this.#version = at;
       next = earliest(bounds) ?? null;
     }
-    if (inWrite) this.#checkedIn = this.#write();
+    if (inWrite) {
+      this.#checkedIn = this.#write();
+      this.#notedIn = this.#checkedIn;
+      this.#notedMin = Infinity;
+    }
     return next !== null && next <= now;
+  }
+
+  /** Tx.wroteDueBy: whether the write in progress wrote a row due by `now` since its last `anyDue`. */
+  wroteDueBy(now: number): boolean {
+    return this.#notedIn === this.#write() && this.#notedMin <= now;
+  }
+
+  #noteWritten(dueAt: number): void {
+    const write = this.#write();
+    if (this.#notedIn !== write) {
+      this.#notedIn = write;
+      this.#notedMin = dueAt;
+    } else if (dueAt < this.#notedMin) this.#notedMin = dueAt;
   }
 
   /** The bound a due table's write repo notes its due times in and asks before `due`; undefined for the other kinds. */
@@ -58,6 +78,7 @@ export class DueBounds {
     if (i < 0) return undefined;
     return {
       note: (dueAt) => {
+        this.#noteWritten(dueAt);
         const bounds = this.#bounds;
         if (bounds !== undefined && (bounds[i] === null || dueAt < bounds[i]!)) bounds[i] = dueAt;
       },

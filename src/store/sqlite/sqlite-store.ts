@@ -132,8 +132,8 @@ export class SqliteStore implements Store {
     const readRepos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
     for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, undefined, this.#mark);
     this.#dataVersion = this.#db.prepare("PRAGMA data_version").pluck();
-    this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now) };
-    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, true) });
+    this.#tx = { ...(repos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now), wroteDueBy: (now: number) => this.#due.wroteDueBy(now) };
+    this.#readTx = readOnlyTx({ ...(readRepos as unknown as Repos), anyDue: async (now: number) => this.#anyDue(now, true), wroteDueBy: () => false });
     this.#beginWrite = this.#db.prepare("BEGIN IMMEDIATE");
     this.#beginRead = this.#db.prepare("BEGIN");
     this.#commit = this.#db.prepare("COMMIT");
