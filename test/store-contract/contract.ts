@@ -187,7 +187,7 @@ export function storeContract(backend: Backend): void {
         return out;
       });
       assert.deepEqual(seen, [false, false, true, true, false]);
-      assert.equal(await store.read((tx) => tx.wroteDueBy(Number.MAX_SAFE_INTEGER)), false);
+      assert.equal(await store.read(async (tx) => tx.wroteDueBy(Number.MAX_SAFE_INTEGER)), false);
     });
 
     describe("find and count", () => {
