@@ -10,7 +10,6 @@
  * released migration: add a new one.
  */
 import type pg from "pg";
-import { orderedIndexes } from "../sqlite/migrations.js";
 
 export interface PgMigration {
   readonly version: number;
@@ -161,12 +160,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 8,
     description: "endpoint authorizations counted per cluster by the database (the grants-per-cluster quota reads one row)",
     sql: keptCount("authorizations", "authorization_counts", "cluster_id"),
-  },
-  {
-    version: 9,
-    description: "indexes in the order their reads return rows: due rows by (due_at, created_at, id); a VPC's security group by name and an account's default VPC",
-    // The same statements in both dialects (sqlite/migrations.ts).
-    sql: orderedIndexes,
   },
 ];
 

@@ -65,10 +65,12 @@ END;
  * SQLite a temporary b-tree even for one row): settling reads the due rows of each due table by
  * (due_at, created_at, id); CreateCluster and CreateEndpointAccess find a VPC's default security
  * group by name, and the default VPC of an account, first by creation. The tables are spelt out
- * (not read from DUE_TABLES): a released migration never changes. PostgreSQL's migration 9 runs the
- * same statements.
+ * (not read from DUE_TABLES): a released migration never changes. PostgreSQL keeps the earlier
+ * indexes: it sorts a few rows in memory, without a temporary structure, and its planner, which
+ * has statistics, seeks by every term already; there the statements would only lengthen the first
+ * start on an empty database (about 6 ms of DDL).
  */
-export const orderedIndexes = [
+const orderedIndexes = [
   ...["clusters", "endpoints", "scheduled_actions", "snapshots"].flatMap((t) => [`DROP INDEX ${t}_due;`, `CREATE INDEX ${t}_due ON ${t} (due_at, created_at, id) WHERE due_at IS NOT NULL;`]),
   "DROP INDEX security_groups_ix0;",
   "CREATE INDEX security_groups_ix0 ON security_groups (account, region, vpc_id, group_name, created_at, id);",
