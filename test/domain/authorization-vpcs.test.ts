@@ -11,7 +11,7 @@ import type { DomainContext } from "../../src/domain/context.js";
 import type { Authorization, Cluster } from "../../src/domain/entities.js";
 import { NO_DELAYS } from "../../src/domain/lifecycle.js";
 import { resolveQuotas } from "../../src/domain/quotas.js";
-import type { Tx } from "../../src/store/store.js";
+import { DuplicateKeyError, type Tx } from "../../src/store/store.js";
 
 const OWNER = "111111111111";
 const GRANTEE = "222222222222";
@@ -41,7 +41,10 @@ function world(grant: Authorization, vpcsPerGrant: number): DomainContext {
       update: async () => undefined,
       remove: async () => undefined,
       count: async () => 1,
-      insert: async () => undefined,
+      // The grant exists: the store reports the insert of another with its key.
+      insert: async () => {
+        throw new DuplicateKeyError(`authorizations ${grant.id} already exists`);
+      },
     },
     endpoints: { find: async () => [] },
   } as unknown as Tx;

@@ -20,6 +20,7 @@ import {
   InvalidParameterValue,
   UnsupportedOperation,
 } from "../errors.js";
+import { DuplicateKeyError } from "../../store/store.js";
 import { uuid } from "../ids.js";
 import { lockCluster, requireAvailable, requireEligible } from "./cluster-checks.js";
 import { authorizationId } from "./keys.js";
@@ -44,68 +45,75 @@ export async function authorizeEndpointAccess(ctx: DomainContext, req: Authorize
     throw new UnsupportedOperation(`You can't authorize access to cluster ${cluster.id} for its own account ${req.account}.`);
   }
   const allVpcs = vpcIds.length === 0;
-  const existing = await ctx.tx.authorizations.getForUpdate(ctx.scope, authorizationId(cluster.id, req.account));
-
-  if (existing) {
-    if (existing.status === "Revoking") {
-      throw new InvalidAuthorizationState(
-        `The authorization for account ${req.account} to cluster ${cluster.id} is being revoked; try again when the revoke completes.`,
-      );
-    }
-    if (existing.allowedAllVpcs && !allVpcs) {
-      // CloudFormation's handler: narrowing an all-VPCs grant "is currently not supported".
-      throw new UnsupportedOperation(
-        `Account ${req.account} is already authorized for all VPCs on cluster ${cluster.id}; restricting it to specific VPCs is not supported.`,
-      );
-    }
-    if (existing.allowedAllVpcs && allVpcs) {
-      throw new EndpointAuthorizationAlreadyExists(`An authorization for account ${req.account} to cluster ${cluster.id} already exists.`);
-    }
-    const granted = new Set(existing.allowedVpcs);
-    const already = vpcIds.filter((v) => granted.has(v));
-    if (already.length > 0) {
-      throw new EndpointAuthorizationAlreadyExists(
-        `VPC ${listIds(already)} is already authorized for account ${req.account} on cluster ${cluster.id}.`,
-      );
-    }
-    if (allVpcs) {
-      existing.allowedAllVpcs = true;
-      existing.allowedVpcs = [];
-    } else {
-      // The union is what the grant would list; the quota bounds it (documented order: after step 8, docs/differences-from-aws.md).
-      const limit = ctx.quotas["vpcs-per-grant"];
-      if (granted.size + vpcIds.length > limit) {
-        throw new InvalidParameterValue(
-          `Account ${req.account} is already authorized for ${granted.size} VPCs on cluster ${cluster.id}; adding ${vpcIds.length} would exceed ` +
-            `the ${limit} VPCs an authorization lists (quota vpcs-per-grant).`,
-        );
-      }
-      existing.allowedVpcs = [...existing.allowedVpcs, ...vpcIds];
-    }
-    await ctx.tx.authorizations.update(existing);
-    return { grant: existing, clusterStatus: cluster.status };
-  }
-
-  // The cluster row is locked, so this count and the insert below are atomic.
+  const id = authorizationId(cluster.id, req.account);
+  // The cluster row is locked, so this count and the insert below are atomic. A new grant (the
+  // common case) is inserted without being looked up first: the insert reports a grant that
+  // exists, and a full cluster looks before its quota error, so an existing grant is still
+  // handled before the grants-per-cluster quota, as the documented order says.
   const grants = await ctx.tx.authorizations.count({ account: ctx.scope.account, region: ctx.scope.region, clusterId: cluster.id });
-  if (grants >= ctx.quotas["grants-per-cluster"]) {
+  const full = grants >= ctx.quotas["grants-per-cluster"];
+  if (!full) {
+    const grant: Authorization = {
+      account: ctx.scope.account,
+      region: ctx.scope.region,
+      id,
+      createdAt: ctx.now,
+      clusterId: cluster.id,
+      grantee: req.account,
+      status: "Authorized",
+      allowedAllVpcs: allVpcs,
+      allowedVpcs: vpcIds,
+      endpointCount: 0,
+      uid: uuid(),
+    };
+    try {
+      await ctx.tx.authorizations.insert(grant);
+      return { grant, clusterStatus: cluster.status };
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
+  }
+  const existing = await ctx.tx.authorizations.getForUpdate(ctx.scope, id);
+  if (!existing) {
     throw new EndpointAuthorizationsPerClusterLimitExceeded(
       `Cluster ${cluster.id} already has the maximum number of endpoint authorizations (${ctx.quotas["grants-per-cluster"]}).`,
     );
   }
-  const grant: Authorization = {
-    account: ctx.scope.account,
-    region: ctx.scope.region,
-    id: authorizationId(cluster.id, req.account),
-    createdAt: ctx.now,
-    clusterId: cluster.id,
-    grantee: req.account,
-    status: "Authorized",
-    allowedAllVpcs: allVpcs,
-    allowedVpcs: vpcIds,
-    endpointCount: 0,
-    uid: uuid(),
-  };
-  await ctx.tx.authorizations.insert(grant);
-  return { grant, clusterStatus: cluster.status };
+  if (existing.status === "Revoking") {
+    throw new InvalidAuthorizationState(
+      `The authorization for account ${req.account} to cluster ${cluster.id} is being revoked; try again when the revoke completes.`,
+    );
+  }
+  if (existing.allowedAllVpcs && !allVpcs) {
+    // CloudFormation's handler: narrowing an all-VPCs grant "is currently not supported".
+    throw new UnsupportedOperation(
+      `Account ${req.account} is already authorized for all VPCs on cluster ${cluster.id}; restricting it to specific VPCs is not supported.`,
+    );
+  }
+  if (existing.allowedAllVpcs && allVpcs) {
+    throw new EndpointAuthorizationAlreadyExists(`An authorization for account ${req.account} to cluster ${cluster.id} already exists.`);
+  }
+  const granted = new Set(existing.allowedVpcs);
+  const already = vpcIds.filter((v) => granted.has(v));
+  if (already.length > 0) {
+    throw new EndpointAuthorizationAlreadyExists(
+      `VPC ${listIds(already)} is already authorized for account ${req.account} on cluster ${cluster.id}.`,
+    );
+  }
+  if (allVpcs) {
+    existing.allowedAllVpcs = true;
+    existing.allowedVpcs = [];
+  } else {
+    // The union is what the grant would list; the quota bounds it (documented order: after step 8, docs/differences-from-aws.md).
+    const limit = ctx.quotas["vpcs-per-grant"];
+    if (granted.size + vpcIds.length > limit) {
+      throw new InvalidParameterValue(
+        `Account ${req.account} is already authorized for ${granted.size} VPCs on cluster ${cluster.id}; adding ${vpcIds.length} would exceed ` +
+          `the ${limit} VPCs an authorization lists (quota vpcs-per-grant).`,
+      );
+    }
+    existing.allowedVpcs = [...existing.allowedVpcs, ...vpcIds];
+  }
+  await ctx.tx.authorizations.update(existing);
+  return { grant: existing, clusterStatus: cluster.status };
 }
