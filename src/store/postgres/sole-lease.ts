@@ -60,6 +60,9 @@ export async function askHolder(db: Queryable): Promise<void> {
 /** The first half of the holder's own lock, `(HOLDER_LOCK, backend pid)` ("RSLH"; two-int keys never meet bigint ones). */
 const HOLDER_LOCK = 0x52534c48;
 
+/** Gives the lease up: the holder's own lock first (a write that checks it then takes the key), then the key. */
+const UNLOCK = `SELECT pg_advisory_unlock(${HOLDER_LOCK}, pg_backend_pid()); SELECT pg_advisory_unlock(${LEASE_KEY})`;
+
 /** lock_not_available: the gate was busy (NOWAIT). */
 const LOCK_NOT_AVAILABLE = "55P03";
 
@@ -96,11 +99,6 @@ export class SoleLease {
    * socket as the answer that grants the lease, before the grant is seen: it is then honoured at once.
    */
   #askedMeanwhile = false;
-
-  /** The holder's own lock first (a write that checks it then takes the key), then the key. */
-  get #unlock(): string {
-    return `SELECT pg_advisory_unlock(${HOLDER_LOCK}, pg_backend_pid()); SELECT pg_advisory_unlock(${LEASE_KEY})`;
-  }
 
   constructor(options: LeaseOptions) {
     // An instance without the lease keeps its session alive with its attempts.
@@ -167,7 +165,7 @@ export class SoleLease {
       this.#askedMeanwhile = false;
       if (!(await this.#tryUnderTheGate(client))) return this.#schedule(this.#options.retryMs);
       if (this.#closed || this.#client !== client) {
-        await client.query(this.#unlock).catch(() => undefined);
+        await client.query(UNLOCK).catch(() => undefined);
         return;
       }
       this.#held = true;
@@ -243,7 +241,7 @@ export class SoleLease {
       return;
     }
     this.#release();
-    client.query(this.#unlock).then(
+    client.query(UNLOCK).then(
       () => this.#schedule(this.#options.retryMs),
       () => undefined, // the connection failed: its "error" listener handles it
     );
