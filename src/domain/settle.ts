@@ -89,24 +89,62 @@ async function completeCluster(ctx: DomainContext, cluster: Cluster): Promise<vo
     await ctx.tx.clusters.update(cluster);
     return;
   }
-  // A completed reboot applies every parameter change that was waiting for it.
-  if (cluster.pending!.transition === "cluster-reboot") cluster.pendingReboot = undefined;
-  cluster.status = transition.to as Cluster["status"];
-  cluster.pending = undefined;
-  applyPendingModifications(cluster);
-  applyIamRoleChanges(cluster);
+  arrive(cluster);
   await ctx.tx.clusters.update(cluster); // false: removed meanwhile; nothing else depends on it
 }
 
+/** A cluster's transition to a status (not to gone) completes. */
+function arrive(cluster: Cluster): void {
+  // A completed reboot applies every parameter change that was waiting for it.
+  if (cluster.pending!.transition === "cluster-reboot") cluster.pendingReboot = undefined;
+  cluster.status = TRANSITIONS[cluster.pending!.transition].to as Cluster["status"];
+  cluster.pending = undefined;
+  applyPendingModifications(cluster);
+  applyIamRoleChanges(cluster);
+}
+
 async function completeEndpoint(ctx: DomainContext, endpoint: Endpoint): Promise<void> {
-  const transition = TRANSITIONS[endpoint.pending!.transition];
-  if (transition.to === null) {
+  if (TRANSITIONS[endpoint.pending!.transition].to === null) {
     await endpointGone(ctx, endpoint);
     return;
   }
-  endpoint.status = transition.to as Endpoint["status"];
-  endpoint.pending = undefined;
+  arriveEndpoint(endpoint);
   await ctx.tx.endpoints.update(endpoint);
+}
+
+/** An endpoint's transition to a status (not to gone) completes. */
+function arriveEndpoint(endpoint: Endpoint): void {
+  endpoint.status = TRANSITIONS[endpoint.pending!.transition].to as Endpoint["status"];
+  endpoint.pending = undefined;
+}
+
+/*
+ * The row a create stores (CreateCluster, RestoreFromClusterSnapshot, CreateEndpointAccess). A
+ * create whose delay is 0 is due as it starts: unless a hold rule takes it, the row is stored as
+ * settling would leave it, and the create answers with the transitional entity it was given
+ * (`creating`). Every later request reads what it would read had it settled the create itself (each
+ * request settles first), but the create costs one write, not a write now and a due read and an
+ * update in the next request.
+ */
+
+/** The cluster row a create stores: `created` itself, or settled when it is due at once. */
+export function storedCluster(ctx: DomainContext, created: Cluster): Cluster {
+  if (!dueAtOnce(ctx, created)) return created;
+  const stored = { ...created };
+  arrive(stored);
+  return stored;
+}
+
+/** The endpoint row a create stores: `created` itself, or settled when it is due at once. */
+export function storedEndpoint(ctx: DomainContext, created: Endpoint): Endpoint {
+  if (!dueAtOnce(ctx, created)) return created;
+  const stored = { ...created };
+  arriveEndpoint(stored);
+  return stored;
+}
+
+function dueAtOnce(ctx: DomainContext, created: Cluster | Endpoint): boolean {
+  return created.pending !== undefined && created.pending.at <= ctx.now && !isHeld(ctx, created);
 }
 
 /** A snapshot's `snapshot-create` completes, or its retention has run out and it is deleted. */

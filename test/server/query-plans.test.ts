@@ -15,6 +15,7 @@ import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { CreateClusterCommand, CreateEndpointAccessCommand, AuthorizeEndpointAccessCommand } from "@aws-sdk/client-redshift";
 import type { ManualClock } from "../../src/domain/clock.js";
+import { resolveDelays } from "../../src/domain/lifecycle.js";
 import { createHttpServer } from "../../src/server/http.js";
 import { SQLITE_FILE, SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { testApp } from "../fixtures/app.js";
@@ -24,7 +25,8 @@ import { GRANTEE, GRANTOR, clientsFor } from "../helpers.js";
 const dir = mkdtempSync(join(tmpdir(), "rl-plans-"));
 const statements = new Set<string>();
 const store = new SqliteStore({ dataDir: dir, onStatement: (sql) => statements.add(sql) });
-const app = testApp(store);
+// Creates take a second, so that later requests settle them (a zero-delay create stores its row settled).
+const app = testApp(store, { delays: resolveDelays({ "cluster-create": 1000, "endpoint-create": 1000 }) });
 const clock = app.clock as ManualClock;
 const server = createHttpServer(app);
 /** Each SELECT the store ran, with its plan. */

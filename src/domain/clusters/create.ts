@@ -9,6 +9,7 @@ import { ClusterAlreadyExists, InvalidParameterCombination, InvalidParameterValu
 import { uuid } from "../ids.js";
 import { scheduleAutomated } from "../snapshots/automated.js";
 import { beginTransition } from "../lifecycle.js";
+import { storedCluster } from "../settle.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { DEFAULT_PORT, describePortRanges, nodeTypeSpec, portAllowed } from "./node-types.js";
 import { checkCreateRoles } from "./iam-roles.js";
@@ -164,7 +165,7 @@ export async function createCluster(ctx: DomainContext, req: CreateClusterReques
   beginTransition(cluster, "cluster-create", ctx.now, ctx.delays);
   await scheduleAutomated(ctx, cluster, ctx.now);
   try {
-    await ctx.tx.clusters.insert(cluster);
+    await ctx.tx.clusters.insert(storedCluster(ctx, cluster));
   } catch (err) {
     if (err instanceof DuplicateKeyError) throw new ClusterAlreadyExists("Cluster already exists");
     throw err;

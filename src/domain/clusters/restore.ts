@@ -18,6 +18,7 @@ import type { Cluster } from "../entities.js";
 import { ClusterAlreadyExists, InvalidClusterSnapshotState, InvalidParameterCombination, InvalidParameterValue } from "../errors.js";
 import { uuid } from "../ids.js";
 import { beginTransition } from "../lifecycle.js";
+import { storedCluster } from "../settle.js";
 import { resolveClusterParameterGroup } from "../parameter-groups/rules.js";
 import { getSchedule } from "../snapshot-schedules/operations.js";
 import { accessibleSnapshot } from "../snapshot-sharing/lookup.js";
@@ -164,7 +165,7 @@ export async function restoreFromClusterSnapshot(ctx: DomainContext, req: Restor
   beginTransition(cluster, "cluster-create", ctx.now, ctx.delays);
   await scheduleAutomated(ctx, cluster, ctx.now);
   try {
-    await ctx.tx.clusters.insert(cluster);
+    await ctx.tx.clusters.insert(storedCluster(ctx, cluster));
   } catch (err) {
     if (err instanceof DuplicateKeyError) throw new ClusterAlreadyExists("Cluster already exists");
     throw err;

@@ -27,6 +27,7 @@ import {
 import { resourceId } from "../ids.js";
 import { DuplicateKeyError } from "../../store/store.js";
 import { beginTransition } from "../lifecycle.js";
+import { storedEndpoint } from "../settle.js";
 import { lockCluster, requireAvailable, requireEligible } from "../authorizations/cluster-checks.js";
 import { authorizationId } from "../authorizations/keys.js";
 import { endpointKey } from "./names.js";
@@ -109,7 +110,7 @@ export async function createEndpointAccess(ctx: DomainContext, req: CreateEndpoi
   };
   beginTransition(endpoint, "endpoint-create", ctx.now, ctx.delays);
   try {
-    await ctx.tx.endpoints.insert(endpoint);
+    await ctx.tx.endpoints.insert(storedEndpoint(ctx, endpoint));
   } catch (err) {
     // Two concurrent creates of one name (different server instances on a shared store): the loser.
     if (err instanceof DuplicateKeyError) throw alreadyExists(req.endpointName);
