@@ -43,6 +43,22 @@ import { SqliteRepo } from "./repo.js";
 
 export const SQLITE_FILE = "redshift-local.sqlite";
 
+/**
+ * The in-memory store opens an empty database image (`sqlite3_deserialize`, SQLite's `memdb` VFS),
+ * not `:memory:`. A `:memory:` database keeps every page in its page cache, and a COMMIT may walk
+ * that cache's whole hash table to drop pages past the end (pcache1TruncateUnsafe): a write then
+ * costs in proportion to everything stored. A memdb image sits behind an ordinary bounded page
+ * cache, and its commits cost the same at any size. It grows to SQLite's default limit for it,
+ * 1 GiB; past it a write is refused with 503 ServiceUnavailable, and nothing of it is applied.
+ */
+const EMPTY_DATABASE = Buffer.alloc(0);
+const MEMORY_FULL = "The in-memory store is full (1 GiB): the write was not applied. Restart with --data-dir to keep more.";
+
+/** SQLITE_FULL: the in-memory image is at its limit. */
+function isFull(err: unknown): boolean {
+  return typeof err === "object" && err !== null && "code" in err && err.code === "SQLITE_FULL";
+}
+
 export interface SqliteOptions {
   /** Directory for the database file; omitted = in memory. */
   readonly dataDir?: string | undefined;
@@ -57,6 +73,8 @@ export interface SqliteOptions {
   readonly onStatement?: ((sql: string) => void) | undefined;
   /** Test hook: open the file read-only, as SQLite does for a file this process cannot write. */
   readonly openReadOnly?: boolean | undefined;
+  /** Test hook: in memory, the most pages (4 KiB) the database may grow to, instead of 1 GiB's. */
+  readonly memoryPages?: number | undefined;
 }
 
 type Mode = "read" | "write";
@@ -122,8 +140,9 @@ export class SqliteStore implements Store {
     } else {
       this.location = ":memory:";
       this.kind = "memory";
-      this.#db = new Database(":memory:", options.onStatement === undefined ? {} : { verbose: (sql) => options.onStatement!(String(sql)) });
+      this.#db = new Database(EMPTY_DATABASE, options.onStatement === undefined ? {} : { verbose: (sql) => options.onStatement!(String(sql)) });
       migrate(this.#db);
+      if (options.memoryPages !== undefined) this.#db.pragma(`max_page_count = ${options.memoryPages}`);
     }
     const repos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
     this.#due = new DueBounds(this.#db, () => this.#mark.writes);
@@ -267,7 +286,7 @@ export class SqliteStore implements Store {
         if (this.#db.inTransaction) this.#rollback.run();
         // Read inside the transaction that is undone (a settled transition rolled back with it).
         this.#due.forget();
-        throw err;
+        throw isFull(err) ? new ServiceUnavailable(MEMORY_FULL) : err;
       }
     } finally {
       // Whatever the write did (committed or rolled back), entities read before it are not reused.
