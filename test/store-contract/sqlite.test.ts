@@ -1,5 +1,5 @@
 /**
- * The store contract against the embedded backends (SQLite file in a temp dir, and `:memory:`),
+ * The store contract against the embedded backends (SQLite file in a temp dir, and in memory),
  * plus what only the SQLite file backend has: WAL mode, versioned migrations, refusing a database
  * from a newer redshift-local, and several connections to one file.
  */

@@ -14,6 +14,21 @@ function bind(v: SqlValue | undefined): Bound {
   return typeof v === "boolean" ? (v ? 1 : 0) : (v ?? null);
 }
 
+/*
+ * A LIMIT and a boolean filter are written into the statement's text, not bound. SQLite's planner
+ * looks at the value bound to a LIMIT, and at a value compared where a partial index's WHERE holds
+ * a constant (`vpcs_one_default … WHERE is_default = 1`); a statement planned so is marked to be
+ * prepared again whenever that parameter is bound, which better-sqlite3 does on every run: about
+ * 7 µs of parsing and planning a run, several times the lookup itself. As literals, each distinct
+ * text is prepared once (limits are page sizes, a bounded set; a boolean has two).
+ */
+
+/** A LIMIT as SQL text: a non-negative integer, never anything else. */
+function limitSql(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`invalid LIMIT ${limit}`);
+  return ` LIMIT ${limit}`;
+}
+
 export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
   readonly #db: Db;
   readonly #spec: TableSpec<K>;
@@ -126,8 +141,14 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const args: Bound[] = [];
     for (const [prop, value] of Object.entries(filter)) {
       if (value === undefined) continue;
-      clauses.push(`${filterColumn(this.#spec as unknown as TableSpec<EntityKind>, prop)} = ?`);
-      args.push(bind(toSqlValue(value)));
+      const column = filterColumn(this.#spec as unknown as TableSpec<EntityKind>, prop);
+      const sqlValue = toSqlValue(value);
+      if (typeof sqlValue === "boolean") {
+        clauses.push(`${column} = ${sqlValue ? 1 : 0}`);
+        continue;
+      }
+      clauses.push(`${column} = ?`);
+      args.push(bind(sqlValue));
     }
     return { sql: clauses.length ? clauses.join(" AND ") : "1 = 1", args };
   }
@@ -141,10 +162,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
       args.push(page.after.createdAt, page.after.account, page.after.id);
     }
     sql += " ORDER BY created_at, account, id";
-    if (page.limit !== undefined) {
-      sql += " LIMIT ?";
-      args.push(page.limit);
-    }
+    if (page.limit !== undefined) sql += limitSql(page.limit);
     const load = () => {
       this.#open();
       return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
@@ -178,8 +196,8 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     if (!this.#due.mayBeDue(now)) return [];
     this.#open();
     const bodies = this.#bodies(
-      `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id LIMIT ?`,
-    ).all(now, limit) as string[];
+      `SELECT body FROM ${this.#spec.table} WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, created_at, id${limitSql(limit)}`,
+    ).all(now) as string[];
     return decodeAll<EntityKinds[K]>(bodies, this.#decode);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The embedded default store: better-sqlite3 in WAL mode, one file in `--data-dir`
- * (`redshift-local.sqlite`), or `:memory:` for `--in-memory`.
+ * (`redshift-local.sqlite`), or an in-memory image (EMPTY_DATABASE) for `--in-memory`.
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
  * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; in a file, writes that
