@@ -274,20 +274,21 @@ async function benchStore(store: string, storeArgs: string[], instances: 1 | 2 =
     await inParallel(150, 16, (i) => must(port, redshiftBody("AuthorizeEndpointAccess", { ClusterIdentifier: "reads", Account: grantee(i) })));
     await inParallel(10, 4, (i) => must(port, redshiftBody("AuthorizeEndpointAccess", { ClusterIdentifier: "small", Account: grantee(i) })));
 
-    const endpointWorkload = selected("DescribeEndpointAccess by name") || selected("CreateEndpointAccess");
-    if (endpointWorkload) {
-      await inParallel(ENDPOINT_ACCOUNTS, 16, async (a) => {
-        const account = endpointAccount(a);
-        const vpc = await must(port, ec2Body("CreateVpc", { CidrBlock: "10.0.0.0/16" }), "ec2", account);
-        const vpcId = /<vpcId>([^<]+)<\/vpcId>/.exec(vpc)![1]!;
-        const subnets: string[] = [];
-        for (const [i, block] of ["10.0.0.0/17", "10.0.128.0/17"].entries()) {
-          const subnet = await must(port, ec2Body("CreateSubnet", { VpcId: vpcId, CidrBlock: block, AvailabilityZone: `us-east-1${"ab"[i]}` }), "ec2", account);
-          subnets.push(/<subnetId>([^<]+)<\/subnetId>/.exec(subnet)![1]!);
-        }
-        await must(port, redshiftBody("CreateClusterSubnetGroup", { ClusterSubnetGroupName: "sng", Description: "bench", "SubnetIds.SubnetIdentifier.1": subnets[0]!, "SubnetIds.SubnetIdentifier.2": subnets[1]! }), "redshift", account);
-        await must(port, cluster("ep-host") + "&ClusterSubnetGroupName=sng", "redshift", account);
-      });
+    /** Account a's VPC, two subnets, subnet group `sng` and cluster `ep-host`. */
+    const endpointNetwork = async (a: number) => {
+      const account = endpointAccount(a);
+      const vpc = await must(port, ec2Body("CreateVpc", { CidrBlock: "10.0.0.0/16" }), "ec2", account);
+      const vpcId = /<vpcId>([^<]+)<\/vpcId>/.exec(vpc)![1]!;
+      const subnets: string[] = [];
+      for (const [i, block] of ["10.0.0.0/17", "10.0.128.0/17"].entries()) {
+        const subnet = await must(port, ec2Body("CreateSubnet", { VpcId: vpcId, CidrBlock: block, AvailabilityZone: `us-east-1${"ab"[i]}` }), "ec2", account);
+        subnets.push(/<subnetId>([^<]+)<\/subnetId>/.exec(subnet)![1]!);
+      }
+      await must(port, redshiftBody("CreateClusterSubnetGroup", { ClusterSubnetGroupName: "sng", Description: "bench", "SubnetIds.SubnetIdentifier.1": subnets[0]!, "SubnetIds.SubnetIdentifier.2": subnets[1]! }), "redshift", account);
+      await must(port, cluster("ep-host") + "&ClusterSubnetGroupName=sng", "redshift", account);
+    };
+    if (selected("DescribeEndpointAccess by name") || selected("CreateEndpointAccess")) {
+      await endpointNetwork(0);
       await must(port, redshiftBody("CreateEndpointAccess", { EndpointName: "probe", ClusterIdentifier: "ep-host", SubnetGroupName: "sng" }), "redshift", endpointAccount(0));
     }
 
@@ -317,6 +318,9 @@ async function benchStore(store: string, storeArgs: string[], instances: 1 | 2 =
     const endpoints = Array.from({ length: ENDPOINT_ACCOUNTS * 29 }, (_, i) =>
       redshiftBody("CreateEndpointAccess", { EndpointName: `ep-${Math.floor(i / ENDPOINT_ACCOUNTS)}`, ClusterIdentifier: "ep-host", SubnetGroupName: "sng" }),
     );
+    // The other accounts' networks are made here, as the 10,000 grants are, so that the workloads
+    // before this one run on the store they ran on before these accounts existed.
+    if (selected("CreateEndpointAccess")) await inParallel(ENDPOINT_ACCOUNTS - 1, 16, (a) => endpointNetwork(a + 1));
     await run("CreateEndpointAccess", endpoints, (i) => endpointAccount(i % ENDPOINT_ACCOUNTS));
     // Spread over 2,000 owner accounts so every account stays within the default nodes-per-account quota.
     const creates = Array.from({ length: 100_000 }, (_, i) => cluster(`load-${i}`));
