@@ -7,12 +7,12 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateClusterCommand, DescribeClustersCommand } from "@aws-sdk/client-redshift";
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { createHttpServer } from "../../src/server/http.js";
 import { Logger } from "../../src/server/logger.js";
-import { testApp } from "../fixtures/app.js";
+import { serveInSuite, testApp } from "../fixtures/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { Store, Tx } from "../../src/store/store.js";
 import { GRANTOR, clientsFor, expectAwsError } from "../helpers.js";
@@ -56,20 +56,10 @@ describe("internal errors", () => {
   const lines: string[] = [];
   const store = breakableStore(new SqliteStore());
   const app = testApp(store, { logger: new Logger("info", (line) => lines.push(line)) });
-  const server = createHttpServer(app);
-  let url = "";
-  before(async () => {
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
-  });
+  const served = serveInSuite(app);
 
   it("internal error: 500 InternalFailure (Receiver) with a request id, logged with the stack, and nothing of the operation is kept", async () => {
-    const { redshift, ec2 } = clientsFor(url, GRANTOR);
+    const { redshift, ec2 } = clientsFor(served.url(), GRANTOR);
     store.broken = true;
     // CreateCluster first creates the account's default VPC, subnets and security group, then fails.
     const create = new CreateClusterCommand({ ClusterIdentifier: "c1", NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" });

@@ -5,32 +5,18 @@
  * store's `memoryPages` test hook, so that a few creates reach it.
  */
 import assert from "node:assert/strict";
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateClusterCommand, DescribeClustersCommand } from "@aws-sdk/client-redshift";
-import { createHttpServer } from "../../src/server/http.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import { testApp } from "../fixtures/app.js";
+import { serveInSuite, testApp } from "../fixtures/app.js";
 import { GRANTOR, clientsFor, expectAwsError } from "../helpers.js";
 
 describe("in-memory store at its size limit", () => {
   // 1 page: SQLite keeps the limit at the database's size after migrations, so any new page is refused.
-  const store = new SqliteStore({ memoryPages: 1 });
-  const server = createHttpServer(testApp(store));
-  let url = "";
-  before(async () => {
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
-  });
+  const served = serveInSuite(testApp(new SqliteStore({ memoryPages: 1 })));
 
   it("memory store full: a write past the limit answers 503 ServiceUnavailable, applies nothing, and what was stored is still served", async () => {
-    const { redshift } = clientsFor(url, GRANTOR);
+    const { redshift } = clientsFor(served.url(), GRANTOR);
     const create = (id: string) =>
       redshift.send(new CreateClusterCommand({ ClusterIdentifier: id, NodeType: "ra3.xlplus", NumberOfNodes: 2, MasterUsername: "admin", MasterUserPassword: "Passw0rd1" }));
     const stored: string[] = [];
