@@ -1,9 +1,30 @@
 /** Generated identifiers in AWS's formats. */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomFillSync, randomUUID } from "node:crypto";
+
+/**
+ * Random bytes for identifiers come from a pool refilled 4 KiB at a time from the CSPRNG: one call
+ * into it for a few hundred identifiers, not one each (a CreateEndpointAccess draws three). Each
+ * byte is handed out once.
+ */
+const POOL = Buffer.alloc(4096);
+let poolAt = POOL.length;
+
+/** The offset in POOL of `n` fresh random bytes (n ≤ 4096). */
+function fresh(n: number): number {
+  if (n > POOL.length) throw new RangeError(`at most ${POOL.length} random bytes at once, not ${n}`);
+  if (poolAt + n > POOL.length) {
+    randomFillSync(POOL);
+    poolAt = 0;
+  }
+  const at = poolAt;
+  poolAt += n;
+  return at;
+}
 
 /** `vpc-`, `subnet-`, `sg-`, `vpce-`, `eni-` … followed by 17 lowercase hex digits. */
 export function resourceId(prefix: string): string {
-  return `${prefix}-${randomBytes(9).toString("hex").slice(0, 17)}`;
+  const at = fresh(9);
+  return `${prefix}-${POOL.toString("hex", at, at + 9).slice(0, 17)}`;
 }
 
 export function uuid(): string {
@@ -12,21 +33,31 @@ export function uuid(): string {
 
 const ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-/** `n` random characters from [a-z0-9]. */
+/** `n` random characters from [a-z0-9] (n ≤ 4096). */
 export function randomToken(n: number): string {
-  const bytes = randomBytes(n);
+  const at = fresh(n);
   let out = "";
-  for (let i = 0; i < n; i++) out += ALNUM[bytes[i]! % ALNUM.length];
+  for (let i = 0; i < n; i++) out += ALNUM[POOL[at + i]! % ALNUM.length];
   return out;
 }
+
+/** Tokens already derived, by account and region; cleared when it reaches its bound. */
+const dnsTokens = new Map<string, string>();
+const DNS_TOKENS_LIMIT = 4096;
 
 /**
  * The 12-character DNS token AWS puts in every Redshift address of one account and region
  * (`<cluster>.cq7hpqttbcoc.eu-west-1.redshift.amazonaws.com`). Derived, so it is stable without storage.
  */
 export function accountDnsToken(account: string, region: string): string {
-  const digest = createHash("sha256").update(`${account}/${region}`).digest();
-  let out = "";
-  for (let i = 0; i < 12; i++) out += ALNUM[digest[i]! % ALNUM.length];
-  return out;
+  const key = `${account}/${region}`;
+  let token = dnsTokens.get(key);
+  if (token === undefined) {
+    const digest = createHash("sha256").update(key).digest();
+    token = "";
+    for (let i = 0; i < 12; i++) token += ALNUM[digest[i]! % ALNUM.length];
+    if (dnsTokens.size >= DNS_TOKENS_LIMIT) dnsTokens.clear();
+    dnsTokens.set(key, token);
+  }
+  return token;
 }
