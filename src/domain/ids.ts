@@ -41,23 +41,33 @@ export function randomToken(n: number): string {
   return out;
 }
 
-/** Tokens already derived, by account and region; cleared when it reaches its bound. */
-const dnsTokens = new Map<string, string>();
-const DNS_TOKENS_LIMIT = 4096;
-
 /**
  * The 12-character DNS token AWS puts in every Redshift address of one account and region
  * (`<cluster>.cq7hpqttbcoc.eu-west-1.redshift.amazonaws.com`). Derived, so it is stable without storage.
  */
 export function accountDnsToken(account: string, region: string): string {
+  const digest = createHash("sha256").update(`${account}/${region}`).digest();
+  let out = "";
+  for (let i = 0; i < 12; i++) out += ALNUM[digest[i]! % ALNUM.length];
+  return out;
+}
+
+/** Address suffixes already derived, by account and region; cleared when it reaches its bound. */
+const suffixes = new Map<string, string>();
+const SUFFIXES_LIMIT = 10_000;
+
+/**
+ * `<account token>.<region>.redshift.amazonaws.com`, the end of every Redshift address (cluster or
+ * endpoint) of an account and region: kept once derived, as every Describe page and every
+ * CreateEndpointAccess asks for it.
+ */
+export function redshiftAddressSuffix(account: string, region: string): string {
   const key = `${account}/${region}`;
-  let token = dnsTokens.get(key);
-  if (token === undefined) {
-    const digest = createHash("sha256").update(key).digest();
-    token = "";
-    for (let i = 0; i < 12; i++) token += ALNUM[digest[i]! % ALNUM.length];
-    if (dnsTokens.size >= DNS_TOKENS_LIMIT) dnsTokens.clear();
-    dnsTokens.set(key, token);
+  let suffix = suffixes.get(key);
+  if (suffix === undefined) {
+    if (suffixes.size >= SUFFIXES_LIMIT) suffixes.clear();
+    suffix = `${accountDnsToken(account, region)}.${region}.redshift.amazonaws.com`;
+    suffixes.set(key, suffix);
   }
-  return token;
+  return suffix;
 }

@@ -129,22 +129,20 @@ function arriveEndpoint(endpoint: Endpoint): void {
 
 /** The cluster row a create stores: `created` itself, or settled when it is due at once. */
 export function storedCluster(ctx: DomainContext, created: Cluster): Cluster {
-  if (!dueAtOnce(ctx, created)) return created;
-  const stored = { ...created };
-  arrive(stored);
-  return stored;
+  return storedOnCreate(ctx, created, arrive);
 }
 
 /** The endpoint row a create stores: `created` itself, or settled when it is due at once. */
 export function storedEndpoint(ctx: DomainContext, created: Endpoint): Endpoint {
-  if (!dueAtOnce(ctx, created)) return created;
-  const stored = { ...created };
-  arriveEndpoint(stored);
-  return stored;
+  return storedOnCreate(ctx, created, arriveEndpoint);
 }
 
-function dueAtOnce(ctx: DomainContext, created: Cluster | Endpoint): boolean {
-  return created.pending !== undefined && created.pending.at <= ctx.now && !isHeld(ctx, created);
+/** A copy of `created` that `arriveAt` settled, when its transition is due at once and not held. */
+function storedOnCreate<E extends Cluster | Endpoint>(ctx: DomainContext, created: E, arriveAt: (e: E) => void): E {
+  if (created.pending === undefined || created.pending.at > ctx.now || isHeld(ctx, created)) return created;
+  const stored = { ...created };
+  arriveAt(stored);
+  return stored;
 }
 
 /** A snapshot's `snapshot-create` completes, or its retention has run out and it is deleted. */

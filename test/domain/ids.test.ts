@@ -1,11 +1,11 @@
 /**
  * Generated identifiers (src/domain/ids.ts): random ones drawn from a pool of CSPRNG bytes keep
  * AWS's formats and never repeat across the pool's refills; the account's DNS token is derived, and
- * the same as before it was kept.
+ * the same as before; the address suffix built on it is kept.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { accountDnsToken, randomToken, resourceId } from "../../src/domain/ids.js";
+import { accountDnsToken, randomToken, redshiftAddressSuffix, resourceId } from "../../src/domain/ids.js";
 
 describe("identifiers", () => {
   it("resourceId: the prefix and 17 lowercase hex digits, distinct across many refills of the random pool", () => {
@@ -30,10 +30,13 @@ describe("identifiers", () => {
     assert.match(randomToken(4096), /^[a-z0-9]{4096}$/);
   });
 
-  it("accountDnsToken: derived from account and region, the same each time (values computed before it was kept)", () => {
+  it("accountDnsToken: derived from account and region, the same each time; the address suffix built on it is kept and equal", () => {
     assert.equal(accountDnsToken("111111111111", "us-east-1"), "32x73ti2fvte");
     assert.equal(accountDnsToken("222222222222", "eu-west-1"), "06ztztvm874a");
-    assert.equal(accountDnsToken("111111111111", "us-east-1"), "32x73ti2fvte");
     assert.notEqual(accountDnsToken("111111111111", "eu-west-1"), "32x73ti2fvte");
+    for (let i = 0; i < 2; i++) {
+      assert.equal(redshiftAddressSuffix("111111111111", "us-east-1"), "32x73ti2fvte.us-east-1.redshift.amazonaws.com");
+      assert.equal(redshiftAddressSuffix("222222222222", "eu-west-1"), "06ztztvm874a.eu-west-1.redshift.amazonaws.com");
+    }
   });
 });

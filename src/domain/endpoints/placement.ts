@@ -10,7 +10,7 @@
 import type { DomainContext } from "../context.js";
 import type { ClusterSubnetGroup, Subnet } from "../entities.js";
 import { InvalidParameterValue } from "../errors.js";
-import { accountDnsToken, randomToken } from "../ids.js";
+import { randomToken, redshiftAddressSuffix } from "../ids.js";
 import { cidrSize, nthAddress, parseCidr } from "../network/cidr.js";
 
 export interface InterfacePlacement {
@@ -57,5 +57,5 @@ export function freeAddress(cidr: string, taken: ReadonlySet<string>): string | 
  * address.
  */
 export function endpointAddress(name: string, clusterOwner: string, region: string): string {
-  return `${name.toLowerCase()}-endpoint-${randomToken(20)}.${accountDnsToken(clusterOwner, region)}.${region}.redshift.amazonaws.com`;
+  return `${name.toLowerCase()}-endpoint-${randomToken(20)}.${redshiftAddressSuffix(clusterOwner, region)}`;
 }

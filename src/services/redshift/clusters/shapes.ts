@@ -7,7 +7,7 @@
  * test/protocol/redshift-cluster-roundtrip.test.ts proves them through the SDK.
  */
 import type { Cluster } from "../../../domain/entities.js";
-import { accountDnsToken } from "../../../domain/ids.js";
+import { redshiftAddressSuffix } from "../../../domain/ids.js";
 import { arnPartition } from "../../../domain/network/zones.js";
 import { clusterIamRoles } from "../../../domain/clusters/iam-roles.js";
 import { clusterTypeOf } from "../../../domain/clusters/nodes.js";
@@ -105,19 +105,9 @@ export type ClusterWire = ValueOf<typeof ClusterShape>;
 /** Output of Create/Modify/Delete/Pause/Resume/Reboot: `<XResult><Cluster>…</Cluster></XResult>`. */
 export const ClusterResult = structure({ Cluster: ClusterShape });
 
-/** Address suffix per account and region (a hash; Describe pages ask for it once per cluster). */
-const suffixes = new Map<string, string>();
-
 /** The cluster's DNS name: `<id>.<12-char account token>.<region>.redshift.amazonaws.com` [BLOG-MWAA]. */
 export function clusterAddress(cluster: Pick<Cluster, "id" | "account" | "region">): string {
-  const key = `${cluster.account}/${cluster.region}`;
-  let suffix = suffixes.get(key);
-  if (suffix === undefined) {
-    if (suffixes.size >= 10_000) suffixes.clear();
-    suffix = `${accountDnsToken(cluster.account, cluster.region)}.${cluster.region}.redshift.amazonaws.com`;
-    suffixes.set(key, suffix);
-  }
-  return `${cluster.id}.${suffix}`;
+  return `${cluster.id}.${redshiftAddressSuffix(cluster.account, cluster.region)}`;
 }
 
 function parameterGroupStatusToWire(c: Cluster): ValueOf<typeof ClusterParameterGroupStatus> {
