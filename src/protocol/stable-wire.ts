@@ -29,9 +29,21 @@ export function encodedOnce<V extends object>(shape: StructureShape, value: V, e
   const known = ENCODED.get(value);
   if (known === undefined) return encode(shape, value);
   if (known !== null && known.shape === shape) return known.xml;
-  const xml = encode(shape, value);
+  const xml = flattened(encode(shape, value));
   ENCODED.set(value, { shape, xml });
   return xml;
+}
+
+/**
+ * `text`, made one contiguous string. XML built by concatenation is a rope of a few hundred pieces,
+ * and V8 walks the whole rope again each time an answer that holds it is measured or written
+ * (`Buffer.byteLength` for Content-Length, then the socket write): flattened once when it is kept,
+ * each answer copies it in one piece instead. Measuring a string flattens it in place (V8's
+ * `String::Flatten`, which `Utf8Length` calls first), so the kept value is the flat one.
+ */
+function flattened(text: string): string {
+  Buffer.byteLength(text);
+  return text;
 }
 
 /**
