@@ -82,7 +82,7 @@ interface Claim {
   readonly date: string;
   readonly region: string;
   readonly service: string;
-  readonly signedHeaders: string[];
+  readonly signedHeaders: readonly string[];
   readonly signature: string;
   readonly amzDate: string;
   readonly presigned: boolean;
@@ -169,7 +169,53 @@ export function parseClaim(req: SignedRequest): Claim | undefined {
   return undefined;
 }
 
+/** What an Authorization header says before its signature, once that part has been read whole. */
+interface HeaderScope {
+  readonly accessKeyId: string;
+  readonly date: string;
+  readonly region: string;
+  readonly service: string;
+  readonly signedHeaders: readonly string[];
+}
+
+/**
+ * A client signs request after request with the same key, scope and signed headers: only the
+ * signature and X-Amz-Date change. So what the header says before `, Signature=` is kept once a
+ * header with it was read whole and found well-formed, and a later header with the same text is
+ * checked only for what can differ: its date and its signature (the same checks, in the same
+ * order, as a header read whole). Anything else — another layout, a signature that is not 64
+ * hexadecimal characters — is read whole, so every error is the one it always was. Bounded.
+ */
+const HEADER_SCOPES = new Map<string, HeaderScope>();
+const MAX_HEADER_SCOPES = 256;
+const SIGNATURE_FIELD = ", Signature=";
+const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+
 function parseHeaderClaim(authorization: string, req: SignedRequest): Claim {
+  const at = authorization.lastIndexOf(SIGNATURE_FIELD);
+  const known = at === -1 ? undefined : HEADER_SCOPES.get(authorization.slice(0, at));
+  if (known !== undefined) {
+    const signature = authorization.slice(at + SIGNATURE_FIELD.length);
+    const amzDate = req.header("x-amz-date");
+    if (amzDate !== undefined && HEX_SIGNATURE.test(signature)) {
+      if (Number.isNaN(parseAmzDate(amzDate))) throw new IncompleteSignature(`X-Amz-Date must be in the ISO8601 basic format YYYYMMDD'T'HHMMSS'Z': '${amzDate}'.`);
+      if (amzDate.slice(0, 8) !== known.date) {
+        throw new IncompleteSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${known.date}' != '${amzDate.slice(0, 8)}'.`);
+      }
+      const { accessKeyId, date, region, service, signedHeaders } = known;
+      return { accessKeyId, date, region, service, signedHeaders, signature, amzDate, presigned: false, expiresSeconds: undefined };
+    }
+  }
+  const claim = parseWholeHeader(authorization, req);
+  if (at !== -1 && authorization.slice(at + SIGNATURE_FIELD.length) === claim.signature && req.header("x-amz-date") !== undefined) {
+    if (HEADER_SCOPES.size >= MAX_HEADER_SCOPES) HEADER_SCOPES.clear();
+    const { accessKeyId, date, region, service, signedHeaders } = claim;
+    HEADER_SCOPES.set(authorization.slice(0, at), { accessKeyId, date, region, service, signedHeaders: Object.freeze(signedHeaders) });
+  }
+  return claim;
+}
+
+function parseWholeHeader(authorization: string, req: SignedRequest): Claim {
   const space = authorization.indexOf(" ");
   const algorithm = space === -1 ? authorization : authorization.slice(0, space);
   if (algorithm !== ALGORITHM) {
@@ -239,7 +285,7 @@ function buildClaim(
   }
   const signedHeaders = signedHeadersText.split(";").map((h) => h.trim().toLowerCase());
   if (!signedHeaders.includes("host")) throw new IncompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
-  if (!/^[0-9a-fA-F]{64}$/.test(signature)) throw new IncompleteSignature("Signature must be 64 hexadecimal characters.");
+  if (!HEX_SIGNATURE.test(signature)) throw new IncompleteSignature("Signature must be 64 hexadecimal characters.");
   return { accessKeyId, date, region, service, signedHeaders, signature, amzDate, presigned, expiresSeconds };
 }
 

@@ -9,7 +9,7 @@ import { canonicalRequest, sha256Hex } from "../../src/auth/sigv4.js";
 import { Params, decodeStructure } from "../../src/protocol/decode.js";
 import { list, required, string, structure } from "../../src/protocol/shapes.js";
 import { AKID } from "../wire/signing.js";
-import { DEFAULT_ACCOUNT, KEY_ACCOUNT, authenticator, expectAuthError, signedRequest, withHeader } from "./requests.js";
+import { DEFAULT_ACCOUNT, KEY_ACCOUNT, authenticator, expectAuthError, signedRequest, tamperSignature, withHeader } from "./requests.js";
 
 const TV_BODY_BOTOCORE =
   "Action=AuthorizeEndpointAccess&Version=2012-12-01&ClusterIdentifier=my-cluster&Account=210987654321&VpcIds.VpcIdentifier.1=vpc-0a1b2c3d&VpcIds.VpcIdentifier.2=vpc-1b2c3d4e";
@@ -99,6 +99,29 @@ describe("TV1: botocore-shaped Redshift request", () => {
   it("TV1: a changed signed header (Host) is SignatureDoesNotMatch", () => {
     const headers = withHeader(TV1_HEADERS, "Host", "localhost:4566");
     expectAuthError(() => authenticator("strict").authenticate(tv1(TV_BODY_BOTOCORE, headers), at("2024-05-01T12:40:00Z")), "SignatureDoesNotMatch", 403);
+  });
+
+  it("TV1: a header whose text before the signature was read before is still checked for its date and signature, with the same errors", () => {
+    const strict = authenticator("strict");
+    const NOW = at("2024-05-01T12:40:00Z");
+    // The first read keeps what the header says before ", Signature=".
+    strict.authenticate(tv1(), NOW);
+    const authorization = TV1_HEADERS.find(([name]) => name === "Authorization")![1];
+    const malformedDate = expectAuthError(() => strict.authenticate(tv1(undefined, withHeader(TV1_HEADERS, "X-Amz-Date", "2024-05-01T12:34:56Z")), NOW), "IncompleteSignature", 400);
+    assert.match(malformedDate.message, /X-Amz-Date must be in the ISO8601 basic format/);
+    const otherDay = expectAuthError(() => strict.authenticate(tv1(undefined, withHeader(TV1_HEADERS, "X-Amz-Date", "20240502T123456Z")), NOW), "IncompleteSignature", 400);
+    assert.match(otherDay.message, /'20240501' != '20240502'/);
+    const notHex = expectAuthError(
+      () => strict.authenticate(tv1(undefined, withHeader(TV1_HEADERS, "Authorization", authorization.replace(/Signature=.*$/, "Signature=xyz"))), NOW),
+      "IncompleteSignature",
+      400,
+    );
+    assert.match(notHex.message, /Signature must be 64 hexadecimal characters/);
+    expectAuthError(() => strict.authenticate(tv1(undefined, withHeader(TV1_HEADERS, "Authorization", tamperSignature(authorization))), NOW), "SignatureDoesNotMatch", 403);
+    // A Date header instead of X-Amz-Date: read whole, as the first time.
+    const dated = TV1_HEADERS.filter(([name]) => name !== "X-Amz-Date").concat([["Date", "Wed, 01 May 2024 12:34:56 GMT"]]);
+    expectAuthError(() => strict.authenticate(tv1(undefined, dated), NOW), "SignatureDoesNotMatch", 403);
+    assert.deepEqual(strict.authenticate(tv1(), NOW), { account: KEY_ACCOUNT, region: "us-east-1", signingName: "redshift", accessKeyId: AKID });
   });
 
   it("TV1: decodes to the documented input", () => {
