@@ -127,11 +127,12 @@ export async function keptEntity<E>(read: ReadCaches<E>, scope: Scope, id: strin
 }
 
 /**
- * What the query `sql` with `args` finds: kept under the same mark, else `load()`'s, kept for the
- * next read. A copy of the list either way (the entities are shared and frozen).
+ * What the query `query` with `args` finds: kept under the same mark, else `load()`'s, kept for the
+ * next read. A copy of the list either way (the entities are shared and frozen). `query` names the
+ * statement within the kind: its text, or a shorter name the repo gives each text.
  */
-export async function keptList<E>(read: ReadCaches<E>, sql: string, args: readonly unknown[], load: () => E[] | Promise<E[]>): Promise<E[]> {
-  const key = `${sql}\n${JSON.stringify(args)}`;
+export async function keptList<E>(read: ReadCaches<E>, query: string, args: readonly unknown[], load: () => E[] | Promise<E[]>): Promise<E[]> {
+  const key = `${query}\n${JSON.stringify(args)}`;
   let found = read.found.get(key, read.mark);
   if (found === undefined) {
     found = await load();

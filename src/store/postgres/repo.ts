@@ -17,6 +17,14 @@ function statementName(sql: string): string {
   return name;
 }
 
+/**
+ * WHERE clauses by table and filter shape (the properties a filter names, in order), and `find`'s
+ * statements by table, clause, cursor and limit: the queries the code asks are few, each text is
+ * built once, and what reads keep is found under a short name.
+ */
+const CLAUSES = new Map<string, string>();
+const FINDS = new Map<string, { readonly sql: string; readonly key: string }>();
+
 /** A bound value: a column's, or a list of keys (`= ANY($n)`). */
 type PgValue = SqlValue | readonly string[];
 
@@ -131,30 +139,51 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
     return (res.rowCount ?? 0) > 0;
   }
 
+  /** A filter's values, appended to `values`, and its WHERE clause (one text per filter shape, built once). */
   #where(filter: Filter<string>, values: SqlValue[]): string {
-    const clauses: string[] = [];
-    for (const [prop, value] of Object.entries(filter)) {
+    return this.#shaped(filter, values).sql;
+  }
+
+  /** #where's clause, with the key it is kept under: the table and the properties the filter names. */
+  #shaped(filter: Filter<string>, values: SqlValue[]): { readonly sql: string; readonly key: string } {
+    let shape = "";
+    const given = filter as Readonly<Record<string, unknown>>;
+    for (const prop in given) {
+      const value = given[prop];
       if (value === undefined) continue;
       values.push(toSqlValue(value));
-      clauses.push(`${filterColumn(this.#spec, prop)} = $${values.length}`);
+      shape += `${prop} `;
     }
-    return clauses.length ? clauses.join(" AND ") : "TRUE";
+    const key = `${this.#spec.table} ${shape}`;
+    let sql = CLAUSES.get(key);
+    if (sql === undefined) {
+      const props = shape.split(" ").filter((p) => p !== "");
+      sql = props.length ? props.map((prop, i) => `${filterColumn(this.#spec, prop)} = $${i + 1}`).join(" AND ") : "TRUE";
+      CLAUSES.set(key, sql);
+    }
+    return { sql, key };
   }
 
   async find(filter: Filter<string>, page: PageRequest = {}): Promise<EntityKinds[K][]> {
     const values: SqlValue[] = [];
-    let sql = `SELECT body FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`;
-    if (page.after) {
-      values.push(page.after.createdAt, page.after.account, page.after.id);
-      sql += ` AND (created_at, account, id) > ($${values.length - 2}, $${values.length - 1}, $${values.length})`;
+    const where = this.#shaped(filter, values);
+    const filtered = values.length;
+    if (page.after) values.push(page.after.createdAt, page.after.account, page.after.id);
+    if (page.limit !== undefined) values.push(page.limit);
+    const shape = `${where.key}${page.after ? "|after" : ""}${page.limit === undefined ? "" : "|limit"}`;
+    let query = FINDS.get(shape);
+    if (query === undefined) {
+      let sql = `SELECT body FROM ${this.#spec.table} WHERE ${where.sql}`;
+      if (page.after) sql += ` AND (created_at, account, id) > ($${filtered + 1}, $${filtered + 2}, $${filtered + 3})`;
+      sql += " ORDER BY created_at, account, id";
+      if (page.limit !== undefined) sql += ` LIMIT $${values.length}`;
+      // What reads keep a result under: short, so that looking it up hashes little.
+      query = { sql, key: `${FINDS.size}` };
+      FINDS.set(shape, query);
     }
-    sql += " ORDER BY created_at, account, id";
-    if (page.limit !== undefined) {
-      values.push(page.limit);
-      sql += ` LIMIT $${values.length}`;
-    }
+    const { sql } = query;
     // A read transaction: the same query under the same snapshot has the same answer.
-    return this.#read ? keptList(this.#read, sql, values, () => this.#bodies(sql, values)) : this.#bodies(sql, values);
+    return this.#read ? keptList(this.#read, query.key, values, () => this.#bodies(sql, values)) : this.#bodies(sql, values);
   }
 
   async count(filter: Filter<string>): Promise<number> {

@@ -34,6 +34,9 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   readonly #spec: TableSpec<K>;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #bodyStatements = new Map<string, Database.Statement>();
+  /** WHERE clauses by filter shape, and `find`'s statements by query shape (#where). */
+  readonly #clauses = new Map<string, string>();
+  readonly #finds = new Map<string, { readonly sql: string; readonly key: string }>();
   readonly #insertColumns: readonly string[];
   readonly #due: DueBound;
   readonly #decode: <E>(body: string) => E;
@@ -136,39 +139,67 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return info.changes > 0;
   }
 
-  #where(filter: Filter<string>): { sql: string; args: Bound[] } {
-    const clauses: string[] = [];
+  /**
+   * A filter's values to bind, and its shape: the properties it names (a boolean with its value, as
+   * it is written into the text). Equal shapes have the same WHERE clause, built once (#whereSql).
+   */
+  #where(filter: Filter<string>): { shape: string; args: Bound[] } {
+    let shape = "";
     const args: Bound[] = [];
-    for (const [prop, value] of Object.entries(filter)) {
+    const values = filter as Readonly<Record<string, unknown>>;
+    for (const prop in values) {
+      const value = values[prop];
       if (value === undefined) continue;
-      const column = filterColumn(this.#spec as unknown as TableSpec<EntityKind>, prop);
       const sqlValue = toSqlValue(value);
       if (typeof sqlValue === "boolean") {
-        clauses.push(`${column} = ${sqlValue ? 1 : 0}`);
+        shape += `${prop}=${sqlValue ? 1 : 0} `;
         continue;
       }
-      clauses.push(`${column} = ?`);
+      shape += `${prop} `;
       args.push(bind(sqlValue));
     }
-    return { sql: clauses.length ? clauses.join(" AND ") : "1 = 1", args };
+    return { shape, args };
+  }
+
+  /** The WHERE clause of a filter shape (#where). Shapes are few: the queries the code asks. */
+  #whereSql(shape: string): string {
+    let sql = this.#clauses.get(shape);
+    if (sql === undefined) {
+      const clauses = shape
+        .split(" ")
+        .filter((term) => term !== "")
+        .map((term) => {
+          const eq = term.indexOf("=");
+          const column = filterColumn(this.#spec as unknown as TableSpec<EntityKind>, eq === -1 ? term : term.slice(0, eq));
+          return eq === -1 ? `${column} = ?` : `${column} = ${term.slice(eq + 1)}`;
+        });
+      sql = clauses.length ? clauses.join(" AND ") : "1 = 1";
+      this.#clauses.set(shape, sql);
+    }
+    return sql;
   }
 
   async find(filter: Filter<string>, page: PageRequest = {}): Promise<EntityKinds[K][]> {
-    const where = this.#where(filter);
-    let sql = `SELECT body FROM ${this.#spec.table} WHERE ${where.sql}`;
-    const args = where.args;
-    if (page.after) {
-      sql += " AND (created_at, account, id) > (?, ?, ?)";
-      args.push(page.after.createdAt, page.after.account, page.after.id);
+    const { shape, args } = this.#where(filter);
+    if (page.after) args.push(page.after.createdAt, page.after.account, page.after.id);
+    const queryShape = `${shape}${page.after ? "after " : ""}${page.limit === undefined ? "" : limitSql(page.limit)}`;
+    let query = this.#finds.get(queryShape);
+    if (query === undefined) {
+      let sql = `SELECT body FROM ${this.#spec.table} WHERE ${this.#whereSql(shape)}`;
+      if (page.after) sql += " AND (created_at, account, id) > (?, ?, ?)";
+      sql += " ORDER BY created_at, account, id";
+      if (page.limit !== undefined) sql += limitSql(page.limit);
+      // What reads keep a result under: short, so that looking it up hashes little.
+      query = { sql, key: `${this.#finds.size}` };
+      this.#finds.set(queryShape, query);
     }
-    sql += " ORDER BY created_at, account, id";
-    if (page.limit !== undefined) sql += limitSql(page.limit);
+    const { sql } = query;
     const load = () => {
       this.#open();
       return decodeAll<EntityKinds[K]>(this.#bodies(sql).all(...args) as string[], this.#decode);
     };
     // A read transaction: the same query under the same mark has the same answer.
-    return this.#read ? keptList(this.#read, sql, args, load) : load();
+    return this.#read ? keptList(this.#read, query.key, args, load) : load();
   }
 
   async count(filter: Filter<string>): Promise<number> {
@@ -180,7 +211,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     }
     const where = this.#where(filter);
     this.#open();
-    const row = this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
+    const row = this.#stmt(`SELECT count(*) AS n FROM ${this.#spec.table} WHERE ${this.#whereSql(where.shape)}`).get(...where.args) as { n: number };
     return row.n;
   }
 
@@ -188,7 +219,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     const column = measureColumn(this.#spec as unknown as TableSpec<EntityKind>, measure);
     const where = this.#where(filter);
     this.#open();
-    const row = this.#stmt(`SELECT coalesce(sum(${column}), 0) AS n FROM ${this.#spec.table} WHERE ${where.sql}`).get(...where.args) as { n: number };
+    const row = this.#stmt(`SELECT coalesce(sum(${column}), 0) AS n FROM ${this.#spec.table} WHERE ${this.#whereSql(where.shape)}`).get(...where.args) as { n: number };
     return row.n;
   }
 
