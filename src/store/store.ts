@@ -19,7 +19,8 @@ export interface IndexColumns {
   subnetGroups: "vpcId";
   clusters: "subnetGroupName" | "status" | "parameterGroupName" | "snapshotScheduleIdentifier";
   authorizations: "clusterId" | "grantee" | "status";
-  endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status";
+  /** `subnetId` and `privateIpAddress`: the endpoint's network interface's (tables.ts `nested`). */
+  endpoints: "clusterOwner" | "clusterId" | "vpcId" | "subnetGroupName" | "status" | "subnetId" | "privateIpAddress";
   parameterGroups: "family";
   usageLimits: "clusterId" | "featureType";
   authenticationProfiles: never;
@@ -106,6 +107,11 @@ export interface Repo<E extends EntityBase, C extends string, M extends string =
   count(filter: Filter<C>): Promise<number>;
   /** The sum of `measure` over the matching entities (0 when none match); one aggregate query. */
   sum(filter: Filter<C>, measure: M): Promise<number>;
+  /**
+   * The value of the indexed property `prop` of each matching entity, in no particular order: one
+   * query that reads the index, not the entities (no entity is decoded).
+   */
+  values(filter: Filter<C>, prop: C): Promise<FilterValue[]>;
   /** Entities whose pending transition is due at `now`, earliest first. */
   due(now: number, limit: number): Promise<E[]>;
 }
@@ -252,6 +258,9 @@ class ReadOnlyRepo implements Repo<EntityBase, string, string> {
   }
   count(filter: Filter<string>): Promise<number> {
     return this.#repo.count(filter);
+  }
+  values(filter: Filter<string>, prop: string): Promise<FilterValue[]> {
+    return this.#repo.values(filter, prop);
   }
   sum(filter: Filter<string>, measure: string): Promise<number> {
     return this.#repo.sum(filter, measure);

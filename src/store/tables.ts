@@ -20,6 +20,11 @@ export interface TableSpec<K extends EntityKind> {
   readonly table: string;
   /** Entity property → SQL column, for each filterable property. */
   readonly columns: Readonly<Record<IndexColumns[K], string>>;
+  /**
+   * Filterable properties held inside the entity rather than at its top level: the path to each
+   * (the rest of `columns` are read as `entity[prop]`).
+   */
+  readonly nested?: Readonly<Partial<Record<IndexColumns[K], readonly string[]>>>;
   /** Measure → its column and how it is derived from the entity, for `Repo.sum`. */
   readonly measures: Readonly<Record<Measures[K], MeasureSpec>>;
   /**
@@ -66,7 +71,11 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
       vpcId: "vpc_id",
       subnetGroupName: "subnet_group_name",
       status: "status",
+      subnetId: "subnet_id",
+      privateIpAddress: "private_ip",
     },
+    // Placement finds the addresses taken in a subnet from the index, not from every endpoint's body.
+    nested: { subnetId: ["networkInterface", "subnetId"], privateIpAddress: ["networkInterface", "privateIpAddress"] },
     measures: none,
   },
   parameterGroups: { kind: "parameterGroups", table: "parameter_groups", columns: { family: "family" }, measures: none },
@@ -185,7 +194,11 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
   };
   const record = e as unknown as Record<string, unknown>;
   const columns = spec.columns as Readonly<Record<string, string>>;
-  for (const prop in columns) row[columns[prop]!] = toSqlValue(record[prop]);
+  const nested = spec.nested as Readonly<Record<string, readonly string[] | undefined>> | undefined;
+  for (const prop in columns) {
+    const path = nested?.[prop];
+    row[columns[prop]!] = toSqlValue(path === undefined ? record[prop] : valueAt(record, path));
+  }
   const measures = spec.measures as Readonly<Record<string, MeasureSpec>>;
   for (const name in measures) {
     const m = measures[name]!;
@@ -193,6 +206,13 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
     row[m.column] = Number.isFinite(value) ? value : 0; // an entity without the property holds nothing
   }
   return row;
+}
+
+/** What `record` holds at `path` (undefined where the path ends early). */
+export function valueAt(record: unknown, path: readonly string[]): unknown {
+  let at = record;
+  for (const key of path) at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
 }
 
 export function rowToEntity<E>(row: { body: string }): E {

@@ -137,6 +137,9 @@ describe("statements per hot operation (SQLite, counted through the store)", () 
       ),
     );
     assert.equal(list.filter((s) => /^BEGIN/.test(s)).length, 1, "one transaction");
+    // Placement reads the subnets of the VPC's endpoint interfaces from an index, not every endpoint's body.
+    assert.ok(!list.some((s) => /^SELECT body FROM endpoints WHERE .*vpc_id/.test(s)), list.join("\n"));
+    assert.ok(list.some((s) => /^SELECT subnet_id FROM endpoints WHERE .*vpc_id/.test(s)), list.join("\n"));
     within(list, 13, "CreateEndpointAccess");
   });
 

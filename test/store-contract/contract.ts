@@ -213,6 +213,24 @@ export function storeContract(backend: Backend): void {
         }
       }
 
+      it(`${backend.name}: values reads one indexed property of the matching rows, a nested one included, and follows updates and removals`, async () => {
+        const endpoint = (id: string, subnetId: string, privateIpAddress: string, account = A1) =>
+          entity("endpoints", { id, account, index: { vpcId: "vpc-1", subnetId, privateIpAddress } });
+        await insertAll("endpoints", [endpoint("e1", "subnet-a", "10.0.0.4"), endpoint("e2", "subnet-a", "10.0.0.5"), endpoint("e3", "subnet-b", "10.0.1.4"), endpoint("e4", "subnet-a", "10.0.0.9", A2)]);
+        const values = async (filter: Filter<string>, prop: string) => (await read((tx) => repo(tx, "endpoints").values(filter, prop))).map(String).sort();
+        const inVpc = { account: A1, region: R1, vpcId: "vpc-1" };
+        assert.deepEqual(await values(inVpc, "subnetId"), ["subnet-a", "subnet-a", "subnet-b"]);
+        assert.deepEqual(await values({ ...inVpc, subnetId: "subnet-a" }, "privateIpAddress"), ["10.0.0.4", "10.0.0.5"]);
+        assert.deepEqual(await values({ ...inVpc, subnetId: "subnet-c" }, "privateIpAddress"), []);
+        // The nested properties are read from the entity each time it is written.
+        await read((tx) => tx.endpoints.update(endpoint("e2", "subnet-b", "10.0.1.5")));
+        await read((tx) => tx.endpoints.remove({ account: A1, region: R1 }, "e1"));
+        assert.deepEqual(await values({ ...inVpc, subnetId: "subnet-b" }, "privateIpAddress"), ["10.0.1.4", "10.0.1.5"]);
+        assert.deepEqual(await values(inVpc, "subnetId"), ["subnet-b", "subnet-b"]);
+        // Values of a read-only transaction too.
+        assert.deepEqual((await store.read((tx) => tx.endpoints.values({ account: A2 }, "privateIpAddress"))).map(String), ["10.0.0.9"]);
+      });
+
       it(`${backend.name}: endpoint authorizations per cluster are counted by the database, through inserts, a move, removals, a rollback and reset`, async () => {
         const grant = (id: string, clusterId: string, account = A1) => entity("authorizations", { id, account, index: { clusterId } });
         const counts = async () => {

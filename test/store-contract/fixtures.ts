@@ -37,8 +37,18 @@ export function entity<K extends EntityKind>(kind: K, spec: Spec): EntityKinds[K
     // Opaque to the store: must come back exactly as written.
     payload: { name: `${kind}:${spec.id}`, tags: [{ Key: "k", Value: "v ü \"quoted\" <xml>" }], nested: { n: 1.5, ok: true, none: null } },
   };
+  const nested = (TABLES[kind].nested ?? {}) as Readonly<Record<string, readonly string[] | undefined>>;
   for (const prop of Object.keys(TABLES[kind].columns)) {
-    e[prop] = spec.index?.[prop] ?? indexValue(kind, prop, 0);
+    const value = spec.index?.[prop] ?? indexValue(kind, prop, 0);
+    const path = nested[prop];
+    if (path === undefined) {
+      e[prop] = value;
+      continue;
+    }
+    // A property held inside the entity (an endpoint's network interface): set where the store reads it.
+    let at = e;
+    for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]!] = value;
   }
   return e as unknown as EntityKinds[K];
 }

@@ -64,22 +64,23 @@ describe("postgres start-up", () => {
           await c.client.query(m.sql);
           await pgAdmin(`INSERT INTO "${schema}".redshift_local_migrations (version, description) VALUES ($1, $2)`, [m.version, m.description]);
         }
-        // Grants stored before the last migration (8), which starts counting them per cluster.
-        for (const [id, cluster] of [["g1", "c1"], ["g2", "c1"], ["g3", "c2"]]) {
+        // Endpoints stored before the last migration (9), which keeps each one's subnet and address in columns.
+        for (const [id, subnet, ip] of [["e1", "subnet-a", "10.0.0.4"], ["e2", "subnet-b", "10.0.1.4"]]) {
           await c.client.query(
-            "INSERT INTO authorizations (account, region, id, created_at, due_at, cluster_id, grantee, status, body) VALUES ('111111111111', 'us-east-1', $1, 1, NULL, $2, $1, 'Authorized', '{}')",
-            [id, cluster],
+            "INSERT INTO endpoints (account, region, id, created_at, due_at, cluster_owner, cluster_id, vpc_id, subnet_group_name, status, body) " +
+              "VALUES ('111111111111', 'us-east-1', $1, 1, NULL, '111111111111', 'c1', 'vpc-1', 'sng', 'active', $2)",
+            [id, JSON.stringify({ id, networkInterface: { subnetId: subnet, privateIpAddress: ip }, tags: [{ Key: "k", Value: "\u0000" }] })],
           );
         }
         c.statements.length = 0;
         assert.equal(await migrate(c.client, schema), PG_LATEST_VERSION);
         assert.ok(c.statements.includes(PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.sql), "the last migration ran");
-        const kept = await pgAdmin<{ cluster_id: string; n: number }>(`SELECT cluster_id, n FROM "${schema}".authorization_counts ORDER BY cluster_id`);
+        const filled = await pgAdmin<{ id: string; subnet_id: string; private_ip: string }>(`SELECT id, subnet_id, private_ip FROM "${schema}".endpoints ORDER BY id`);
         assert.deepEqual(
-          kept.map((r) => [r.cluster_id, r.n]),
+          filled.map((r) => [r.id, r.subnet_id, r.private_ip]),
           [
-            ["c1", 2],
-            ["c2", 1],
+            ["e1", "subnet-a", "10.0.0.4"],
+            ["e2", "subnet-b", "10.0.1.4"],
           ],
         );
         const versions = await pgAdmin<{ version: number }>(`SELECT version FROM "${schema}".redshift_local_migrations ORDER BY version`);

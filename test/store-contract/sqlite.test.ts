@@ -141,6 +141,25 @@ describe("sqlite file backend", () => {
       await store.close();
     });
 
+    it("sqlite: migration 10 keeps the subnet and address of the endpoints already stored in columns of their own", async () => {
+      const db = new Database(file);
+      for (const m of MIGRATIONS) if (m.version < 10) db.exec(m.sql);
+      db.pragma("user_version = 9");
+      const insert = db.prepare(
+        "INSERT INTO endpoints (account, region, id, created_at, due_at, cluster_owner, cluster_id, vpc_id, subnet_group_name, status, body) VALUES (?, ?, ?, 1, NULL, ?, 'c1', 'vpc-1', 'sng', 'active', ?)",
+      );
+      for (const [id, subnet, ip] of [["e1", "subnet-a", "10.0.0.4"], ["e2", "subnet-a", "10.0.0.5"], ["e3", "subnet-b", "10.0.1.4"]] as const) {
+        const stored = { ...entity("endpoints", { id, index: { vpcId: "vpc-1", subnetId: subnet, privateIpAddress: ip } }), tags: [{ Key: "k", Value: "\u0000" }] };
+        insert.run(A1, R1, id, A1, JSON.stringify(stored));
+      }
+      db.close();
+      const store = new SqliteStore({ dataDir: dir });
+      const inVpc = { account: A1, region: R1, vpcId: "vpc-1" };
+      assert.deepEqual((await store.transact((tx) => tx.endpoints.values(inVpc, "subnetId"))).sort(), ["subnet-a", "subnet-a", "subnet-b"]);
+      assert.deepEqual((await store.transact((tx) => tx.endpoints.values({ ...inVpc, subnetId: "subnet-a" }, "privateIpAddress"))).sort(), ["10.0.0.4", "10.0.0.5"]);
+      await store.close();
+    });
+
     it("sqlite: a database from a newer redshift-local is refused with a clear error and left untouched", () => {
       const db = new Database(file);
       db.pragma(`user_version = ${LATEST_VERSION + 1}`);

@@ -20,18 +20,17 @@ export interface InterfacePlacement {
 
 export async function placeInterface(ctx: DomainContext, group: ClusterSubnetGroup): Promise<InterfacePlacement> {
   const subnets = (await ctx.tx.subnets.getMany(ctx.scope, group.subnetIds)).filter((s) => s !== undefined);
-  // Every endpoint interface in this VPC belongs to an endpoint of this account (the subnets are its own).
-  const taken = new Map<string, Set<string>>();
-  for (const e of await ctx.tx.endpoints.find({ account: ctx.scope.account, region: ctx.scope.region, vpcId: group.vpcId })) {
-    const set = taken.get(e.networkInterface.subnetId) ?? new Set<string>();
-    set.add(e.networkInterface.privateIpAddress);
-    taken.set(e.networkInterface.subnetId, set);
-  }
+  // Every endpoint interface in this VPC belongs to an endpoint of this account (the subnets are its
+  // own). Read from the index (store/tables.ts `nested`): one value per interface, no entity decoded.
+  const inVpc = { account: ctx.scope.account, region: ctx.scope.region, vpcId: group.vpcId };
+  const used = new Map<string, number>();
+  for (const subnetId of await ctx.tx.endpoints.values(inVpc, "subnetId")) used.set(String(subnetId), (used.get(String(subnetId)) ?? 0) + 1);
   const order = subnets
-    .map((subnet, index) => ({ subnet, index, used: taken.get(subnet.id)?.size ?? 0 }))
+    .map((subnet, index) => ({ subnet, index, used: used.get(subnet.id) ?? 0 }))
     .sort((a, b) => a.used - b.used || a.index - b.index);
-  for (const { subnet } of order) {
-    const ip = freeAddress(subnet.cidrBlock, taken.get(subnet.id) ?? new Set());
+  for (const { subnet, used: interfaces } of order) {
+    const taken = interfaces === 0 ? new Set<string>() : new Set((await ctx.tx.endpoints.values({ ...inVpc, subnetId: subnet.id }, "privateIpAddress")).map(String));
+    const ip = freeAddress(subnet.cidrBlock, taken);
     if (ip !== undefined) return { subnet, privateIpAddress: ip };
   }
   // AWS names no fault for this; the text is Redshift Serverless's for the same condition.

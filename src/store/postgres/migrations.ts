@@ -161,6 +161,22 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     description: "endpoint authorizations counted per cluster by the database (the grants-per-cluster quota reads one row)",
     sql: keptCount("authorizations", "authorization_counts", "cluster_id"),
   },
+  {
+    version: 9,
+    description: "each endpoint's subnet and private address in columns of their own, indexed by VPC and subnet (placement reads the index, not every endpoint)",
+    // PostgreSQL's JSON refuses the escape \u0000 (a tag may hold it): as text, each is made \u0001
+    // first. Outside strings JSON has no backslash, so the text stays valid JSON (an escaped
+    // backslash followed by "u0000" becomes one followed by "u0001"), and the members read are not
+    // changed.
+    sql: `
+ALTER TABLE endpoints ADD COLUMN subnet_id ${text} NOT NULL DEFAULT '';
+ALTER TABLE endpoints ADD COLUMN private_ip ${text} NOT NULL DEFAULT '';
+UPDATE endpoints SET
+  subnet_id = coalesce(replace(body, '\\u0000', '\\u0001')::json #>> '{networkInterface,subnetId}', ''),
+  private_ip = coalesce(replace(body, '\\u0000', '\\u0001')::json #>> '{networkInterface,privateIpAddress}', '');
+CREATE INDEX endpoints_addresses ON endpoints (account, region, vpc_id, subnet_id, private_ip);
+`,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

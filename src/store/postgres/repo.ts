@@ -1,7 +1,7 @@
 /** One table of the PostgreSQL backend behind the Repo interface, on the transaction's connection. */
 import type pg from "pg";
 import type { EntityBase, EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
-import type { Filter, PageRequest, Repo } from "../store.js";
+import type { Filter, FilterValue, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches } from "../decoded.js";
 import { ENTITY_KINDS, NO_BOUND, columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type DueBound, type SqlValue, type TableSpec } from "../tables.js";
@@ -208,6 +208,13 @@ export class PgRepo<K extends EntityKind> implements Repo<EntityKinds[K], string
       values,
     );
     return res.rows[0]!.n;
+  }
+
+  async values(filter: Filter<string>, prop: string): Promise<FilterValue[]> {
+    const column = filterColumn(this.#spec, prop);
+    const values: SqlValue[] = [];
+    const res = await this.#run<{ v: FilterValue }>(`SELECT ${column} AS v FROM ${this.#spec.table} WHERE ${this.#where(filter, values)}`, values);
+    return res.rows.map((r) => r.v);
   }
 
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {

@@ -174,6 +174,18 @@ CREATE UNIQUE INDEX security_groups_name ON security_groups (account, region, vp
     description: "indexes in the order their reads return rows: due rows by (due_at, created_at, id); a VPC's security group by name and an account's default VPC",
     sql: orderedIndexes,
   },
+  {
+    version: 10,
+    description: "each endpoint's subnet and private address in columns of their own, indexed by VPC and subnet (placement reads the index, not every endpoint)",
+    sql: `
+ALTER TABLE endpoints ADD COLUMN subnet_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE endpoints ADD COLUMN private_ip TEXT NOT NULL DEFAULT '';
+UPDATE endpoints SET
+  subnet_id = coalesce(json_extract(body, '$.networkInterface.subnetId'), ''),
+  private_ip = coalesce(json_extract(body, '$.networkInterface.privateIpAddress'), '');
+CREATE INDEX endpoints_addresses ON endpoints (account, region, vpc_id, subnet_id, private_ip);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

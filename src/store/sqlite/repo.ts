@@ -1,7 +1,7 @@
 /** One table of the SQLite backend behind the Repo interface (store/store.ts). */
 import type Database from "better-sqlite3";
 import type { EntityKind, EntityKinds, Scope } from "../../domain/entities.js";
-import type { Filter, PageRequest, Repo } from "../store.js";
+import type { Filter, FilterValue, PageRequest, Repo } from "../store.js";
 import { DuplicateKeyError } from "../store.js";
 import { NO_BOUND, columnsOf, countedBy, entityToRow, filterColumn, measureColumn, toSqlValue, type DueBound, type SqlValue, type TableSpec } from "../tables.js";
 import { KeyedEntities, decodeOwn, decodeShared, keptEntity, keptList, type ReadCaches, type ReadMark } from "../decoded.js";
@@ -221,6 +221,13 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     this.#open();
     const row = this.#stmt(`SELECT coalesce(sum(${column}), 0) AS n FROM ${this.#spec.table} WHERE ${this.#whereSql(where.shape)}`).get(...where.args) as { n: number };
     return row.n;
+  }
+
+  async values(filter: Filter<string>, prop: string): Promise<FilterValue[]> {
+    const column = filterColumn(this.#spec as unknown as TableSpec<EntityKind>, prop);
+    const where = this.#where(filter);
+    this.#open();
+    return this.#bodies(`SELECT ${column} FROM ${this.#spec.table} WHERE ${this.#whereSql(where.shape)}`).all(...where.args) as FilterValue[];
   }
 
   async due(now: number, limit: number): Promise<EntityKinds[K][]> {
