@@ -209,10 +209,10 @@ const WORKLOADS: { name: string; kind: Kind }[] = [
 const selected = (name: string) => WORKLOAD_FILTER === undefined || WORKLOAD_FILTER.some((w) => name.toLowerCase().includes(w));
 /**
  * Accounts that each own a VPC, a subnet group and a cluster, for CreateEndpointAccess (30 endpoints
- * per cluster, AWS's quota): 29 × 1,200 distinct creates, enough for ~5,800 req/s over the default
+ * per cluster, AWS's quota): 29 × 2,000 distinct creates, enough for ~9,600 req/s over the default
  * 5 s and the warm-up before the load generator comes back to a name it already created.
  */
-const ENDPOINT_ACCOUNTS = 1200;
+const ENDPOINT_ACCOUNTS = 2000;
 const endpointAccount = (a: number) => String(400_000_000_000 + a);
 
 interface StoreRun {
@@ -314,7 +314,7 @@ async function benchStore(store: string, storeArgs: string[], instances: 1 | 2 =
       redshiftBody("AuthorizeEndpointAccess", { ClusterIdentifier: `writes-${i % 50}`, Account: grantee(100_000 + i) }),
     );
     await run("AuthorizeEndpointAccess (distinct grantees)", writes);
-    // Account a's k-th endpoint: 29 per account after the probe (AWS's 30 per cluster), over 500 accounts.
+    // Account a's k-th endpoint: 29 per account after the probe (AWS's 30 per cluster), over ENDPOINT_ACCOUNTS accounts.
     const endpoints = Array.from({ length: ENDPOINT_ACCOUNTS * 29 }, (_, i) =>
       redshiftBody("CreateEndpointAccess", { EndpointName: `ep-${Math.floor(i / ENDPOINT_ACCOUNTS)}`, ClusterIdentifier: "ep-host", SubnetGroupName: "sng" }),
     );
