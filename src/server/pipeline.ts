@@ -69,25 +69,16 @@ const GENERIC_ENVELOPE: Envelope = { protocol: "query", namespace: "" };
 export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<PipelineResponse> {
   const requestId = randomUUID();
   const now = app.clock.now();
-  // Errors are answered in the envelope of the service the signature names, read from the
-  // credential scope before anything is parsed (a body that cannot be decoded, or one too large,
-  // is still answered as EC2 or STS when signed for them); unsigned: `Version`, then Redshift.
-  const scope = claimedScope(req);
-  let envelope: Envelope = scope === undefined ? redshift : (serviceBySigningName(scope.service) ?? GENERIC_ENVELOPE);
-  /** For the log line: the routed service, else the claimed signing name, else the one `Version` names. */
-  let serviceName = scope?.service;
+  /** The routed service, once known: its envelope for any later error, and its name for the log line. */
+  let routed: ServiceDef | undefined;
+  let params: Params | undefined;
   let action: string | undefined;
   let identity: Identity | undefined;
   try {
     if (req.tooLarge) throw new AwsError("RequestEntityTooLarge", `Request body must not exceed ${BODY_LIMIT} bytes.`, 413);
-    const params = readParams(req);
+    params = readParams(req);
     // Known early for the log line, even when authentication then fails.
     action = params.get("Action");
-    if (scope === undefined) {
-      const guessed = envelopeGuess(params);
-      envelope = guessed ?? envelope;
-      serviceName = guessed?.signingName;
-    }
     // Query APIs are GET or POST only (AWS "Query requests"); anything else is not an AWS call.
     if (req.method !== "POST" && req.method !== "GET") throw new MethodNotAllowed(`The HTTP method ${req.method} is not allowed; use POST or GET.`);
     const crossOrigin = crossOriginRefusal(req, "AWS APIs");
@@ -95,8 +86,7 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     identity = app.auth.authenticate(req, now);
     // The signing name decides the service (and so the envelope of any later error), not Version.
     const service = route(identity, params);
-    envelope = service;
-    serviceName = service.signingName;
+    routed = service;
     const op = findOperation(service, action);
     // Fault rules (README "Fault injection"): as AWS throttles, before the input is even read.
     const call = app.faults?.hasRules ? { service: service.signingName, operation: action!, account: identity.account, region: identity.region, requestId } : undefined;
@@ -110,6 +100,19 @@ export async function handleAwsRequest(app: App, req: PipelineRequest): Promise<
     const { body, contentType } = encodeSuccess(service.protocol, service.namespace, action!, op.output, output, requestId);
     return { body, contentType, status: 200, requestId, action, service: service.signingName, account: identity.account, region: identity.region, error: undefined, internal: undefined };
   } catch (err) {
+    // Errors are answered in the envelope of the routed service; before routing, in that of the
+    // service the signature names, read from the credential scope (a body that cannot be decoded,
+    // or one too large, is still answered as EC2 or STS when signed for them); unsigned: `Version`,
+    // then Redshift. Only an error needs it, so an answered request never reads the scope twice.
+    const scope = claimedScope(req);
+    let envelope: Envelope = routed ?? (scope === undefined ? redshift : (serviceBySigningName(scope.service) ?? GENERIC_ENVELOPE));
+    /** For the log line: the routed service, else the claimed signing name, else the one `Version` names. */
+    let serviceName = routed?.signingName ?? scope?.service;
+    if (routed === undefined && scope === undefined && params !== undefined) {
+      const guessed = envelopeGuess(params);
+      envelope = guessed ?? envelope;
+      serviceName = guessed?.signingName;
+    }
     const internal = err instanceof AwsError ? undefined : err instanceof Error ? (err.stack ?? err.message) : String(err);
     const error = toAwsError(err);
     const { body, contentType } = encodeError(envelope.protocol, envelope.namespace, error, requestId);
