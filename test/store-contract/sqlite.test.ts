@@ -73,6 +73,14 @@ describe("sqlite file backend", () => {
   });
 
   describe("migrations", () => {
+    /** The database file as redshift-local left it at schema `version`, open for a test to add rows. */
+    const databaseAt = (version: number): Database.Database => {
+      const db = new Database(file);
+      for (const m of MIGRATIONS) if (m.version <= version) db.exec(m.sql);
+      db.pragma(`user_version = ${version}`);
+      return db;
+    };
+
     it("sqlite: a new database is created at the latest schema version", async () => {
       const store = new SqliteStore({ dataDir: dir });
       assert.equal(store.schemaVersion, LATEST_VERSION);
@@ -110,9 +118,7 @@ describe("sqlite file backend", () => {
     }
 
     it("sqlite: migration 2 derives the nodes in use of existing clusters (a pending resize counts with its larger size)", async () => {
-      const db = new Database(file);
-      db.exec(MIGRATIONS[0]!.sql);
-      db.pragma("user_version = 1");
+      const db = databaseAt(1);
       const insert = db.prepare(
         "INSERT INTO clusters (account, region, id, created_at, due_at, subnet_group_name, status, body) VALUES (?, ?, ?, 1, NULL, 'default', 'available', ?)",
       );
@@ -125,9 +131,7 @@ describe("sqlite file backend", () => {
     });
 
     it("sqlite: migration 8 counts the endpoint authorizations already stored, per cluster", async () => {
-      const db = new Database(file);
-      for (const m of MIGRATIONS) if (m.version < 8) db.exec(m.sql);
-      db.pragma("user_version = 7");
+      const db = databaseAt(7);
       const insert = db.prepare(
         "INSERT INTO authorizations (account, region, id, created_at, due_at, cluster_id, grantee, status, body) VALUES (?, ?, ?, 1, NULL, ?, ?, 'Authorized', ?)",
       );
@@ -142,9 +146,7 @@ describe("sqlite file backend", () => {
     });
 
     it("sqlite: migration 10 keeps the subnet and address of the endpoints already stored in columns of their own", async () => {
-      const db = new Database(file);
-      for (const m of MIGRATIONS) if (m.version < 10) db.exec(m.sql);
-      db.pragma("user_version = 9");
+      const db = databaseAt(9);
       const insert = db.prepare(
         "INSERT INTO endpoints (account, region, id, created_at, due_at, cluster_owner, cluster_id, vpc_id, subnet_group_name, status, body) VALUES (?, ?, ?, 1, NULL, ?, 'c1', 'vpc-1', 'sng', 'active', ?)",
       );
