@@ -32,7 +32,7 @@ const app: App = {
   store: args.postgres === undefined ? new SqliteStore() : await openPostgresStore({ url: args.postgres, schema: SCHEMA }),
   auth: new Authenticator({ mode: "open", credentials: new Map(), defaultAccount: "000000000000" }),
   clock: systemClock,
-  quotas: resolveQuotas({ "grants-per-cluster": 1_000_000, "nodes-per-account": 1_000_000 }),
+  quotas: resolveQuotas({ "grants-per-cluster": 1_000_000, "nodes-per-account": 1_000_000, "endpoints-per-cluster": 1_000_000 }),
   delays: resolveDelays(undefined),
   logger: new Logger("silent"),
   version: "micro",
@@ -90,6 +90,8 @@ const workloads: [string, (i: number) => Promise<unknown>][] = [
   ["DescribeEndpointAuthorization page of 100", () => call(redshift("DescribeEndpointAuthorization", { ClusterIdentifier: "reads", MaxRecords: 100 }))],
   ["AuthorizeEndpointAccess (distinct grantees)", (i) => call(redshift("AuthorizeEndpointAccess", { ClusterIdentifier: `writes-${i % 10}`, Account: grantee(100_000 + i) }))],
   ["CreateCluster", (i) => call(cluster(`load-${i}`), "redshift", String(300_000_000_000 + (i % 2000)))],
+  // Every endpoint into one VPC (a /17: 32,763 addresses): placement's cost must not grow with them.
+  ["CreateEndpointAccess into one VPC", (i) => call(redshift("CreateEndpointAccess", { EndpointName: `one-vpc-${i}`, ClusterIdentifier: "ep-host", SubnetGroupName: "sng" }))],
 ];
 
 for (const [name, run] of workloads) {
