@@ -109,7 +109,8 @@ export interface Repo<E extends EntityBase, C extends string, M extends string =
   sum(filter: Filter<C>, measure: M): Promise<number>;
   /**
    * The value of the indexed property `prop` of each matching entity, in no particular order: one
-   * query that reads the index, not the entities (no entity is decoded).
+   * query that reads the index, not the entities (no entity is decoded). For text and number
+   * properties (a boolean comes back as the backend stores it).
    */
   values(filter: Filter<C>, prop: C): Promise<FilterValue[]>;
   /** Entities whose pending transition is due at `now`, earliest first. */
