@@ -193,26 +193,30 @@ const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
 
 function parseHeaderClaim(authorization: string, req: SignedRequest): Claim {
   const at = authorization.lastIndexOf(SIGNATURE_FIELD);
-  const known = at === -1 ? undefined : HEADER_SCOPES.get(authorization.slice(0, at));
-  if (known !== undefined) {
-    const signature = authorization.slice(at + SIGNATURE_FIELD.length);
-    const amzDate = req.header("x-amz-date");
-    if (amzDate !== undefined && HEX_SIGNATURE.test(signature)) {
-      if (Number.isNaN(parseAmzDate(amzDate))) throw new IncompleteSignature(`X-Amz-Date must be in the ISO8601 basic format YYYYMMDD'T'HHMMSS'Z': '${amzDate}'.`);
-      if (amzDate.slice(0, 8) !== known.date) {
-        throw new IncompleteSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${known.date}' != '${amzDate.slice(0, 8)}'.`);
-      }
-      const { accessKeyId, date, region, service, signedHeaders } = known;
-      return { accessKeyId, date, region, service, signedHeaders, signature, amzDate, presigned: false, expiresSeconds: undefined };
-    }
+  const before = at === -1 ? undefined : authorization.slice(0, at);
+  const signature = at === -1 ? undefined : authorization.slice(at + SIGNATURE_FIELD.length);
+  const amzDate = req.header("x-amz-date");
+  const known = before === undefined ? undefined : HEADER_SCOPES.get(before);
+  if (known !== undefined && amzDate !== undefined && HEX_SIGNATURE.test(signature!)) {
+    checkRequestDate(amzDate, known.date);
+    const { accessKeyId, date, region, service, signedHeaders } = known;
+    return { accessKeyId, date, region, service, signedHeaders, signature: signature!, amzDate, presigned: false, expiresSeconds: undefined };
   }
   const claim = parseWholeHeader(authorization, req);
-  if (at !== -1 && authorization.slice(at + SIGNATURE_FIELD.length) === claim.signature && req.header("x-amz-date") !== undefined) {
+  if (before !== undefined && signature === claim.signature && amzDate !== undefined) {
     if (HEADER_SCOPES.size >= MAX_HEADER_SCOPES) HEADER_SCOPES.clear();
     const { accessKeyId, date, region, service, signedHeaders } = claim;
-    HEADER_SCOPES.set(authorization.slice(0, at), { accessKeyId, date, region, service, signedHeaders: Object.freeze(signedHeaders) });
+    HEADER_SCOPES.set(before, { accessKeyId, date, region, service, signedHeaders: Object.freeze(signedHeaders) });
   }
   return claim;
+}
+
+/** X-Amz-Date (or the Date header, in the same format) is well-formed and on the credential scope's day. */
+function checkRequestDate(amzDate: string, scopeDate: string): void {
+  if (Number.isNaN(parseAmzDate(amzDate))) throw new IncompleteSignature(`X-Amz-Date must be in the ISO8601 basic format YYYYMMDD'T'HHMMSS'Z': '${amzDate}'.`);
+  if (amzDate.slice(0, 8) !== scopeDate) {
+    throw new IncompleteSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${amzDate.slice(0, 8)}'.`);
+  }
 }
 
 function parseWholeHeader(authorization: string, req: SignedRequest): Claim {
@@ -279,10 +283,7 @@ function buildClaim(
   // mode, as AWS refuses it. A pattern rather than a list of regions: new regions keep appearing.
   if (!REGION_NAME.test(region)) throw new SignatureDoesNotMatch("Credential should be scoped to a valid region.");
   if (!/^\d{8}$/.test(date)) throw new IncompleteSignature(`Date in Credential scope does not match YYYYMMDD: '${date}'.`);
-  if (Number.isNaN(parseAmzDate(amzDate))) throw new IncompleteSignature(`X-Amz-Date must be in the ISO8601 basic format YYYYMMDD'T'HHMMSS'Z': '${amzDate}'.`);
-  if (amzDate.slice(0, 8) !== date) {
-    throw new IncompleteSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}'.`);
-  }
+  checkRequestDate(amzDate, date);
   const signedHeaders = signedHeadersText.split(";").map((h) => h.trim().toLowerCase());
   if (!signedHeaders.includes("host")) throw new IncompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   if (!HEX_SIGNATURE.test(signature)) throw new IncompleteSignature("Signature must be 64 hexadecimal characters.");

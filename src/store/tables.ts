@@ -209,7 +209,7 @@ export function entityToRow<K extends EntityKind>(spec: TableSpec<K>, e: EntityB
 }
 
 /** What `record` holds at `path` (undefined where the path ends early). */
-export function valueAt(record: unknown, path: readonly string[]): unknown {
+function valueAt(record: unknown, path: readonly string[]): unknown {
   let at = record;
   for (const key of path) at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[key] : undefined;
   return at;

@@ -24,7 +24,10 @@ export async function placeInterface(ctx: DomainContext, group: ClusterSubnetGro
   // own). Read from the index (store/tables.ts `nested`): one value per interface, no entity decoded.
   const inVpc = { account: ctx.scope.account, region: ctx.scope.region, vpcId: group.vpcId };
   const used = new Map<string, number>();
-  for (const subnetId of await ctx.tx.endpoints.values(inVpc, "subnetId")) used.set(String(subnetId), (used.get(String(subnetId)) ?? 0) + 1);
+  for (const value of await ctx.tx.endpoints.values(inVpc, "subnetId")) {
+    const subnetId = String(value);
+    used.set(subnetId, (used.get(subnetId) ?? 0) + 1);
+  }
   const order = subnets
     .map((subnet, index) => ({ subnet, index, used: used.get(subnet.id) ?? 0 }))
     .sort((a, b) => a.used - b.used || a.index - b.index);
