@@ -5,7 +5,7 @@
  * (user + system) per request is printed. Steadier than `npm run bench` on a busy shared machine,
  * so it is the figure to compare while optimising (with `node --cpu-prof` for where the time goes).
  *
- *   node --import tsx bench/micro.ts [--iterations 5000] [--workloads SUBSTRING,…] [--postgres URL]
+ *   node --import tsx bench/micro.ts [--iterations 5000] [--workloads SUBSTRING,…] [--concurrency N] [--postgres URL | --data-dir DIR]
  */
 import { parseArgs } from "node:util";
 import { Authenticator } from "../src/auth/authenticate.js";
@@ -19,7 +19,7 @@ import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { openPostgresStore } from "../src/store/postgres/postgres-store.js";
 import { pg } from "../src/store/postgres/driver.js";
 
-const args = parseArgs({ options: { iterations: { type: "string" }, workloads: { type: "string" }, concurrency: { type: "string" }, postgres: { type: "string" } } }).values;
+const args = parseArgs({ options: { iterations: { type: "string" }, workloads: { type: "string" }, concurrency: { type: "string" }, postgres: { type: "string" }, "data-dir": { type: "string" } } }).values;
 const ITERATIONS = Number(args.iterations ?? 5000);
 /** Requests in flight at once (16 is what `npm run bench` keeps in flight over HTTP). */
 const CONCURRENCY = Number(args.concurrency ?? 1);
@@ -28,8 +28,12 @@ const OWNER = "111111111111";
 const SCHEMA = `micro_${process.pid}`;
 
 const app: App = {
-  // --postgres URL: the PostgreSQL store, in a fresh schema of that database (dropped at the end).
-  store: args.postgres === undefined ? new SqliteStore() : await openPostgresStore({ url: args.postgres, schema: SCHEMA }),
+  // --postgres URL: the PostgreSQL store, in a fresh schema of that database (dropped at the end);
+  // --data-dir DIR: the SQLite file store in DIR (an empty directory: the workloads' names are fixed).
+  store:
+    args.postgres !== undefined
+      ? await openPostgresStore({ url: args.postgres, schema: SCHEMA })
+      : new SqliteStore(args["data-dir"] === undefined ? {} : { dataDir: args["data-dir"] }),
   auth: new Authenticator({ mode: "open", credentials: new Map(), defaultAccount: "000000000000" }),
   clock: systemClock,
   quotas: resolveQuotas({ "grants-per-cluster": 1_000_000, "nodes-per-account": 1_000_000, "endpoints-per-cluster": 1_000_000 }),
