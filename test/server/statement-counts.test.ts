@@ -130,6 +130,15 @@ describe("statements per hot operation (SQLite, counted through the store)", () 
     within(list, 5, "AuthorizeEndpointAccess");
   });
 
+  it("statement count: AuthorizeEndpointAccess locks a cluster no write changed since the last one without reading it again", async () => {
+    // A cluster of its own: "analytics" is at its grants-per-cluster quota by now.
+    await createCluster(grantor, "kept");
+    await grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "kept", Account: "666666666661" }));
+    const list = await counted(() => grantor.redshift.send(new AuthorizeEndpointAccessCommand({ ClusterIdentifier: "kept", Account: "666666666662" })));
+    assert.ok(!list.some((s) => /^SELECT body FROM clusters/.test(s)), list.join("\n"));
+    within(list, 4, "AuthorizeEndpointAccess, cluster kept");
+  });
+
   it("statement count: CreateEndpointAccess is one write transaction with a bounded number of statements", async () => {
     const list = await counted(() =>
       grantee.redshift.send(

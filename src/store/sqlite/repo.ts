@@ -29,6 +29,19 @@ function limitSql(limit: number): string {
   return ` LIMIT ${limit}`;
 }
 
+/**
+ * What may have changed the store's rows behind its write repos, counted by the store (write
+ * repos only): a write rolled back (its rows are as they were, whatever it wrote or read), another
+ * connection's commit (SQLite's `PRAGMA data_version`, read when a write transaction begins), a
+ * reset. Entities write transactions kept are reused only under the same value.
+ */
+export interface WriteEpoch {
+  value: number;
+}
+
+/** Entities one write repo keeps (getForUpdateShared), at most; past it the map starts again. */
+export const MAX_WRITE_KEPT = 4096;
+
 export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
   readonly #db: Db;
   readonly #spec: TableSpec<K>;
@@ -49,15 +62,27 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   #counted: Database.Statement | undefined;
   /** Before a read runs a statement (the store's snapshot, opened on first need). */
   readonly #open: () => void;
+  /**
+   * Write repos only: the frozen entities getForUpdateShared found, by key, with this kind's writes
+   * and the store's epoch when they were read. A hot write locks the same cluster request after
+   * request while nothing writes it (AuthorizeEndpointAccess, CreateEndpointAccess); kept, it costs
+   * no statement, no text and no hash of the text.
+   */
+  readonly #epoch: WriteEpoch | undefined;
+  readonly #kept = new Map<string, { readonly writes: number; readonly epoch: number; readonly value: EntityKinds[K] }>();
+  /** This kind's inserts, updates and removals so far (each counted before it runs). */
+  #writes = 0;
 
   /**
    * `due` is the store's knowledge of this table's earliest due time, which hears every due time
    * this repo writes.
    * `readMark`: this repo serves read-only transactions, which share frozen entities
    * (store/decoded.ts) and, while the mark is unchanged, get an entity by key without a statement.
+   * `epoch`: this repo serves write transactions, and keeps what getForUpdateShared found (WriteEpoch).
    */
-  constructor(db: Db, spec: TableSpec<K>, due: DueBound = NO_BOUND, readMark?: ReadMark) {
+  constructor(db: Db, spec: TableSpec<K>, due: DueBound = NO_BOUND, readMark?: ReadMark, epoch?: WriteEpoch) {
     this.#db = db;
+    this.#epoch = epoch;
     this.#spec = spec;
     this.#due = due;
     this.#decode = readMark ? decodeShared : decodeOwn;
@@ -108,11 +133,23 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return this.get(scope, id);
   }
 
+  /** Frozen and shared; kept for the next write transactions while nothing can have changed it (#kept). */
   async getForUpdateShared(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    return this.#load(scope, id, decodeShared);
+    const epoch = this.#epoch;
+    if (epoch === undefined) return this.#load(scope, id, decodeShared);
+    const key = `${scope.account}/${scope.region}/${id}`;
+    const hit = this.#kept.get(key);
+    if (hit !== undefined && hit.writes === this.#writes && hit.epoch === epoch.value) return hit.value;
+    const value = this.#load(scope, id, decodeShared);
+    if (value !== undefined) {
+      if (this.#kept.size >= MAX_WRITE_KEPT) this.#kept.clear();
+      this.#kept.set(key, { writes: this.#writes, epoch: epoch.value, value });
+    }
+    return value;
   }
 
   async insert(entity: EntityKinds[K]): Promise<void> {
+    this.#writes++;
     const row = entityToRow(this.#spec, entity);
     if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#insertColumns;
@@ -126,6 +163,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async update(entity: EntityKinds[K]): Promise<boolean> {
+    this.#writes++;
     const row = entityToRow(this.#spec, entity);
     if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#insertColumns.slice(3);
@@ -135,6 +173,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async remove(scope: Scope, id: string): Promise<boolean> {
+    this.#writes++;
     const info = this.#stmt(`DELETE FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).run(scope.account, scope.region, id);
     return info.changes > 0;
   }

@@ -39,7 +39,7 @@ import { contentionError, isContention, nextDelay, resolveRetry } from "./conten
 import { fileIdentity, migrate, openDatabaseFile, type Db, type FileIdentity } from "./open.js";
 import type { ReadMark } from "../decoded.js";
 import { DueBounds } from "./due-bounds.js";
-import { SqliteRepo } from "./repo.js";
+import { SqliteRepo, type WriteEpoch } from "./repo.js";
 
 export const SQLITE_FILE = "redshift-local.sqlite";
 
@@ -109,6 +109,10 @@ export class SqliteStore implements Store {
   readonly #dataVersion: Database.Statement;
   /** When something falls due, as far as this connection knows (due-bounds.ts). */
   readonly #due: DueBounds;
+  /** What may have changed rows behind the write repos (repo.ts WriteEpoch); moved by #undone and at a group's BEGIN. */
+  readonly #epoch: WriteEpoch = { value: 0 };
+  /** `PRAGMA data_version` when the last group of writes began (a file: another connection's commits move it). */
+  #writeVersion: number | undefined;
   #problem: string | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   /** Operations not yet settled, including those waiting out a backoff outside the queue. */
@@ -159,7 +163,7 @@ export class SqliteStore implements Store {
     }
     const repos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
     this.#due = new DueBounds(this.#db, () => this.#mark.writes);
-    for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, this.#due.of(kind));
+    for (const kind of ENTITY_KINDS) repos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, this.#due.of(kind), undefined, this.#epoch);
     // Read-only transactions get repos of their own that share decoded entities (store/decoded.ts).
     const readRepos = {} as Record<EntityKind, SqliteRepo<EntityKind>>;
     for (const kind of ENTITY_KINDS) readRepos[kind] = new SqliteRepo(this.#db, TABLES[kind] as unknown as TableSpec<EntityKind>, undefined, this.#mark);
@@ -217,6 +221,7 @@ export class SqliteStore implements Store {
 
   async reset(): Promise<void> {
     await this.transact(async () => {
+      this.#epoch.value++; // rows removed behind the repos
       for (const kind of ENTITY_KINDS) this.#db.exec(`DELETE FROM ${TABLES[kind].table}`);
     });
   }
@@ -297,8 +302,7 @@ export class SqliteStore implements Store {
         return result;
       } catch (err) {
         if (this.#db.inTransaction) this.#rollback.run();
-        // Read inside the transaction that is undone (a settled transition rolled back with it).
-        this.#due.forget();
+        this.#undone();
         throw isFull(err) ? new ServiceUnavailable(MEMORY_FULL) : err;
       }
     } finally {
@@ -318,6 +322,7 @@ export class SqliteStore implements Store {
       this.#checkFile();
       this.#beginWrite.run(); // another process's lock throws here, before anything began
       group = this.#group = new CommitGroup();
+      this.#noteOtherWriters();
     } else this.#savepoint.run();
     this.#mark.writes++;
     try {
@@ -334,8 +339,7 @@ export class SqliteStore implements Store {
       }
       return { value, committed: group.committed };
     } catch (err) {
-      // Read inside what is undone (a settled transition rolled back with it).
-      this.#due.forget();
+      this.#undone();
       if (!(group.members > 0 && this.#undoMember())) {
         // The group's first operation, or SQLite undid the whole transaction itself (or its
         // savepoint could not be undone): the group ends here, and its members were not committed.
@@ -371,7 +375,7 @@ export class SqliteStore implements Store {
       this.#commit.run();
     } catch (err) {
       group.fail(err);
-      this.#due.forget();
+      this.#undone();
       try {
         if (this.#db.inTransaction) this.#rollback.run();
       } catch {
@@ -446,15 +450,35 @@ export class SqliteStore implements Store {
 
   /**
    * `anyDue` without reading the tables in the common case (due-bounds.ts). A read has asked
-   * data_version already (#fileRead); a write asks it here. In memory there is no other connection.
+   * data_version already (#fileRead); a write's group asked it at its BEGIN IMMEDIATE
+   * (#noteOtherWriters), and no other connection can commit while the group holds the write lock.
+   * In memory there is no other connection.
    */
   #anyDue(now: number, inRead = false): boolean {
     if (this.#identity === undefined) return this.#due.anyDue(now, 0, !inRead);
-    if (!inRead) return this.#due.anyDue(now, this.#dataVersion.get() as number, true);
+    if (!inRead) return this.#due.anyDue(now, this.#writeVersion ?? (this.#dataVersion.get() as number), true);
     return this.#due.anyDue(now, this.#mark.version, false, () => {
       this.#openRead();
       return this.#mark.version;
     });
+  }
+
+  /**
+   * A write (or a group's COMMIT) was undone. What was read inside it may no longer be what is
+   * stored: a due transition it settled, an entity the write repos kept.
+   */
+  #undone(): void {
+    this.#due.forget();
+    this.#epoch.value++;
+  }
+
+  /** At a file's BEGIN IMMEDIATE: if another connection committed since the last group, what the write repos kept may be stale. */
+  #noteOtherWriters(): void {
+    const version = this.#dataVersion.get() as number;
+    if (version !== this.#writeVersion) {
+      this.#writeVersion = version;
+      this.#epoch.value++;
+    }
   }
 
   #checkFile(): void {
