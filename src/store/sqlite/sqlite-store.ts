@@ -4,7 +4,10 @@
  *
  * better-sqlite3 is synchronous and this process holds one connection, so transactions are
  * serialised by a promise queue. Writes run as `BEGIN IMMEDIATE … COMMIT`; in a file, writes that
- * run back to back share one commit (commit-group.ts). Reads of a file ask
+ * run back to back share one commit (commit-group.ts). The write repos keep what
+ * `getForUpdateShared` found for the next writes while nothing can have changed it (repo.ts
+ * `WriteEpoch`, moved here by every undone write, by another connection's commit seen at a group's
+ * BEGIN, and by reset). Reads of a file ask
  * `PRAGMA data_version` (one look shared by a burst of reads), then, if they run a statement, open
  * a deferred `BEGIN … COMMIT`, which in WAL mode neither waits for writers nor blocks them
  * (https://www.sqlite.org/wal.html#concurrency)
