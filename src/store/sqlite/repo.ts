@@ -40,7 +40,7 @@ export interface WriteEpoch {
 }
 
 /** Entities one write repo keeps (getForUpdateShared), at most; past it the map starts again. */
-export const MAX_WRITE_KEPT = 4096;
+const MAX_WRITE_KEPT = 4096;
 
 export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
   readonly #db: Db;
