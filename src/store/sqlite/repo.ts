@@ -39,9 +39,6 @@ export interface WriteEpoch {
   value: number;
 }
 
-/** Entities one write repo keeps (getForUpdateShared), at most; past it the map starts again. */
-const MAX_WRITE_KEPT = 4096;
-
 export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], string, string> {
   readonly #db: Db;
   readonly #spec: TableSpec<K>;
@@ -63,15 +60,14 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   /** Before a read runs a statement (the store's snapshot, opened on first need). */
   readonly #open: () => void;
   /**
-   * Write repos only: the frozen entities getForUpdateShared found, by key, with this kind's writes
-   * and the store's epoch when they were read. A hot write locks the same cluster request after
-   * request while nothing writes it (AuthorizeEndpointAccess, CreateEndpointAccess); kept, it costs
-   * no statement, no text and no hash of the text.
+   * Write repos only: the frozen entities getForUpdateShared found, by key, kept as reads keep theirs
+   * (store/decoded.ts keptEntity) under a mark of their own — this kind's inserts, updates and
+   * removals so far (each counted before it runs), and the store's epoch. A hot write locks the same
+   * cluster request after request while nothing writes it (AuthorizeEndpointAccess,
+   * CreateEndpointAccess); kept, it costs no statement, no text and no hash of the text.
    */
   readonly #epoch: WriteEpoch | undefined;
-  readonly #kept = new Map<string, { readonly writes: number; readonly epoch: number; readonly value: EntityKinds[K] }>();
-  /** This kind's inserts, updates and removals so far (each counted before it runs). */
-  #writes = 0;
+  readonly #writeKept: ReadCaches<EntityKinds[K]> = { mark: { writes: 0, version: 0 }, keyed: new KeyedEntities(), found: new KeyedEntities() };
 
   /**
    * `due` is the store's knowledge of this table's earliest due time, which hears every due time
@@ -133,23 +129,15 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
     return this.get(scope, id);
   }
 
-  /** Frozen and shared; kept for the next write transactions while nothing can have changed it (#kept). */
+  /** Frozen and shared; kept for the next write transactions while nothing can have changed it (#writeKept). */
   async getForUpdateShared(scope: Scope, id: string): Promise<EntityKinds[K] | undefined> {
-    const epoch = this.#epoch;
-    if (epoch === undefined) return this.#load(scope, id, decodeShared);
-    const key = `${scope.account}/${scope.region}/${id}`;
-    const hit = this.#kept.get(key);
-    if (hit !== undefined && hit.writes === this.#writes && hit.epoch === epoch.value) return hit.value;
-    const value = this.#load(scope, id, decodeShared);
-    if (value !== undefined) {
-      if (this.#kept.size >= MAX_WRITE_KEPT) this.#kept.clear();
-      this.#kept.set(key, { writes: this.#writes, epoch: epoch.value, value });
-    }
-    return value;
+    if (this.#epoch === undefined) return this.#load(scope, id, decodeShared);
+    this.#writeKept.mark.version = this.#epoch.value;
+    return keptEntity(this.#writeKept, scope, id, () => this.#load(scope, id, decodeShared));
   }
 
   async insert(entity: EntityKinds[K]): Promise<void> {
-    this.#writes++;
+    this.#writeKept.mark.writes++;
     const row = entityToRow(this.#spec, entity);
     if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#insertColumns;
@@ -163,7 +151,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async update(entity: EntityKinds[K]): Promise<boolean> {
-    this.#writes++;
+    this.#writeKept.mark.writes++;
     const row = entityToRow(this.#spec, entity);
     if (row.due_at !== null) this.#due.note(row.due_at);
     const cols = this.#insertColumns.slice(3);
@@ -173,7 +161,7 @@ export class SqliteRepo<K extends EntityKind> implements Repo<EntityKinds[K], st
   }
 
   async remove(scope: Scope, id: string): Promise<boolean> {
-    this.#writes++;
+    this.#writeKept.mark.writes++;
     const info = this.#stmt(`DELETE FROM ${this.#spec.table} WHERE account = ? AND region = ? AND id = ?`).run(scope.account, scope.region, id);
     return info.changes > 0;
   }
